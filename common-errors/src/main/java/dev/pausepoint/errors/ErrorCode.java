@@ -1,0 +1,66 @@
+package dev.pausepoint.errors;
+
+/**
+ * Every error code of the public contract (api.md, "Errors") with its HTTP status. The HTTP status of
+ * a response and the {@code status_code} in its body always come from here, so they cannot disagree.
+ *
+ * <p>api.md requires the envelope for 405, 406, 413 and 415 without naming their codes; the names
+ * below are this project's decision and are listed in the README.
+ */
+public enum ErrorCode {
+
+    INVALID_CHANNEL(400),
+    INVALID_OPTIONS(400),
+    INVALID_CHOICE(400),
+    INVALID_TOKEN(400),
+    INVALID_API_KEY(401),
+    INVALID_CREDENTIALS(401),
+    PLAN_LIMIT_REACHED(402),
+    CHANNEL_NOT_ALLOWED(403),
+    PAUSE_NOT_FOUND(404),
+    WEBHOOK_NOT_FOUND(404),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    ALREADY_RESPONDED(409),
+    ALREADY_CANCELLED(409),
+    ALREADY_TIMED_OUT(409),
+    EMAIL_TAKEN(409),
+    IDEMPOTENCY_CONFLICT(409),
+    TOKEN_EXPIRED(410),
+    TOKEN_USED(410),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    VALIDATION_ERROR(422),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500),
+    BILLING_NOT_CONFIGURED(503),
+    SERVICE_UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The generic code for a status that a framework raised without one of ours: any other client
+     * error is a schema problem (422), any other server error a bug (500).
+     */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 502, 503, 504 -> SERVICE_UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? VALIDATION_ERROR : INTERNAL_ERROR;
+        };
+    }
+}

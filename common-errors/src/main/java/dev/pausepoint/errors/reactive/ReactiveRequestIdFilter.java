@@ -1,0 +1,31 @@
+package dev.pausepoint.errors.reactive;
+
+import dev.pausepoint.errors.RequestIds;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fixes the request id at the edge: a well-formed client id is kept, any other is replaced, and the
+ * result travels downstream in {@code X-Request-Id} and back to the client.
+ */
+public class ReactiveRequestIdFilter implements WebFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String id = RequestIds.accept(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        exchange.getAttributes().put(RequestIds.ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+        ServerWebExchange forwarded = exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, id)))
+                .build();
+        return chain.filter(forwarded);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
