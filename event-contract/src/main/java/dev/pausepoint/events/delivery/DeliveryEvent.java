@@ -1,0 +1,35 @@
+package dev.pausepoint.events.delivery;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.Topics;
+
+/**
+ * What happened to a pause's notification, published by delivery-service on {@value
+ * Topics#DELIVERY_EVENTS}, keyed by pause id so it stays in order with the pause's own events.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(NotificationSent.class),
+        @JsonSubTypes.Type(NotificationDelivered.class),
+        @JsonSubTypes.Type(NotificationFailed.class)})
+public interface DeliveryEvent extends Event {
+
+    String pauseId();
+
+    String developerId();
+
+    boolean livemode();
+
+    /** {@code sms}, {@code email} or {@code slack}. */
+    String channel();
+
+    @Override
+    default String topic() {
+        return Topics.DELIVERY_EVENTS;
+    }
+
+    @Override
+    default String key() {
+        return pauseId();
+    }
+}
