@@ -1,0 +1,5 @@
+package dev.pausepoint.testsupport;
+
+/** How to reach a running Kafka broker. */
+public record KafkaAccess(String bootstrapServers) {
+}

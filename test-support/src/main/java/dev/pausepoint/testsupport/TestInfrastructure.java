@@ -1,0 +1,139 @@
+package dev.pausepoint.testsupport;
+
+import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
+import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
+import dev.pausepoint.testsupport.embedded.EmbeddedRedisServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Postgres, Kafka and Redis of this test JVM, each started at most once, on first use, and
+ * stopped when the JVM exits. For each server, in order:
+ * <ol>
+ *   <li>an external one when its environment variable names it ({@code PAUSEPOINT_TEST_POSTGRES_URL}
+ *       with {@code _USER}/{@code _PASSWORD}, {@code PAUSEPOINT_TEST_KAFKA_BOOTSTRAP},
+ *       {@code PAUSEPOINT_TEST_REDIS_URL});</li>
+ *   <li>a Testcontainers container when a Docker engine is reachable (or
+ *       {@code PAUSEPOINT_TEST_INFRA=docker});</li>
+ *   <li>otherwise an embedded real server ({@code PAUSEPOINT_TEST_INFRA=embedded} forces this).</li>
+ * </ol>
+ * Never an in-memory stand-in.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    private static PostgresAccess postgres;
+    private static KafkaAccess kafka;
+    private static RedisAccess redis;
+    private static EmbeddedKafkaServer embeddedKafka;
+    private static EmbeddedRedisServer embeddedRedis;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized PostgresAccess postgres() {
+        if (postgres == null) {
+            String url = System.getenv("PAUSEPOINT_TEST_POSTGRES_URL");
+            if (url != null) {
+                URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
+                postgres = new PostgresAccess(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                        env("PAUSEPOINT_TEST_POSTGRES_USER", "postgres"), env("PAUSEPOINT_TEST_POSTGRES_PASSWORD", ""));
+                log.info("Postgres: external at {}:{}", postgres.host(), postgres.port());
+            } else if (useDocker()) {
+                postgres = DockerInfrastructure.postgres();
+                log.info("Postgres: Testcontainers at {}:{}", postgres.host(), postgres.port());
+            } else {
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, null);
+                onExit(server);
+                postgres = server.access();
+                log.info("Postgres: embedded at {}:{}", postgres.host(), postgres.port());
+            }
+        }
+        return postgres;
+    }
+
+    public static synchronized KafkaAccess kafka() {
+        if (kafka == null) {
+            String bootstrap = System.getenv("PAUSEPOINT_TEST_KAFKA_BOOTSTRAP");
+            if (bootstrap != null) {
+                kafka = new KafkaAccess(bootstrap);
+                log.info("Kafka: external at {}", bootstrap);
+            } else if (useDocker()) {
+                kafka = DockerInfrastructure.kafka();
+                log.info("Kafka: Testcontainers at {}", kafka.bootstrapServers());
+            } else {
+                embeddedKafka = EmbeddedKafkaServer.start(0, null);
+                onExit(embeddedKafka);
+                kafka = embeddedKafka.access();
+                log.info("Kafka: embedded at {}", kafka.bootstrapServers());
+            }
+        }
+        return kafka;
+    }
+
+    public static synchronized RedisAccess redis() {
+        if (redis == null) {
+            String url = System.getenv("PAUSEPOINT_TEST_REDIS_URL");
+            if (url != null) {
+                URI uri = URI.create(url);
+                redis = new RedisAccess(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+                log.info("Redis: external at {}", redis.url());
+            } else if (useDocker()) {
+                redis = DockerInfrastructure.redis();
+                log.info("Redis: Testcontainers at {}", redis.url());
+            } else {
+                embeddedRedis = EmbeddedRedisServer.start(0, null);
+                onExit(embeddedRedis);
+                redis = embeddedRedis.access();
+                log.info("Redis: embedded at {}", redis.url());
+            }
+        }
+        return redis;
+    }
+
+    /** The broker itself when it runs in this JVM, for tests that take it down and bring it back. */
+    public static synchronized Optional<EmbeddedKafkaServer> embeddedKafka() {
+        kafka();
+        return Optional.ofNullable(embeddedKafka);
+    }
+
+    /** The Redis server when this JVM started it, for tests of the gateway's fallback. */
+    public static synchronized Optional<EmbeddedRedisServer> embeddedRedis() {
+        redis();
+        return Optional.ofNullable(embeddedRedis);
+    }
+
+    private static boolean useDocker() {
+        String mode = System.getenv("PAUSEPOINT_TEST_INFRA");
+        if ("embedded".equals(mode)) {
+            return false;
+        }
+        if ("docker".equals(mode)) {
+            return true;
+        }
+        // Probing Docker is slow when nothing is there; only ask when there is a sign of an engine.
+        boolean hint = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+        return hint && DockerInfrastructure.available();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value != null ? value : fallback;
+    }
+
+    private static void onExit(AutoCloseable server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed", server.getClass().getSimpleName(), e);
+            }
+        }, "stop-" + server.getClass().getSimpleName()));
+    }
+}
