@@ -1,0 +1,12 @@
+package dev.pausepoint.delivery;
+
+import dev.pausepoint.kit.ServiceStartupContract;
+import java.util.Set;
+
+class DeliveryServiceStartupTest extends ServiceStartupContract {
+
+    @Override
+    protected Set<String> ownTables() {
+        return Set.of("outbox_event", "processed_event");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.pausepoint.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventMother;
+import dev.pausepoint.events.Topics;
+import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * What every servlet service must show on real infrastructure: it runs on its own database with its
+ * migrations applied, reports healthy, speaks the event contract over a real broker, and answers an
+ * unknown path with the error envelope. A service's startup test extends this and names its tables.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+public abstract class ServiceStartupContract {
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private KafkaTemplate<String, Event> kafkaTemplate;
+
+    @Autowired
+    private ConsumerFactory<String, Event> consumerFactory;
+
+    @Autowired
+    private KafkaAdmin kafkaAdmin;
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${pausepoint.database}")
+    private String database;
+
+    /** The tables this service's migrations must have created. */
+    protected abstract Set<String> ownTables();
+
+    @Test
+    void runsOnItsOwnDatabaseWithMigrationsApplied() {
+        assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo(database);
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Integer.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE NOT success").query(Integer.class).single())
+                .isZero();
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).list();
+        assertThat(tables).containsAll(ownTables());
+    }
+
+    @Test
+    void healthReportsUp() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownPathAnswersWithTheErrorEnvelope() throws Exception {
+        HttpResponse<String> reply = get("/no/such/thing");
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).isEqualTo(
+                "{\"error\":\"NOT_FOUND\",\"message\":\"No endpoint GET /no/such/thing.\",\"status_code\":404}");
+    }
+
+    @Test
+    void contractTopicsExistOnTheBroker() {
+        Set<String> topics = kafkaAdmin.describeTopics(Topics.ALL.toArray(String[]::new)).keySet();
+        assertThat(topics).containsAll(Topics.ALL);
+    }
+
+    @Test
+    void eventsRoundTripThroughKafkaWithTheContractSerde() throws Exception {
+        String topic = "roundtrip." + UUID.randomUUID();
+        kafkaAdmin.createOrModifyTopics(TopicBuilder.name(topic).partitions(1).replicas(1).build());
+        List<Event> sent = List.of(EventMother.pauseCreated(), EventMother.apiKeyRotated(), EventMother.webhookDeleted());
+        for (Event event : sent) {
+            kafkaTemplate.send(topic, event.key(), event).get();
+        }
+        List<Event> received = new ArrayList<>();
+        try (Consumer<String, Event> consumer = consumerFactory.createConsumer("roundtrip-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, Event> record : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(record.key()).isEqualTo(record.value().key());
+                    received.add(record.value());
+                }
+                return received.size() >= sent.size();
+            });
+        }
+        assertThat(received).containsExactlyElementsOf(sent);
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE kit_probe (id int PRIMARY KEY);
