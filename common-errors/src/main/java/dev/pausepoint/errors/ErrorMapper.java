@@ -16,8 +16,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -30,8 +28,11 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Turns any failure of a request into the envelope of api.md. Shared by the servlet and the reactive
  * handlers so that both stacks answer the same failure with the same status, code and message. Messages
  * are written here, never copied from exceptions, so nothing internal leaks.
+ *
+ * <p>Only types both stacks have are named here; the servlet API is absent from the gateway, so
+ * servlet-only exceptions are read by {@link #stackSpecificIssues}, overridden in the servlet package.
  */
-public final class ErrorMapper {
+public class ErrorMapper {
 
     private static final int MAX_CAUSE_DEPTH = 16;
 
@@ -50,7 +51,10 @@ public final class ErrorMapper {
         if (failure instanceof HandlerMethodValidationException methodValidation) {
             return validation(parameterIssues(methodValidation));
         }
-        List<FieldIssue> requestValueIssues = requestValueIssues(failure);
+        List<FieldIssue> requestValueIssues = stackSpecificIssues(failure);
+        if (requestValueIssues == null) {
+            requestValueIssues = requestValueIssues(failure);
+        }
         if (requestValueIssues != null) {
             return validation(requestValueIssues);
         }
@@ -168,14 +172,13 @@ public final class ErrorMapper {
         return issues.isEmpty() ? List.of(new FieldIssue("request", "is invalid")) : issues;
     }
 
+    /** Field issues from exceptions only one web stack has; null when the failure is not one of them. */
+    protected List<FieldIssue> stackSpecificIssues(Throwable failure) {
+        return null;
+    }
+
     /** Missing or mistyped query parameters and headers; null when the failure is not one of them. */
     private static List<FieldIssue> requestValueIssues(Throwable failure) {
-        if (failure instanceof MissingServletRequestParameterException missing) {
-            return List.of(new FieldIssue(missing.getParameterName(), "is required"));
-        }
-        if (failure instanceof MissingRequestHeaderException missing) {
-            return List.of(new FieldIssue(missing.getHeaderName(), "header is required"));
-        }
         if (failure instanceof MissingRequestValueException missing) {
             return List.of(new FieldIssue(missing.getName(), "is required"));
         }

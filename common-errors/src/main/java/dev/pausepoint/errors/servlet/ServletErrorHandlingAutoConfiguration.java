@@ -20,7 +20,7 @@ public class ServletErrorHandlingAutoConfiguration {
 
     @Bean
     ErrorMapper errorMapper() {
-        return new ErrorMapper();
+        return new ServletErrorMapper();
     }
 
     @Bean

@@ -1,0 +1,33 @@
+package dev.pausepoint.gateway.routing;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The public paths of api.md and the service that owns each. Anything not listed here, notably
+ * {@code /internal/**} and the services' actuator endpoints, is never forwarded and answers 404.
+ * ({@code /a/**} also matches {@code /a} itself.)
+ */
+@Configuration(proxyBeanMethods = false)
+public class PublicRoutes {
+
+    @Bean
+    RouteLocator publicRouteLocator(RouteLocatorBuilder routes, DownstreamServices services) {
+        return routes.routes()
+                .route("billing-service", route -> route
+                        .path("/v1/auth/**", "/v1/billing/**", "/reset-password")
+                        .uri(services.billingService()))
+                .route("pause-service", route -> route
+                        .path("/v1/pause/**", "/v1/audit/**")
+                        .uri(services.pauseService()))
+                .route("delivery-service", route -> route
+                        .path("/v1/webhooks/**", "/v1/providers/**")
+                        .uri(services.deliveryService()))
+                .route("response-service", route -> route
+                        .path("/v1/respond/**", "/respond/**")
+                        .uri(services.responseService()))
+                .build();
+    }
+}

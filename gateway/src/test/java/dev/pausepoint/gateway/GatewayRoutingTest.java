@@ -1,0 +1,123 @@
+package dev.pausepoint.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GatewayRoutingTest extends GatewayIntegrationTest {
+
+    private static int forwardedCount() {
+        return DownstreamStubs.SERVERS.values().stream()
+                .mapToInt(server -> server.findAll(anyRequestedFor(anyUrl())).size()).sum();
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "POST, /v1/auth/register, billing-service",
+            "GET, /v1/auth/me, billing-service",
+            "POST, /v1/billing/checkout, billing-service",
+            "POST, /v1/billing/webhook, billing-service",
+            "GET, /reset-password?token=abc, billing-service",
+            "POST, /v1/pause, pause-service",
+            "GET, /v1/pause/psr_1?wait=5, pause-service",
+            "DELETE, /v1/pause/psr_1, pause-service",
+            "GET, /v1/audit?limit=5, pause-service",
+            "POST, /v1/webhooks, delivery-service",
+            "GET, /v1/webhooks/whk_1/deliveries, delivery-service",
+            "POST, /v1/providers/twilio/status, delivery-service",
+            "POST, /v1/providers/sendgrid/events, delivery-service",
+            "GET, /respond/tok.sig, response-service",
+            "GET, /v1/respond/tok.sig, response-service",
+            "POST, /v1/respond/tok.sig, response-service"})
+    void everyPublicPathReachesTheServiceThatOwnsIt(String method, String path, String service) {
+        HttpResponse<String> reply = GatewayHttp.send(port, method, path, BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json");
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"served_by\":\"" + service + "\"}");
+        List<LoggedRequest> received = DownstreamStubs.SERVERS.get(service).findAll(anyRequestedFor(anyUrl()));
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getUrl()).isEqualTo(path);
+        assertThat(received.get(0).getHeader("X-Request-Id"))
+                .isEqualTo(reply.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/internal/pauses/psr_1", "/actuator/health", "/v1/pausex", "/v1", "/"})
+    void pathsOutsideTheContractAreNotFoundAndNeverForwarded(String path) {
+        HttpResponse<String> reply = GatewayHttp.get(port, path);
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).isEqualTo(
+                "{\"error\":\"NOT_FOUND\",\"message\":\"No endpoint GET " + path + ".\",\"status_code\":404}");
+        assertThat(forwardedCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/pause/../internal/pauses", "/v1/pause/%2e%2e/internal/pauses",
+            "/v1/pause/..%2Finternal", "/v1/pause/.", "/v1/pause//x", "/v1/pause/x;jsessionid=1",
+            "/v1/pause/%5c..%5cinternal"})
+    void pathsAServiceWouldReadDifferentlyAreRefused(String path) {
+        HttpResponse<String> reply = GatewayHttp.get(port, path);
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).contains("\"error\":\"NOT_FOUND\"");
+        assertThat(forwardedCount()).isZero();
+    }
+
+    @Test
+    void wrongMethodOnTheGatewaysOwnPathIsMethodNotAllowed() {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/health", BodyPublishers.noBody());
+        assertThat(reply.statusCode()).isEqualTo(405);
+        assertThat(reply.body()).isEqualTo("{\"error\":\"METHOD_NOT_ALLOWED\",\"message\":\"Method POST is not "
+                + "allowed on /health; allowed: GET.\",\"status_code\":405}");
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedBeforeItIsForwarded() {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/v1/pause",
+                BodyPublishers.ofString("{\"message\":\"" + "x".repeat(100 * 1024) + "\"}"),
+                "Content-Type", "application/json");
+        assertThat(reply.statusCode()).isEqualTo(413);
+        assertThat(reply.body()).isEqualTo("{\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"Request body is larger "
+                + "than the limit of 64 KB.\",\"status_code\":413}");
+        assertThat(forwardedCount()).isZero();
+    }
+
+    @Test
+    void healthIsOkWhenEveryServiceIsReady() {
+        HttpResponse<String> reply = GatewayHttp.get(port, "/health");
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"status\":\"ok\",\"services\":{\"billing-service\":\"ok\","
+                + "\"delivery-service\":\"ok\",\"pause-service\":\"ok\",\"response-service\":\"ok\"}}");
+    }
+
+    @Test
+    void healthIs503NamingTheServiceThatIsNotReady() {
+        DownstreamStubs.SERVERS.get("pause-service").stubFor(get(urlEqualTo("/actuator/health/readiness"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"status\":\"OUT_OF_SERVICE\"}")));
+        HttpResponse<String> reply = GatewayHttp.get(port, "/health");
+        assertThat(reply.statusCode()).isEqualTo(503);
+        assertThat(reply.body()).isEqualTo("{\"status\":\"degraded\",\"services\":{\"billing-service\":\"ok\","
+                + "\"delivery-service\":\"ok\",\"pause-service\":\"down\",\"response-service\":\"ok\"}}");
+    }
+
+    @Test
+    void serviceErrorsPassThroughUnchanged() {
+        String envelope = "{\"error\":\"PAUSE_NOT_FOUND\",\"message\":\"No pause psr_9.\",\"status_code\":404}";
+        DownstreamStubs.SERVERS.get("pause-service").stubFor(get(urlEqualTo("/v1/pause/psr_9"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(envelope)));
+        HttpResponse<String> reply = GatewayHttp.get(port, "/v1/pause/psr_9");
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).isEqualTo(envelope);
+    }
+}
