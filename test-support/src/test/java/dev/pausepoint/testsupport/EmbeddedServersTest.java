@@ -65,6 +65,19 @@ class EmbeddedServersTest {
     }
 
     @Test
+    void kafkaStartsAgainOnALogDirectoryKeptFromAnEarlierRun(@TempDir Path logs) {
+        String topic = "kept-" + UUID.randomUUID();
+        int port;
+        try (EmbeddedKafkaServer first = EmbeddedKafkaServer.start(0, logs)) {
+            port = Integer.parseInt(first.access().bootstrapServers().split(":")[1]);
+            send(first.access().bootstrapServers(), topic, "from the first run");
+        }
+        try (EmbeddedKafkaServer second = EmbeddedKafkaServer.start(port, logs)) {
+            assertThat(readAll(second.access().bootstrapServers(), topic, 1)).containsExactly("from the first run");
+        }
+    }
+
+    @Test
     void redisAnswersPing() throws Exception {
         try (EmbeddedRedisServer redis = EmbeddedRedisServer.start(0, null);
                 Socket socket = new Socket(redis.access().host(), redis.access().port())) {

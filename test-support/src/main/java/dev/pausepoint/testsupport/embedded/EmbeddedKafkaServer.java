@@ -32,21 +32,27 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** A broker on any free ports with throwaway or kept data; see {@link #start(int, int, Path)}. */
+    public static EmbeddedKafkaServer start(int port, Path logDirectory) {
+        return start(port, 0, logDirectory);
+    }
+
     /**
      * @param port a fixed client port, or 0 for any free one
+     * @param controllerPort a fixed KRaft controller port (keep it stable for kept data), or 0
      * @param logDirectory where topics are kept across restarts, or null for a throwaway folder
      */
-    public static EmbeddedKafkaServer start(int port, Path logDirectory) {
+    public static EmbeddedKafkaServer start(int port, int controllerPort, Path logDirectory) {
         try {
             int clientPort = port == 0 ? FreePorts.next() : port;
-            int controllerPort = FreePorts.next();
+            int quorumPort = controllerPort == 0 ? FreePorts.next() : controllerPort;
             Path logs = logDirectory != null ? logDirectory : Files.createTempDirectory("pausepoint-kafka");
             Files.createDirectories(logs);
             Properties config = new Properties();
             config.put("process.roles", "broker,controller");
             config.put("node.id", "1");
-            config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-            config.put("listeners", "PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:" + controllerPort);
+            config.put("controller.quorum.voters", "1@localhost:" + quorumPort);
+            config.put("listeners", "PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:" + quorumPort);
             config.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
             config.put("controller.listener.names", "CONTROLLER");
             config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -71,15 +77,18 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
-    /** Writes the cluster metadata once; a kept log directory is reused as it is. */
+    /** Writes the cluster metadata once; a kept log directory is reused as it is, with its cluster id. */
     private static void format(Properties config, Path logs) throws IOException {
+        if (Files.exists(logs.resolve("meta.properties"))) {
+            return;
+        }
         Path file = logs.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(file)) {
             config.store(out, "written by EmbeddedKafkaServer");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                file.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                file.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + output);
         }

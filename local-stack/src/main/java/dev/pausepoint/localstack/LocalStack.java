@@ -1,0 +1,186 @@
+package dev.pausepoint.localstack;
+
+import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
+import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
+import dev.pausepoint.testsupport.embedded.EmbeddedRedisServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./run-local}: the whole system on this machine. Real Postgres, Kafka and Redis on fixed
+ * ports with their data in {@code .local/} (kept between runs unless {@code --clean}), then the five
+ * services as separate JVMs; it waits for {@code /health}, prints where to start, and stops everything
+ * on Ctrl-C.
+ */
+public final class LocalStack {
+
+    private final Workspace workspace;
+    private final Path data;
+    private final Map<String, Integer> infraPorts;
+    private final Map<Service, Integer> servicePorts;
+    private final int managementPort;
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    private LocalStack(Workspace workspace) {
+        this.workspace = workspace;
+        this.data = Path.of(env("PAUSEPOINT_DATA_DIR", workspace.root().resolve(".local").toString()));
+        this.infraPorts = Map.of(
+                "Postgres", port("PAUSEPOINT_POSTGRES_PORT", 54320),
+                "Kafka", port("PAUSEPOINT_KAFKA_PORT", 19092),
+                "Kafka controller", port("PAUSEPOINT_KAFKA_CONTROLLER_PORT", 19093),
+                "Redis", port("PAUSEPOINT_REDIS_PORT", 16379));
+        this.servicePorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            servicePorts.put(service, port("PAUSEPOINT_" + service.name() + "_PORT", service.defaultPort()));
+        }
+        this.managementPort = port("PAUSEPOINT_MANAGEMENT_PORT", 8090);
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        if (options.contains("--help")) {
+            System.out.println("""
+                    usage: ./run-local [--clean]
+                      --clean   delete .local/ (databases, topics, Redis data, logs) before starting
+                    Ports: PAUSEPOINT_{POSTGRES,KAFKA,KAFKA_CONTROLLER,REDIS,GATEWAY,PAUSE,DELIVERY,RESPONSE,
+                    BILLING,MANAGEMENT}_PORT. JVM options of the services: PAUSEPOINT_SERVICE_JVM_OPTS.""");
+            return;
+        }
+        LocalStack stack = new LocalStack(Workspace.locate());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start(options.contains("--clean"));
+        } catch (RuntimeException e) {
+            System.err.println("\nPausePoint did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void start(boolean clean) {
+        long started = System.nanoTime();
+        if (clean) {
+            deleteRecursively(data);
+        }
+        refuseBusyPorts();
+        Path logs = data.resolve("logs");
+        say("Starting Postgres on " + infraPorts.get("Postgres") + ", Kafka on " + infraPorts.get("Kafka")
+                + ", Redis on " + infraPorts.get("Redis") + " (data in " + data + ")");
+        EmbeddedPostgresServer postgres = keep(EmbeddedPostgresServer.start(infraPorts.get("Postgres"),
+                data.resolve("postgres")));
+        EmbeddedRedisServer redis = keep(EmbeddedRedisServer.start(infraPorts.get("Redis"), data.resolve("redis")));
+        EmbeddedKafkaServer kafka = keep(EmbeddedKafkaServer.start(infraPorts.get("Kafka"),
+                infraPorts.get("Kafka controller"), data.resolve("kafka")));
+        say("Starting the five services (logs in " + logs + ")");
+        ServiceFleet fleet = keep(ServiceFleet.start(new ServiceFleet.Config(workspace, logs, postgres.access(),
+                kafka.access(), redis.access(), servicePorts, managementPort, jvmOptions(), Map.of())));
+        fleet.awaitHealthy(Duration.ofSeconds(180), status -> say("  waiting: " + status));
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        String gateway = fleet.gatewayUrl().toString();
+        say("");
+        say("PausePoint is up in " + seconds + " s at " + gateway);
+        say("Try:  curl -s " + gateway + "/health");
+        say("Logs: " + logs + "    Stop: Ctrl-C");
+    }
+
+    private synchronized void stop() {
+        if (running.isEmpty()) {
+            return;
+        }
+        say("\nStopping PausePoint...");
+        // Services first, so they close their consumers and pools while the infrastructure is still up.
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + running.get(i).getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        running.clear();
+        say("Stopped.");
+    }
+
+    private synchronized <T extends AutoCloseable> T keep(T resource) {
+        running.add(resource);
+        return resource;
+    }
+
+    /** A clear message now beats a service that half-starts against someone else's server. */
+    private void refuseBusyPorts() {
+        List<String> busy = new ArrayList<>();
+        infraPorts.forEach((name, port) -> {
+            if (!free(port)) {
+                busy.add(name + " " + port);
+            }
+        });
+        servicePorts.forEach((service, port) -> {
+            if (!free(port)) {
+                busy.add(service.moduleName() + " " + port);
+            }
+        });
+        if (!free(managementPort)) {
+            busy.add("gateway management " + managementPort);
+        }
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + " (another stack running? set PAUSEPOINT_<NAME>_PORT to move one)");
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<String> jvmOptions() {
+        String configured = System.getenv("PAUSEPOINT_SERVICE_JVM_OPTS");
+        return configured == null || configured.isBlank() ? ServiceFleet.DEFAULT_JVM_OPTIONS
+                : List.of(configured.trim().split("\\s+"));
+    }
+
+    private static int port(String variable, int fallback) {
+        return Integer.parseInt(env(variable, String.valueOf(fallback)));
+    }
+
+    private static String env(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder, e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.pausepoint.localstack;
+
+import dev.pausepoint.testsupport.KafkaAccess;
+import dev.pausepoint.testsupport.PostgresAccess;
+import dev.pausepoint.testsupport.RedisAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The five services as separate JVMs against given Postgres, Kafka and Redis servers. Shared by the
+ * local stack (fixed ports) and the system tests (free ports). Each process logs to its own file.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    /** Small heaps and the serial collector: five services plus infrastructure on 2 cores and 2.5 GiB. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
+            "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
+            "-Xshare:auto");
+
+    /** Everything needed to start a fleet. {@code environment} is added to every service's environment. */
+    public record Config(Workspace workspace, Path logDirectory, PostgresAccess postgres, KafkaAccess kafka,
+            RedisAccess redis, Map<Service, Integer> ports, int managementPort, List<String> jvmOptions,
+            Map<String, String> environment) {
+    }
+
+    private final Config config;
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ServiceFleet(Config config) {
+        this.config = config;
+    }
+
+    public static ServiceFleet start(Config config) {
+        ServiceFleet fleet = new ServiceFleet(config);
+        try {
+            Files.createDirectories(config.logDirectory());
+            for (Service service : Service.values()) {
+                if (service.database() != null) {
+                    config.postgres().createDatabaseIfMissing(service.database());
+                }
+            }
+            for (Service service : Service.values()) {
+                fleet.processes.put(service, fleet.launch(service));
+            }
+            return fleet;
+        } catch (IOException | RuntimeException e) {
+            fleet.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private Process launch(Service service) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(config.jvmOptions());
+        command.add("-jar");
+        command.add(config.workspace().jar(service).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(config.workspace().root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile(service).toFile());
+        builder.environment().putAll(environment(service));
+        return builder.start();
+    }
+
+    Map<String, String> environment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", String.valueOf(config.ports().get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafka().bootstrapServers());
+        if (service == Service.GATEWAY) {
+            env.put("MANAGEMENT_PORT", String.valueOf(config.managementPort()));
+            env.put("REDIS_HOST", config.redis().host());
+            env.put("REDIS_PORT", String.valueOf(config.redis().port()));
+            for (Service downstream : Service.values()) {
+                if (downstream != Service.GATEWAY) {
+                    env.put(downstream.urlVariable(), "http://localhost:" + config.ports().get(downstream));
+                }
+            }
+        } else {
+            env.put("DATABASE_URL", config.postgres().jdbcUrl(service.database()));
+            env.put("DATABASE_USER", config.postgres().username());
+            env.put("DATABASE_PASSWORD", config.postgres().password());
+        }
+        env.putAll(config.environment());
+        return env;
+    }
+
+    public Path logFile(Service service) {
+        return config.logDirectory().resolve(service.moduleName() + ".log");
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://localhost:" + config.ports().get(Service.GATEWAY));
+    }
+
+    /**
+     * Waits until the gateway's {@code /health} reports every service ok. Fails early, naming the log
+     * to read, when a service process exits instead.
+     */
+    public void awaitHealthy(Duration timeout, Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextReport = 0;
+        String last = "gateway not answering yet";
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<Service, Process> entry : processes.entrySet()) {
+                if (!entry.getValue().isAlive()) {
+                    throw new IllegalStateException(entry.getKey().moduleName() + " exited with code "
+                            + entry.getValue().exitValue() + "; see " + logFile(entry.getKey()));
+                }
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(gatewayUrl().resolve("/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+                last = health.body();
+            } catch (IOException e) {
+                last = "gateway not answering yet";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the stack", e);
+            }
+            if (System.nanoTime() > nextReport) {
+                progress.accept(last);
+                nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("the stack was not healthy within " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /** Process ids, for checks that nothing is left behind. */
+    public Map<Service, Long> pids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        processes.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    /**
+     * Stops the gateway first so no new work arrives, then the services, each with SIGTERM and time
+     * for Spring's graceful shutdown before it is killed.
+     */
+    @Override
+    public void close() {
+        Process gateway = processes.get(Service.GATEWAY);
+        if (gateway != null) {
+            stop(List.of(gateway));
+        }
+        List<Process> rest = new ArrayList<>(processes.values());
+        rest.remove(gateway);
+        stop(rest);
+        processes.clear();
+    }
+
+    private static void stop(List<Process> group) {
+        group.forEach(Process::destroy);
+        for (Process process : group) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pausepoint.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pausepoint.systemtests.Http.Reply;
+import java.net.http.HttpRequest.BodyPublishers;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** The foundation as a client sees it through the gateway, with every service a real process. */
+@Order(1)
+class HealthAndErrorsSystemTest {
+
+    @Test
+    void healthReportsEveryServiceOk() {
+        Reply reply = Http.get("/health");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"status\":\"ok\",\"services\":{\"billing-service\":\"ok\","
+                + "\"delivery-service\":\"ok\",\"pause-service\":\"ok\",\"response-service\":\"ok\"}}");
+    }
+
+    @Test
+    void unknownPathIsNotFoundInTheEnvelope() {
+        Reply reply = Http.get("/v1/nothing-here");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body()).isEqualTo(
+                "{\"error\":\"NOT_FOUND\",\"message\":\"No endpoint GET /v1/nothing-here.\",\"status_code\":404}");
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void unknownPathInsideAServicesPrefixIsAnsweredByThatServiceInTheSameEnvelope() {
+        Reply reply = Http.get("/v1/pause/psr_unknown/whatever");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().get("error").asString()).isEqualTo("NOT_FOUND");
+        assertThat(reply.json().get("status_code").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongMethodIsMethodNotAllowed() {
+        Reply reply = Http.send("DELETE", "/health", BodyPublishers.noBody());
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.json().get("error").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(reply.header("Allow")).isEqualTo("GET");
+    }
+
+    @Test
+    void hundredKilobyteBodyIsPayloadTooLarge() {
+        Reply reply = Http.postJson("/v1/pause", "{\"message\":\"" + "x".repeat(100 * 1024) + "\"}");
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.body()).isEqualTo("{\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"Request body is larger "
+                + "than the limit of 64 KB.\",\"status_code\":413}");
+    }
+
+    @Test
+    void internalEndpointsAndServiceActuatorsAreNotReachableFromOutside() {
+        assertThat(Http.get("/internal/pauses/psr_1").status()).isEqualTo(404);
+        assertThat(Http.get("/v1/pause/../internal/pauses/psr_1").status()).isEqualTo(404);
+        assertThat(Http.get("/actuator/health").status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndAWellFormedOneIsKept() {
+        assertThat(Http.get("/health").header("X-Request-Id")).startsWith("req_");
+        Reply reply = Http.send("GET", "/v1/nothing-here", BodyPublishers.noBody(), "X-Request-Id", "trace-abc-123");
+        assertThat(reply.header("X-Request-Id")).isEqualTo("trace-abc-123");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pausepoint.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client's view of the gateway: raw HTTP and the JSON it answers. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Reply(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private Http() {
+    }
+
+    static Reply send(String method, String path, BodyPublisher body, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SystemStack.gateway() + path))
+                    .timeout(Duration.ofSeconds(40)).method(method, body);
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    static Reply get(String path) {
+        return send("GET", path, BodyPublishers.noBody());
+    }
+
+    static Reply postJson(String path, String json) {
+        return send("POST", path, BodyPublishers.ofString(json), "Content-Type", "application/json");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pausepoint.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pausepoint.localstack.ServiceFleet;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Runs last: stopping the stack leaves no service process and no port behind. */
+@Order(Integer.MAX_VALUE)
+class StackShutdownSystemTest {
+
+    @Test
+    void stoppingTheStackLeavesNoProcessOrPortBehind() {
+        ServiceFleet fleet = SystemStack.fleet();
+        Map<?, Long> pids = fleet.pids();
+        assertThat(pids).hasSize(5);
+        assertThat(pids.values()).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+
+        fleet.close();
+
+        assertThat(pids.values()).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(SystemStack.ports().values()).allMatch(StackShutdownSystemTest::free);
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pausepoint.systemtests;
+
+import dev.pausepoint.localstack.Service;
+import dev.pausepoint.localstack.ServiceFleet;
+import dev.pausepoint.localstack.Workspace;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.embedded.FreePorts;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The whole system for this test JVM: the service jars the build just produced, started once as
+ * separate processes on free ports against this JVM's real Postgres, Kafka and Redis.
+ */
+final class SystemStack {
+
+    private static ServiceFleet fleet;
+    private static Map<Service, Integer> ports;
+
+    private SystemStack() {
+    }
+
+    static synchronized ServiceFleet fleet() {
+        if (fleet == null) {
+            ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, FreePorts.next());
+            }
+            ServiceFleet started = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(),
+                    Path.of("target", "stack-logs"), TestInfrastructure.postgres(), TestInfrastructure.kafka(),
+                    TestInfrastructure.redis(), ports, FreePorts.next(), ServiceFleet.DEFAULT_JVM_OPTIONS, Map.of()));
+            started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
+            fleet = started;
+        }
+        return fleet;
+    }
+
+    static URI gateway() {
+        return fleet().gatewayUrl();
+    }
+
+    static Map<Service, Integer> ports() {
+        fleet();
+        return ports;
+    }
+}
