@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -18,10 +19,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class DownstreamStubs {
 
+    static final List<String> SERVICE_NAMES = List.of("billing-service", "delivery-service", "pause-service",
+            "response-service");
     static final Map<String, WireMockServer> SERVERS = new LinkedHashMap<>();
 
     static {
-        for (String name : new String[] {"billing-service", "delivery-service", "pause-service", "response-service"}) {
+        for (String name : SERVICE_NAMES) {
             WireMockServer server = new WireMockServer(options().dynamicPort());
             server.start();
             SERVERS.put(name, server);

@@ -23,7 +23,7 @@ class GatewayWithServicesDownTest {
 
     @DynamicPropertySource
     static void nobodyListens(DynamicPropertyRegistry registry) {
-        for (String name : new String[] {"billing-service", "delivery-service", "pause-service", "response-service"}) {
+        for (String name : DownstreamStubs.SERVICE_NAMES) {
             int closed = FreePorts.next();
             registry.add("pausepoint.services." + name, () -> "http://localhost:" + closed);
         }

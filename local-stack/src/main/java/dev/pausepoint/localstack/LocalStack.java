@@ -3,10 +3,9 @@ package dev.pausepoint.localstack;
 import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
 import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
 import dev.pausepoint.testsupport.embedded.EmbeddedRedisServer;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,29 +125,21 @@ public final class LocalStack {
     private void refuseBusyPorts() {
         List<String> busy = new ArrayList<>();
         infraPorts.forEach((name, port) -> {
-            if (!free(port)) {
+            if (!FreePorts.isFree(port)) {
                 busy.add(name + " " + port);
             }
         });
         servicePorts.forEach((service, port) -> {
-            if (!free(port)) {
+            if (!FreePorts.isFree(port)) {
                 busy.add(service.moduleName() + " " + port);
             }
         });
-        if (!free(managementPort)) {
+        if (!FreePorts.isFree(managementPort)) {
             busy.add("gateway management " + managementPort);
         }
         if (!busy.isEmpty()) {
             throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
                     + " (another stack running? set PAUSEPOINT_<NAME>_PORT to move one)");
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

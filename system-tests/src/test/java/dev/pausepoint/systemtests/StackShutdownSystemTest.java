@@ -3,9 +3,7 @@ package dev.pausepoint.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.localstack.ServiceFleet;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,14 +22,6 @@ class StackShutdownSystemTest {
         fleet.close();
 
         assertThat(pids.values()).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        assertThat(SystemStack.ports().values()).allMatch(StackShutdownSystemTest::free);
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        assertThat(SystemStack.ports().values()).allMatch(FreePorts::isFree);
     }
 }

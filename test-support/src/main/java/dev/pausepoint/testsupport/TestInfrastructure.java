@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +40,15 @@ public final class TestInfrastructure {
     public static synchronized PostgresAccess postgres() {
         if (postgres == null) {
             String url = System.getenv("PAUSEPOINT_TEST_POSTGRES_URL");
-            if (url != null) {
+            postgres = select("Postgres", url == null ? null : () -> {
                 URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
-                postgres = new PostgresAccess(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                return new PostgresAccess(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
                         env("PAUSEPOINT_TEST_POSTGRES_USER", "postgres"), env("PAUSEPOINT_TEST_POSTGRES_PASSWORD", ""));
-                log.info("Postgres: external at {}:{}", postgres.host(), postgres.port());
-            } else if (useDocker()) {
-                postgres = DockerInfrastructure.postgres();
-                log.info("Postgres: Testcontainers at {}:{}", postgres.host(), postgres.port());
-            } else {
+            }, DockerInfrastructure::postgres, () -> {
                 EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, null);
                 onExit(server);
-                postgres = server.access();
-                log.info("Postgres: embedded at {}:{}", postgres.host(), postgres.port());
-            }
+                return server.access();
+            });
         }
         return postgres;
     }
@@ -60,18 +56,12 @@ public final class TestInfrastructure {
     public static synchronized KafkaAccess kafka() {
         if (kafka == null) {
             String bootstrap = System.getenv("PAUSEPOINT_TEST_KAFKA_BOOTSTRAP");
-            if (bootstrap != null) {
-                kafka = new KafkaAccess(bootstrap);
-                log.info("Kafka: external at {}", bootstrap);
-            } else if (useDocker()) {
-                kafka = DockerInfrastructure.kafka();
-                log.info("Kafka: Testcontainers at {}", kafka.bootstrapServers());
-            } else {
-                embeddedKafka = EmbeddedKafkaServer.start(0, null);
-                onExit(embeddedKafka);
-                kafka = embeddedKafka.access();
-                log.info("Kafka: embedded at {}", kafka.bootstrapServers());
-            }
+            kafka = select("Kafka", bootstrap == null ? null : () -> new KafkaAccess(bootstrap),
+                    DockerInfrastructure::kafka, () -> {
+                        embeddedKafka = EmbeddedKafkaServer.start(0, null);
+                        onExit(embeddedKafka);
+                        return embeddedKafka.access();
+                    });
         }
         return kafka;
     }
@@ -79,21 +69,25 @@ public final class TestInfrastructure {
     public static synchronized RedisAccess redis() {
         if (redis == null) {
             String url = System.getenv("PAUSEPOINT_TEST_REDIS_URL");
-            if (url != null) {
+            redis = select("Redis", url == null ? null : () -> {
                 URI uri = URI.create(url);
-                redis = new RedisAccess(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
-                log.info("Redis: external at {}", redis.url());
-            } else if (useDocker()) {
-                redis = DockerInfrastructure.redis();
-                log.info("Redis: Testcontainers at {}", redis.url());
-            } else {
+                return new RedisAccess(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+            }, DockerInfrastructure::redis, () -> {
                 embeddedRedis = EmbeddedRedisServer.start(0, null);
                 onExit(embeddedRedis);
-                redis = embeddedRedis.access();
-                log.info("Redis: embedded at {}", redis.url());
-            }
+                return embeddedRedis.access();
+            });
         }
         return redis;
+    }
+
+    /** External when configured, else a container when Docker answers, else embedded; logged once. */
+    private static <T> T select(String server, Supplier<T> external, Supplier<T> docker, Supplier<T> embedded) {
+        String how = external != null ? "external" : useDocker() ? "Testcontainers" : "embedded";
+        Supplier<T> chosen = external != null ? external : useDocker() ? docker : embedded;
+        T access = chosen.get();
+        log.info("{}: {} {}", server, how, access);
+        return access;
     }
 
     /** The broker itself when it runs in this JVM, for tests that take it down and bring it back. */

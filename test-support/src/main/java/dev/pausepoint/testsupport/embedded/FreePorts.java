@@ -19,4 +19,13 @@ public final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Whether nothing listens on {@code port} of the loopback interface right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }
