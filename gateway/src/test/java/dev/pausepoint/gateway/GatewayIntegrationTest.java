@@ -1,5 +1,6 @@
 package dev.pausepoint.gateway;
 
+import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,7 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway on real Redis and Kafka with WireMock services behind it; subclasses share one context. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET})
 @RealInfrastructure
 abstract class GatewayIntegrationTest {
 

@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.testsupport.TestSecrets;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -17,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GatewayRoutingTest extends GatewayIntegrationTest {
+
+    private static final RequestSigner SIGNER = new RequestSigner(TestSecrets.INTERNAL_SECRET);
 
     private static int forwardedCount() {
         return DownstreamStubs.SERVERS.values().stream()
@@ -51,6 +56,23 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
         assertThat(received.get(0).getUrl()).isEqualTo(path);
         assertThat(received.get(0).getHeader("X-Request-Id"))
                 .isEqualTo(reply.headers().firstValue("X-Request-Id").orElseThrow());
+        LoggedRequest forwarded = received.get(0);
+        CallerIdentity caller = SIGNER.verifyIdentity(forwarded::getHeader, method, path.split("\\?")[0]);
+        assertThat(caller).isEqualTo(CallerIdentity.anonymous("127.0.0.1"));
+    }
+
+    @Test
+    void identityHeadersAClientSendsNeverReachAService() {
+        HttpResponse<String> reply = GatewayHttp.send(port, "GET", "/v1/pause/psr_1", BodyPublishers.noBody(),
+                "X-PausePoint-Developer", "dev_someone_else", "X-PausePoint-Mode", "live",
+                "x-pausepoint-plan", "enterprise", "X-PausePoint-Identity-Signature", "00ff",
+                "X-PausePoint-Internal-Caller", "billing-service");
+        assertThat(reply.statusCode()).isEqualTo(200);
+        LoggedRequest forwarded = DownstreamStubs.SERVERS.get("pause-service").findAll(anyRequestedFor(anyUrl())).get(0);
+        assertThat(forwarded.getHeader("X-PausePoint-Developer")).isNull();
+        assertThat(forwarded.getHeader("X-PausePoint-Plan")).isNull();
+        assertThat(forwarded.getHeader("X-PausePoint-Internal-Caller")).isNull();
+        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/pause/psr_1").authenticated()).isFalse();
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.pausepoint.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.testsupport.embedded.FreePorts;
+import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -14,7 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Every service unreachable: the gateway still answers, in the envelope, without leaking addresses. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET})
 @RealInfrastructure
 class GatewayWithServicesDownTest {
 

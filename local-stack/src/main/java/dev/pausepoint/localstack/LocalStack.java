@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -89,7 +92,8 @@ public final class LocalStack {
                 infraPorts.get("Kafka controller"), data.resolve("kafka")));
         say("Starting the five services (logs in " + logs + ")");
         ServiceFleet fleet = keep(ServiceFleet.start(new ServiceFleet.Config(workspace, logs, postgres.access(),
-                kafka.access(), redis.access(), servicePorts, managementPort, jvmOptions(), Map.of())));
+                kafka.access(), redis.access(), servicePorts, managementPort, internalSecret(), jvmOptions(),
+                Map.of())));
         fleet.awaitHealthy(Duration.ofSeconds(180), status -> say("  waiting: " + status));
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         String gateway = fleet.gatewayUrl().toString();
@@ -140,6 +144,23 @@ public final class LocalStack {
         if (!busy.isEmpty()) {
             throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
                     + " (another stack running? set PAUSEPOINT_<NAME>_PORT to move one)");
+        }
+    }
+
+    /** One random secret per data folder, readable only by its owner, reused across restarts. */
+    private String internalSecret() {
+        Path file = data.resolve("internal-secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(data);
+                Files.writeString(file, HexFormat.of().formatHex(random));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
 

@@ -35,10 +35,13 @@ public final class ServiceFleet implements AutoCloseable {
             "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
             "-Xshare:auto", "-XX:TieredStopAtLevel=1");
 
-    /** Everything needed to start a fleet. {@code environment} is added to every service's environment. */
+    /**
+     * Everything needed to start a fleet. {@code internalSecret} is the one all five share for the trust
+     * boundary; {@code environment} is added to every service's environment.
+     */
     public record Config(Workspace workspace, Path logDirectory, PostgresAccess postgres, KafkaAccess kafka,
-            RedisAccess redis, Map<Service, Integer> ports, int managementPort, List<String> jvmOptions,
-            Map<String, String> environment) {
+            RedisAccess redis, Map<Service, Integer> ports, int managementPort, String internalSecret,
+            List<String> jvmOptions, Map<String, String> environment) {
     }
 
     private final Config config;
@@ -86,6 +89,7 @@ public final class ServiceFleet implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(config.ports().get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafka().bootstrapServers());
+        env.put("INTERNAL_SECRET", config.internalSecret());
         if (service == Service.GATEWAY) {
             env.put("MANAGEMENT_PORT", String.valueOf(config.managementPort()));
             env.put("REDIS_HOST", config.redis().host());

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventMother;
 import dev.pausepoint.events.Topics;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.testsupport.KafkaProbe;
 import dev.pausepoint.testsupport.KafkaProbe.Keyed;
+import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * migrations applied, reports healthy, speaks the event contract over a real broker, and answers an
  * unknown path with the error envelope. A service's startup test extends this and names its tables.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
 @RealInfrastructure
 public abstract class ServiceStartupContract {
 
@@ -47,6 +54,9 @@ public abstract class ServiceStartupContract {
 
     @Autowired
     private KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    protected RequestSigner signer;
 
     @LocalServerPort
     protected int port;
@@ -86,6 +96,30 @@ public abstract class ServiceStartupContract {
     }
 
     @Test
+    void requestThatDidNotComeThroughTheGatewayIsRefused() throws Exception {
+        HttpResponse<String> reply = send("/no/such/thing", Map.of());
+        assertThat(reply.statusCode()).isEqualTo(401);
+        assertThat(reply.body()).isEqualTo("{\"error\":\"INVALID_API_KEY\",\"message\":\"This service only accepts "
+                + "requests forwarded by the PausePoint gateway.\",\"status_code\":401}");
+    }
+
+    @Test
+    void identityClaimedWithoutTheSecretIsRefused() throws Exception {
+        RequestSigner forger = new RequestSigner("a-guess-at-the-secret-that-is-long-enough");
+        CallerIdentity claimed = new CallerIdentity("dev_victim", KeyMode.LIVE, "pro", CredentialKind.API_KEY, "1.2.3.4");
+        assertThat(send("/no/such/thing", forger.signIdentity(claimed, "GET", "/no/such/thing")).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void internalPathsNeedAnInternalCredentialNotAnIdentity() throws Exception {
+        String path = "/internal/no-such-endpoint";
+        assertThat(send(path, signer.signIdentity(CallerIdentity.anonymous("127.0.0.1"), "GET", path)).statusCode())
+                .isEqualTo(401);
+        assertThat(send(path, signer.signInternalCall("test", "GET", path)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void contractTopicsExistOnTheBroker() {
         Set<String> topics = kafkaAdmin.describeTopics(Topics.ALL.toArray(String[]::new)).keySet();
         assertThat(topics).containsAll(Topics.ALL);
@@ -100,8 +134,15 @@ public abstract class ServiceStartupContract {
         assertThat(received).containsExactlyElementsOf(sent);
     }
 
+    /** A GET as the gateway would forward it for an anonymous caller. */
     protected HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(path, signer.signIdentity(CallerIdentity.anonymous("127.0.0.1"), "GET", path));
+    }
+
+    protected HttpResponse<String> send(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,6 +4,7 @@ import dev.pausepoint.localstack.Service;
 import dev.pausepoint.localstack.ServiceFleet;
 import dev.pausepoint.localstack.Workspace;
 import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class SystemStack {
             }
             ServiceFleet started = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(),
                     Path.of("target", "stack-logs"), TestInfrastructure.postgres(), TestInfrastructure.kafka(),
-                    TestInfrastructure.redis(), ports, FreePorts.next(), ServiceFleet.DEFAULT_JVM_OPTIONS, Map.of()));
+                    TestInfrastructure.redis(), ports, FreePorts.next(), TestSecrets.INTERNAL_SECRET,
+                    ServiceFleet.DEFAULT_JVM_OPTIONS, Map.of()));
             started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
             fleet = started;

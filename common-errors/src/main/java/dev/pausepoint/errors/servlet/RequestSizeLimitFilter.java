@@ -1,6 +1,5 @@
 package dev.pausepoint.errors.servlet;
 
-import dev.pausepoint.errors.ErrorBodyJson;
 import dev.pausepoint.errors.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,9 +30,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter implements Orde
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(ErrorBodyJson.write(new PayloadTooLargeException(limit).toBody()));
+            ServletErrorWriter.write(response, new PayloadTooLargeException(limit).toBody());
             return;
         }
         chain.doFilter(declared >= 0 ? request : new LimitedRequest(request, limit), response);

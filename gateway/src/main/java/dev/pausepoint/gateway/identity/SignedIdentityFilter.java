@@ -1,0 +1,47 @@
+package dev.pausepoint.gateway.identity;
+
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.identity.TrustHeaders;
+import java.util.ArrayList;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * On every routed request: remove whatever {@code X-PausePoint-*} headers the client sent, then add
+ * the resolved identity signed for this method and path. A service therefore sees only what the
+ * gateway vouches for.
+ */
+public class SignedIdentityFilter implements GlobalFilter, Ordered {
+
+    private final RequestSigner signer;
+
+    public SignedIdentityFilter(RequestSigner signer) {
+        this.signer = signer;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        CallerIdentity caller = exchange.getRequiredAttribute(CallerResolver.CALLER);
+        ServerHttpRequest request = exchange.getRequest();
+        var signed = signer.signIdentity(caller, request.getMethod().name(), request.getURI().getRawPath());
+        ServerHttpRequest forwarded = request.mutate().headers(headers -> {
+            for (String name : new ArrayList<>(headers.headerNames())) {
+                if (TrustHeaders.isTrustHeader(name)) {
+                    headers.remove(name);
+                }
+            }
+            signed.forEach(headers::set);
+        }).build();
+        return chain.filter(exchange.mutate().request(forwarded).build());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pausepoint.identity;
+
+import java.util.Objects;
+
+/**
+ * Who is calling, as resolved by the gateway. Anonymous callers (public routes) carry only their IP.
+ * A session acts in live mode: it exists so a developer who lost a key can log in and rotate it.
+ */
+public record CallerIdentity(String developerId, KeyMode mode, String plan, CredentialKind credential,
+        String clientIp) {
+
+    public CallerIdentity {
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(clientIp, "clientIp");
+        if (credential == CredentialKind.NONE) {
+            if (developerId != null || mode != null || plan != null) {
+                throw new IllegalArgumentException("an anonymous caller has no developer, mode or plan");
+            }
+        } else {
+            Objects.requireNonNull(developerId, "developerId");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    public static CallerIdentity anonymous(String clientIp) {
+        return new CallerIdentity(null, null, null, CredentialKind.NONE, clientIp);
+    }
+
+    public boolean authenticated() {
+        return credential != CredentialKind.NONE;
+    }
+
+    public boolean livemode() {
+        return mode == KeyMode.LIVE;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pausepoint.identity;
+
+import java.util.List;
+
+/**
+ * Header names of the trust boundary. Every header starting with {@value #PREFIX} is the gateway's to
+ * set: it removes any a client sent before adding its own.
+ */
+public final class TrustHeaders {
+
+    public static final String PREFIX = "X-PausePoint-";
+
+    public static final String DEVELOPER = PREFIX + "Developer";
+    public static final String MODE = PREFIX + "Mode";
+    public static final String PLAN = PREFIX + "Plan";
+    public static final String CREDENTIAL = PREFIX + "Credential";
+    public static final String CLIENT_IP = PREFIX + "Client-Ip";
+    public static final String TIMESTAMP = PREFIX + "Timestamp";
+    public static final String SIGNATURE = PREFIX + "Identity-Signature";
+
+    public static final String INTERNAL_CALLER = PREFIX + "Internal-Caller";
+    public static final String INTERNAL_TIMESTAMP = PREFIX + "Internal-Timestamp";
+    public static final String INTERNAL_SIGNATURE = PREFIX + "Internal-Signature";
+
+    public static final List<String> IDENTITY = List.of(DEVELOPER, MODE, PLAN, CREDENTIAL, CLIENT_IP, TIMESTAMP,
+            SIGNATURE);
+
+    private TrustHeaders() {
+    }
+
+    public static boolean isTrustHeader(String name) {
+        return name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+}
