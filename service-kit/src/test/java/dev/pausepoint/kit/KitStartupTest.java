@@ -11,6 +11,9 @@ import org.springframework.test.context.TestPropertySource;
         "spring.application.name=kit-test",
         "pausepoint.database=kit_test",
         "spring.flyway.locations=classpath:db/kit-test,classpath:db/kit/outbox,classpath:db/kit/inbox",
+        "pausepoint.outbox.enabled=true",
+        "pausepoint.inbox.enabled=true",
+        "pausepoint.outbox.send-timeout=3s",
         "server.shutdown=immediate"})
 class KitStartupTest extends ServiceStartupContract {
 

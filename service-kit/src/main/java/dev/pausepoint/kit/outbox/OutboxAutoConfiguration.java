@@ -1,0 +1,58 @@
+package dev.pausepoint.kit.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox for services that publish ({@code pausepoint.outbox.enabled}, together with the
+ * {@code db/kit/outbox} migration) and the consumer ledger for services that consume
+ * ({@code pausepoint.inbox.enabled}, with {@code db/kit/inbox}).
+ */
+@AutoConfiguration
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty("pausepoint.outbox.enabled")
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, ProducerFactory<?, ?> producers,
+            MeterRegistry meters, @Value("${pausepoint.outbox.batch-size:200}") int batchSize,
+            @Value("${pausepoint.outbox.poll-interval:500ms}") Duration pollInterval,
+            @Value("${pausepoint.outbox.send-timeout:30s}") Duration sendTimeout) {
+        // The rows already hold the event JSON; the relay sends those exact bytes as strings.
+        Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        // A batch holds a database transaction while it waits for acks: during an outage it should give
+        // up after sendTimeout, roll back and back off, not sit in the producer's own retries.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis() / 2);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new OutboxRelay(jdbc, transactions, new KafkaProducer<>(config), batchSize, pollInterval, sendTimeout,
+                meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty("pausepoint.outbox.enabled")
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    @ConditionalOnProperty("pausepoint.inbox.enabled")
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.pausepoint.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to Kafka. One thread per service instance, woken on every commit (so
+ * events leave within milliseconds) and otherwise every {@code pollInterval} (rows from before a
+ * restart, or committed by another instance).
+ *
+ * <p>Each batch runs in one database transaction holding a transaction-scoped advisory lock, so across
+ * all instances of a service only one batch is in flight and rows leave in id order: events about one
+ * aggregate keep their order. The rows are deleted only after Kafka acknowledged every record of the
+ * batch; if the broker is down the transaction rolls back, the rows stay, and the relay retries with
+ * backoff until it is back. A retry may publish a record twice; consumers are idempotent by
+ * {@code event_id}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Any constant works: each service has its own database. */
+    private static final long LOCK_KEY = 0x5050_4f75_7462_6f78L;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private record Row(long id, String topic, String key, String payload) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Producer<String, String> producer;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration sendTimeout;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final Counter published;
+    private final Counter failures;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Producer<String, String> producer,
+            int batchSize, Duration pollInterval, Duration sendTimeout, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.producer = producer;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.sendTimeout = sendTimeout;
+        this.published = meters.counter("pausepoint.outbox.published");
+        this.failures = meters.counter("pausepoint.outbox.failures");
+        meters.gauge("pausepoint.outbox.backlog", this, OutboxRelay::backlog);
+    }
+
+    /** Asks the relay to look now; cheap, and safe to call from any thread. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                int sent = publishBatch();
+                backoff = Duration.ZERO;
+                if (sent == batchSize) {
+                    continue;
+                }
+                if (sent < 0) {
+                    // Another instance holds the lock; it will be done in milliseconds.
+                    wakeups.tryAcquire(25, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), MAX_BACKOFF);
+                log.warn("Outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The number of rows published, or -1 when another instance is publishing. */
+    int publishBatch() {
+        Integer sent = transactions.execute(status -> {
+            Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
+            if (!locked) {
+                return -1;
+            }
+            List<Row> rows = jdbc.sql("SELECT id, topic, record_key, payload FROM outbox_event ORDER BY id LIMIT ?")
+                    .param(batchSize)
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+                producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()), (metadata, error) -> {
+                    if (error != null) {
+                        ack.completeExceptionally(error);
+                    } else {
+                        ack.complete(metadata);
+                    }
+                });
+                acks.add(ack);
+            }
+            producer.flush();
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS).join();
+            jdbc.sql("DELETE FROM outbox_event WHERE id = ANY(?)")
+                    .param(rows.stream().map(Row::id).toArray(Long[]::new))
+                    .update();
+            return rows.size();
+        });
+        if (sent != null && sent > 0) {
+            published.increment(sent);
+        }
+        return sent == null ? 0 : sent;
+    }
+
+    private double backlog() {
+        try {
+            return jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(sendTimeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the web server and the connection pool go away, starts after them.
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.pausepoint.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pausepoint.events.EventJson;
+import dev.pausepoint.events.EventMother;
+import dev.pausepoint.events.Topics;
+import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.outbox.ProcessedEvents;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
+import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox on real Postgres and Kafka; same context as {@link KitStartupTest}. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
+@RealInfrastructure
+@TestPropertySource(properties = {
+        "spring.application.name=kit-test",
+        "pausepoint.database=kit_test",
+        "spring.flyway.locations=classpath:db/kit-test,classpath:db/kit/outbox,classpath:db/kit/inbox",
+        "pausepoint.outbox.enabled=true",
+        "pausepoint.inbox.enabled=true",
+        "pausepoint.outbox.send-timeout=3s",
+        "server.shutdown=immediate"})
+class OutboxTest {
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    ProcessedEvents processedEvents;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** A distinct event about {@code pauseId}; its event id is what the test looks for on Kafka. */
+    private static PauseCancelled cancelled(String pauseId) {
+        return new PauseCancelled("evt_" + UUID.randomUUID(), Instant.now(), 1, pauseId, EventMother.DEVELOPER, true,
+                Instant.now(), null, "127.0.0.1");
+    }
+
+    private int backlog() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event").query(Integer.class).single();
+    }
+
+    @Test
+    void eventsOfOneTransactionReachKafkaInOrderAndLeaveTheTable() {
+        String pauseId = "psr_" + UUID.randomUUID();
+        List<PauseCancelled> events = IntStream.range(0, 30).mapToObj(i -> cancelled(pauseId)).toList();
+        transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
+
+        List<String> wanted = events.stream().map(PauseCancelled::eventId).toList();
+        assertThat(readUntil(wanted, wanted.get(wanted.size() - 1))).containsExactlyElementsOf(wanted);
+        await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+    }
+
+    @Test
+    void rolledBackChangePublishesNothing() {
+        String pauseId = "psr_" + UUID.randomUUID();
+        PauseCancelled rolledBack = cancelled(pauseId);
+        transactions.executeWithoutResult(status -> {
+            outbox.publish(rolledBack);
+            status.setRollbackOnly();
+        });
+        PauseCancelled marker = cancelled(pauseId);
+        transactions.executeWithoutResult(status -> outbox.publish(marker));
+        // Same key, same partition: once the later marker is read, the earlier event would have been too.
+        assertThat(readUntil(List.of(rolledBack.eventId(), marker.eventId()), marker.eventId()))
+                .containsExactly(marker.eventId());
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publish(cancelled("psr_x"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void brokerOutageDelaysEventsButLosesNone() {
+        assumeThat(TestInfrastructure.embeddedKafka()).as("needs a broker this JVM can stop").isPresent();
+        EmbeddedKafkaServer kafka = TestInfrastructure.embeddedKafka().orElseThrow();
+        String pauseId = "psr_" + UUID.randomUUID();
+        List<PauseCancelled> events = IntStream.range(0, 5).mapToObj(i -> cancelled(pauseId)).toList();
+        double failuresBefore = meters.counter("pausepoint.outbox.failures").count();
+        kafka.stop();
+        try {
+            transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
+            assertThat(backlog()).as("committed while the broker is down, waiting in the table").isEqualTo(5);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    meters.counter("pausepoint.outbox.failures").count()).as("relay gave up, rolled back, backs off")
+                    .isGreaterThan(failuresBefore));
+            assertThat(backlog()).as("a failed batch leaves its rows").isEqualTo(5);
+        } finally {
+            kafka.restart();
+        }
+        List<String> wanted = events.stream().map(PauseCancelled::eventId).toList();
+        assertThat(readUntil(wanted, wanted.get(wanted.size() - 1))).containsExactlyElementsOf(wanted);
+        await().atMost(Duration.ofSeconds(30)).until(() -> backlog() == 0);
+    }
+
+    @Test
+    void consumerLedgerAcceptsAnEventOnce() {
+        String eventId = "evt_" + UUID.randomUUID();
+        assertThat(processedEvents.firstDelivery("audit", eventId)).isTrue();
+        assertThat(processedEvents.firstDelivery("audit", eventId)).isFalse();
+        assertThat(processedEvents.firstDelivery("delivery-status", eventId)).as("another consumer").isTrue();
+    }
+
+    /** Reads pause.events.v1 from the start until {@code last} arrives; returns the wanted ids seen, in order. */
+    private static List<String> readUntil(List<String> wanted, String last) {
+        List<String> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "group.id", "outbox-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class, "value.deserializer", StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.PAUSE_EVENTS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    String eventId = EventJson.read(record.value()).eventId();
+                    if (wanted.contains(eventId)) {
+                        seen.add(eventId);
+                    }
+                }
+                return seen.contains(last);
+            });
+        }
+        return seen;
+    }
+}
