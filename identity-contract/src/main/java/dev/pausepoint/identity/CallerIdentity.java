@@ -1,5 +1,7 @@
 package dev.pausepoint.identity;
 
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
 import java.util.Objects;
 
 /**
@@ -33,5 +35,14 @@ public record CallerIdentity(String developerId, KeyMode mode, String plan, Cred
 
     public boolean livemode() {
         return mode == KeyMode.LIVE;
+    }
+
+    /** This caller, if it presented a valid credential; otherwise 401 INVALID_API_KEY. */
+    public CallerIdentity requireAuthenticated() {
+        if (!authenticated()) {
+            throw new ApiException(ErrorCode.INVALID_API_KEY,
+                    "Missing or invalid credential. Send Authorization: Bearer <your API key>.");
+        }
+        return this;
     }
 }

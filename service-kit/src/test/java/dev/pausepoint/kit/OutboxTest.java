@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pausepoint.events.EventJson;
+import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventMother;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseCancelled;
@@ -18,14 +18,9 @@ import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -135,24 +130,10 @@ class OutboxTest {
         assertThat(processedEvents.firstDelivery("delivery-status", eventId)).as("another consumer").isTrue();
     }
 
-    /** Reads pause.events.v1 from the start until {@code last} arrives; returns the wanted ids seen, in order. */
+    /** The wanted event ids seen on pause.events.v1, in order, read until {@code last} arrives. */
     private static List<String> readUntil(List<String> wanted, String last) {
-        List<String> seen = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
-                "group.id", "outbox-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class, "value.deserializer", StringDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.PAUSE_EVENTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    String eventId = EventJson.read(record.value()).eventId();
-                    if (wanted.contains(eventId)) {
-                        seen.add(eventId);
-                    }
-                }
-                return seen.contains(last);
-            });
-        }
-        return seen;
+        return EventReader.read(Topics.PAUSE_EVENTS, event -> wanted.contains(event.eventId()),
+                        events -> events.stream().anyMatch(event -> event.eventId().equals(last)))
+                .stream().map(Event::eventId).toList();
     }
 }

@@ -1,0 +1,8 @@
+package dev.pausepoint.billing.account;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** No shape rules beyond presence: anything that does not match an account is INVALID_CREDENTIALS. */
+public record LoginRequest(@NotBlank(message = "is required") String email,
+        @NotBlank(message = "is required") String password) {
+}

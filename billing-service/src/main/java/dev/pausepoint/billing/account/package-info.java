@@ -1,0 +1,2 @@
+/** Developer accounts: registration, login, and the account view of {@code /v1/auth/me}. */
+package dev.pausepoint.billing.account;

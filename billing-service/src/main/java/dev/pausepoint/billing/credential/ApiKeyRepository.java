@@ -1,0 +1,59 @@
+package dev.pausepoint.billing.credential;
+
+import dev.pausepoint.identity.KeyMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ApiKeyRepository {
+
+    /** An active key as the gateway needs it: whose it is, which world it acts in, and the plan. */
+    public record ResolvedKey(String developerId, KeyMode mode, String plan) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ApiKeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String developerId, KeyMode mode, String key, Instant now) {
+        jdbc.sql("INSERT INTO api_key (key_hash, developer_id, mode, prefix, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(SecretTokens.sha256(key), developerId, mode.wire(), SecretTokens.displayPrefix(key),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** Revokes the developer's active key of {@code mode}, returning its hash; locks it until commit. */
+    public Optional<String> revokeActive(String developerId, KeyMode mode, Instant now) {
+        return jdbc.sql("""
+                UPDATE api_key SET revoked_at = ?
+                WHERE key_hash = (SELECT key_hash FROM api_key
+                                  WHERE developer_id = ? AND mode = ? AND revoked_at IS NULL FOR UPDATE)
+                RETURNING key_hash""")
+                .params(Timestamp.from(now), developerId, mode.wire())
+                .query(String.class).optional();
+    }
+
+    public Optional<ResolvedKey> resolve(String keyHash) {
+        return jdbc.sql("""
+                SELECT k.developer_id, k.mode, d.plan FROM api_key k JOIN developer d ON d.id = k.developer_id
+                WHERE k.key_hash = ? AND k.revoked_at IS NULL""")
+                .param(keyHash)
+                .query((row, n) -> new ResolvedKey(row.getString(1), KeyMode.fromWire(row.getString(2)), row.getString(3)))
+                .optional();
+    }
+
+    /** The display prefixes of the developer's active keys, by mode. */
+    public Map<KeyMode, String> activePrefixes(String developerId) {
+        return jdbc.sql("SELECT mode, prefix FROM api_key WHERE developer_id = ? AND revoked_at IS NULL")
+                .param(developerId)
+                .query((row, n) -> Map.entry(KeyMode.fromWire(row.getString(1)), row.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

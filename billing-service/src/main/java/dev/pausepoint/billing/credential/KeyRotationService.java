@@ -1,0 +1,55 @@
+package dev.pausepoint.billing.credential;
+
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.events.account.ApiKeyRotated;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.kit.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Replaces a key. The old key is revoked and {@code ApiKeyRotated} (with its hash) is recorded in the
+ * same transaction; gateways drop the hash from their caches when the event arrives, so the old key
+ * stops working everywhere within a second instead of after a cache TTL.
+ */
+@Service
+public class KeyRotationService {
+
+    private final ApiKeyRepository keys;
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public KeyRotationService(ApiKeyRepository keys, JdbcClient jdbc, Outbox outbox, TransactionTemplate transactions,
+            Clock clock) {
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public RotateKeyResponse rotate(CallerIdentity caller, RotateKeyRequest request) {
+        String developerId = caller.requireAuthenticated().developerId();
+        KeyMode mode = request != null && request.keyType() != null ? KeyMode.fromWire(request.keyType())
+                : caller.credential() == CredentialKind.SESSION ? KeyMode.LIVE : caller.mode();
+        String key = SecretTokens.generate(mode == KeyMode.LIVE ? SecretTokens.LIVE_KEY : SecretTokens.TEST_KEY);
+        Instant now = EventIds.now(clock);
+        transactions.executeWithoutResult(status -> {
+            // Concurrent rotations of one account queue here instead of racing for the one active key.
+            jdbc.sql("SELECT id FROM developer WHERE id = ? FOR UPDATE").param(developerId).query(String.class).single();
+            String revoked = keys.revokeActive(developerId, mode, now).orElse(null);
+            keys.insert(developerId, mode, key, now);
+            outbox.publish(new ApiKeyRotated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, developerId, mode.wire(),
+                    revoked, SecretTokens.displayPrefix(key), caller.clientIp()));
+        });
+        return new RotateKeyResponse(mode.wire(), key, SecretTokens.displayPrefix(key), now);
+    }
+}

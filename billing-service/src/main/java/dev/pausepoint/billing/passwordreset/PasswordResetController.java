@@ -1,0 +1,35 @@
+package dev.pausepoint.billing.passwordreset;
+
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/auth/password-reset")
+public class PasswordResetController {
+
+    private final PasswordResetService resets;
+
+    public PasswordResetController(PasswordResetService resets) {
+        this.resets = resets;
+    }
+
+    /** 202 whatever the email: no account enumeration. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> request(@Valid @RequestBody PasswordResetRequest request) {
+        resets.request(request.email());
+        return Map.of("message", "If an account exists for that email, a reset link is on its way.");
+    }
+
+    @PostMapping("/confirm")
+    public Map<String, String> confirm(@Valid @RequestBody PasswordResetConfirmation confirmation) {
+        resets.confirm(confirmation.token(), confirmation.password());
+        return Map.of("message", "Password changed. Every session has ended; log in with the new password.");
+    }
+}

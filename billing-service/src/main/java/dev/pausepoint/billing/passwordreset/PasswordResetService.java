@@ -1,0 +1,136 @@
+package dev.pausepoint.billing.passwordreset;
+
+import dev.pausepoint.billing.account.DeveloperRepository;
+import dev.pausepoint.billing.account.Emails;
+import dev.pausepoint.billing.credential.SecretTokens;
+import dev.pausepoint.billing.credential.SessionRepository;
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.kit.mail.Email;
+import dev.pausepoint.kit.mail.MailResult;
+import dev.pausepoint.kit.mail.SendGridMailer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Forgotten passwords. A request always gets the same answer, and the mail is sent after commit on a
+ * background thread, so neither the reply nor its timing tells whether the account exists. A reset
+ * token is single-use (one conditional update consumes it) and valid for 30 minutes; using it ends
+ * every session of the account.
+ */
+@Service
+public class PasswordResetService {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
+
+    private final DeveloperRepository developers;
+    private final SessionRepository sessions;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final PasswordEncoder passwords;
+    private final SendGridMailer mailer;
+    private final Executor mailExecutor;
+    private final Clock clock;
+    private final Duration ttl;
+    private final String publicBaseUrl;
+
+    public PasswordResetService(DeveloperRepository developers, SessionRepository sessions, JdbcClient jdbc,
+            TransactionTemplate transactions, PasswordEncoder passwords, SendGridMailer mailer,
+            @Qualifier("mailExecutor") Executor mailExecutor, Clock clock,
+            @Value("${pausepoint.accounts.password-reset-ttl}") Duration ttl,
+            @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
+        this.developers = developers;
+        this.sessions = sessions;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.mailExecutor = mailExecutor;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    public void request(String email) {
+        developers.findByEmail(Emails.normalize(email)).ifPresent(developer -> {
+            String token = SecretTokens.generate(SecretTokens.PASSWORD_RESET);
+            Instant now = EventIds.now(clock);
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO password_reset (token_hash, developer_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                        .params(SecretTokens.sha256(token), developer.id(), Timestamp.from(now), Timestamp.from(now.plus(ttl)))
+                        .update();
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        mailExecutor.execute(() -> send(developer.email(), token));
+                    }
+                });
+            });
+        });
+    }
+
+    private void send(String to, String token) {
+        String link = publicBaseUrl + "/reset-password?token=" + token;
+        String minutes = String.valueOf(ttl.toMinutes());
+        MailResult result = mailer.send(new Email(to, "Reset your PausePoint password",
+                "Someone asked to reset the password of your PausePoint account.\n\n"
+                        + "Choose a new password within " + minutes + " minutes here:\n" + link + "\n\n"
+                        + "If that was not you, ignore this email; your password stays as it is.\n",
+                "<p>Someone asked to reset the password of your PausePoint account.</p>"
+                        + "<p><a href=\"" + link + "\">Choose a new password</a> within " + minutes + " minutes.</p>"
+                        + "<p>If that was not you, ignore this email; your password stays as it is.</p>"));
+        if (!result.accepted()) {
+            log.warn("Password reset email was not accepted: {}", result.error());
+        }
+    }
+
+    /** Sets the new password if {@code token} is a live reset token, then ends every session. */
+    public void confirm(String token, String newPassword) {
+        if (!SecretTokens.wellFormed(token, SecretTokens.PASSWORD_RESET)) {
+            throw invalid();
+        }
+        String hash = SecretTokens.sha256(token);
+        String passwordHash = passwords.encode(newPassword);
+        Timestamp now = Timestamp.from(clock.instant());
+        transactions.executeWithoutResult(status -> {
+            String developerId = jdbc.sql("""
+                    UPDATE password_reset SET used_at = ?
+                    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+                    RETURNING developer_id""")
+                    .params(now, hash, now).query(String.class).optional()
+                    .orElseThrow(() -> whyNot(hash));
+            developers.updatePasswordHash(developerId, passwordHash);
+            sessions.deleteAll(developerId);
+            // Any other link still in someone's inbox is spent too.
+            jdbc.sql("UPDATE password_reset SET used_at = ? WHERE developer_id = ? AND used_at IS NULL")
+                    .params(now, developerId).update();
+        });
+    }
+
+    private ApiException whyNot(String hash) {
+        return jdbc.sql("SELECT used_at IS NOT NULL FROM password_reset WHERE token_hash = ?").param(hash)
+                .query(Boolean.class).optional()
+                .map(used -> used
+                        ? new ApiException(ErrorCode.TOKEN_USED, "This reset link was already used. Ask for a new one.")
+                        : new ApiException(ErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one."))
+                .orElseGet(PasswordResetService::invalid);
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(ErrorCode.INVALID_TOKEN, "This reset link is not valid.");
+    }
+}

@@ -1,0 +1,2 @@
+/** Live pauses counted per developer and calendar month (UTC), the basis of plan quotas. */
+package dev.pausepoint.billing.usage;
