@@ -1,6 +1,11 @@
 package dev.pausepoint.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -32,7 +37,45 @@ final class DownstreamStubs {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.values().forEach(WireMockServer::stop)));
     }
 
+    /** Credentials the stubbed billing-service knows. */
+    static final String LIVE_KEY = "pp_live_" + "a".repeat(48);
+    static final String TEST_KEY = "pp_test_" + "b".repeat(48);
+    static final String SESSION = "pps_" + "c".repeat(48);
+    static final String DEVELOPER = "dev_00000000-0000-4000-8000-000000000001";
+
     private DownstreamStubs() {
+    }
+
+    static WireMockServer billing() {
+        return SERVERS.get("billing-service");
+    }
+
+    /** Makes billing-service answer the credential lookup for {@code token}. */
+    static void knowCredential(String token, String mode, String plan, String kind) {
+        billing().stubFor(post(urlEqualTo("/internal/credentials/lookup"))
+                .withRequestBody(matchingJsonPath("$.credential_hash", equalTo(sha256(token))))
+                .willReturn(okJson("{\"developer_id\":\"" + DEVELOPER + "\",\"mode\":\"" + mode + "\",\"plan\":\""
+                        + plan + "\",\"credential\":\"" + kind + "\"}")));
+    }
+
+    /** Makes billing-service answer that {@code token} is unknown, as after a rotation. */
+    static void forgetCredential(String token) {
+        billing().stubFor(post(urlEqualTo("/internal/credentials/lookup"))
+                .withRequestBody(matchingJsonPath("$.credential_hash", equalTo(sha256(token))))
+                .willReturn(aResponse().withStatus(404)));
+    }
+
+    static int lookups() {
+        return billing().findAll(postRequestedFor(urlEqualTo("/internal/credentials/lookup"))).size();
+    }
+
+    static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void reset() {
@@ -41,6 +84,10 @@ final class DownstreamStubs {
             server.stubFor(any(anyUrl()).willReturn(okJson("{\"served_by\":\"" + name + "\"}")));
             server.stubFor(get(urlEqualTo("/actuator/health/readiness")).willReturn(okJson("{\"status\":\"UP\"}")));
         });
+        billing().stubFor(post(urlEqualTo("/internal/credentials/lookup")).willReturn(aResponse().withStatus(404)));
+        knowCredential(LIVE_KEY, "live", "free", "api_key");
+        knowCredential(TEST_KEY, "test", "starter", "api_key");
+        knowCredential(SESSION, "live", "free", "session");
     }
 
     static void register(DynamicPropertyRegistry registry) {

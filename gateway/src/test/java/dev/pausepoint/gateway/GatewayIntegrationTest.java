@@ -1,7 +1,13 @@
 package dev.pausepoint.gateway;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -13,10 +19,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET})
 @RealInfrastructure
-abstract class GatewayIntegrationTest {
+public abstract class GatewayIntegrationTest {
+
+    protected static final String LIVE_KEY = DownstreamStubs.LIVE_KEY;
+    protected static final String TEST_KEY = DownstreamStubs.TEST_KEY;
+    protected static final String SESSION = DownstreamStubs.SESSION;
+    protected static final String DEVELOPER = DownstreamStubs.DEVELOPER;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -26,5 +37,42 @@ abstract class GatewayIntegrationTest {
     @BeforeEach
     void resetStubs() {
         DownstreamStubs.reset();
+    }
+
+    protected static HttpResponse<String> call(int port, String method, String path, String... headers) {
+        return GatewayHttp.send(port, method, path, BodyPublishers.noBody(), headers);
+    }
+
+    protected static HttpResponse<String> call(int port, String method, String path, BodyPublisher body,
+            String... headers) {
+        return GatewayHttp.send(port, method, path, body, headers);
+    }
+
+    protected static WireMockServer stubs(String service) {
+        return DownstreamStubs.SERVERS.get(service);
+    }
+
+    protected static int lookups() {
+        return DownstreamStubs.lookups();
+    }
+
+    protected static void knowCredential(String token, String mode, String plan, String kind) {
+        DownstreamStubs.knowCredential(token, mode, plan, kind);
+    }
+
+    protected static void forgetCredential(String token) {
+        DownstreamStubs.forgetCredential(token);
+    }
+
+    protected static String sha256(String token) {
+        return DownstreamStubs.sha256(token);
+    }
+
+    /** The service URLs of the stubs, for a second gateway started by hand. */
+    protected static Map<String, String> downstreamProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        DownstreamStubs.SERVERS.forEach((name, server) ->
+                properties.put("pausepoint.services." + name, "http://localhost:" + server.port()));
+        return properties;
     }
 }

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.gateway.identity.AccessPolicy;
+import dev.pausepoint.gateway.identity.AccessPolicy.Access;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.testsupport.TestSecrets;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpMethod;
 
 class GatewayRoutingTest extends GatewayIntegrationTest {
 
@@ -48,31 +51,41 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
             "POST, /v1/respond/tok.sig, response-service"})
     void everyPublicPathReachesTheServiceThatOwnsIt(String method, String path, String service) {
         HttpResponse<String> reply = GatewayHttp.send(port, method, path, BodyPublishers.ofString("{}"),
-                "Content-Type", "application/json");
+                "Content-Type", "application/json", "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("{\"served_by\":\"" + service + "\"}");
-        List<LoggedRequest> received = DownstreamStubs.SERVERS.get(service).findAll(anyRequestedFor(anyUrl()));
+        List<LoggedRequest> received = DownstreamStubs.SERVERS.get(service).findAll(anyRequestedFor(anyUrl()))
+                .stream().filter(request -> !request.getUrl().startsWith("/internal/")).toList();
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getUrl()).isEqualTo(path);
         assertThat(received.get(0).getHeader("X-Request-Id"))
                 .isEqualTo(reply.headers().firstValue("X-Request-Id").orElseThrow());
         LoggedRequest forwarded = received.get(0);
         CallerIdentity caller = SIGNER.verifyIdentity(forwarded::getHeader, method, path.split("\\?")[0]);
-        assertThat(caller).isEqualTo(CallerIdentity.anonymous("127.0.0.1"));
+        assertThat(caller.clientIp()).isEqualTo("127.0.0.1");
+        Access access = AccessPolicy.classify(HttpMethod.valueOf(method), path.split("\\?")[0]);
+        boolean protectedRoute = access == Access.API_KEY || access == Access.KEY_OR_SESSION;
+        assertThat(caller.authenticated()).as("credential forwarded only where the route needs one")
+                .isEqualTo(protectedRoute);
+        if (protectedRoute) {
+            assertThat(caller.developerId()).isEqualTo(DownstreamStubs.DEVELOPER);
+        }
     }
 
     @Test
     void identityHeadersAClientSendsNeverReachAService() {
         HttpResponse<String> reply = GatewayHttp.send(port, "GET", "/v1/pause/psr_1", BodyPublishers.noBody(),
-                "X-PausePoint-Developer", "dev_someone_else", "X-PausePoint-Mode", "live",
+                "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY, "X-PausePoint-Developer", "dev_someone_else", "X-PausePoint-Mode", "live",
                 "x-pausepoint-plan", "enterprise", "X-PausePoint-Identity-Signature", "00ff",
                 "X-PausePoint-Internal-Caller", "billing-service");
         assertThat(reply.statusCode()).isEqualTo(200);
         LoggedRequest forwarded = DownstreamStubs.SERVERS.get("pause-service").findAll(anyRequestedFor(anyUrl())).get(0);
-        assertThat(forwarded.getHeader("X-PausePoint-Developer")).isNull();
-        assertThat(forwarded.getHeader("X-PausePoint-Plan")).isNull();
+        assertThat(forwarded.getHeader("X-PausePoint-Developer")).as("the key's developer, not the client's claim")
+                .isEqualTo(DownstreamStubs.DEVELOPER);
+        assertThat(forwarded.getHeader("X-PausePoint-Plan")).isEqualTo("free");
         assertThat(forwarded.getHeader("X-PausePoint-Internal-Caller")).isNull();
-        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/pause/psr_1").authenticated()).isFalse();
+        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/pause/psr_1").developerId())
+                .isEqualTo(DownstreamStubs.DEVELOPER);
     }
 
     @ParameterizedTest
@@ -108,7 +121,7 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
     void bodyOverTheLimitIsRefusedBeforeItIsForwarded() {
         HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/v1/pause",
                 BodyPublishers.ofString("{\"message\":\"" + "x".repeat(100 * 1024) + "\"}"),
-                "Content-Type", "application/json");
+                "Content-Type", "application/json", "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
         assertThat(reply.statusCode()).isEqualTo(413);
         assertThat(reply.body()).isEqualTo("{\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"Request body is larger "
                 + "than the limit of 64 KB.\",\"status_code\":413}");
@@ -138,7 +151,8 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
         String envelope = "{\"error\":\"PAUSE_NOT_FOUND\",\"message\":\"No pause psr_9.\",\"status_code\":404}";
         DownstreamStubs.SERVERS.get("pause-service").stubFor(get(urlEqualTo("/v1/pause/psr_9"))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(envelope)));
-        HttpResponse<String> reply = GatewayHttp.get(port, "/v1/pause/psr_9");
+        HttpResponse<String> reply = GatewayHttp.send(port, "GET", "/v1/pause/psr_9", BodyPublishers.noBody(),
+                "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
         assertThat(reply.statusCode()).isEqualTo(404);
         assertThat(reply.body()).isEqualTo(envelope);
     }

@@ -32,8 +32,16 @@ class GatewayWithServicesDownTest {
     }
 
     @Test
-    void apiCallToAnUnreachableServiceIsServiceUnavailable() {
+    void credentialsThatCannotBeCheckedAreServiceUnavailableNotInvalid() {
         HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/v1/pause", BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json", "Authorization", "Bearer pp_live_" + "a".repeat(48));
+        assertThat(reply.statusCode()).isEqualTo(503);
+        assertThat(reply.body()).contains("\"error\":\"SERVICE_UNAVAILABLE\"").doesNotContain("INVALID_API_KEY");
+    }
+
+    @Test
+    void apiCallToAnUnreachableServiceIsServiceUnavailable() {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/v1/auth/register", BodyPublishers.ofString("{}"),
                 "Content-Type", "application/json");
         assertThat(reply.statusCode()).isEqualTo(503);
         assertThat(reply.body()).isEqualTo("{\"error\":\"SERVICE_UNAVAILABLE\",\"message\":\"A service needed for "

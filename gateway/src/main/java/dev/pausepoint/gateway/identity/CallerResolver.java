@@ -1,31 +1,71 @@
 package dev.pausepoint.gateway.identity;
 
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.gateway.identity.AccessPolicy.Access;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import java.util.Optional;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides who is calling before anything else looks at the request, and keeps the answer on the
- * exchange for the rate limiter and for the signed headers sent downstream.
+ * Decides who is calling before anything else looks at the request (api.md's order: authentication,
+ * then rate limits, then validation), and keeps the answer on the exchange for the rate limiter and
+ * for the signed headers sent downstream. Credentials sent to public routes are ignored.
  */
 public class CallerResolver implements WebFilter, Ordered {
 
     /** Exchange attribute holding the resolved {@link CallerIdentity}. */
     public static final String CALLER = CallerResolver.class.getName() + ".caller";
+    /** Exchange attribute holding the request's {@link Access}. */
+    public static final String ACCESS = CallerResolver.class.getName() + ".access";
 
     private final ClientIpResolver clientIps;
+    private final CredentialCache credentials;
 
-    public CallerResolver(ClientIpResolver clientIps) {
+    public CallerResolver(ClientIpResolver clientIps, CredentialCache credentials) {
         this.clientIps = clientIps;
+        this.credentials = credentials;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        exchange.getAttributes().put(CALLER, CallerIdentity.anonymous(clientIps.resolve(exchange.getRequest())));
-        return chain.filter(exchange);
+        String clientIp = clientIps.resolve(exchange.getRequest());
+        Access access = AccessPolicy.classify(exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value());
+        exchange.getAttributes().put(ACCESS, access);
+        if (access != Access.API_KEY && access != Access.KEY_OR_SESSION) {
+            exchange.getAttributes().put(CALLER, CallerIdentity.anonymous(clientIp));
+            return chain.filter(exchange);
+        }
+        Optional<BearerCredential> credential = BearerCredential.parse(
+                exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (credential.isEmpty()) {
+            return Mono.error(invalid("Missing or malformed Authorization header. Send Authorization: Bearer "
+                    + "<your pp_live_ or pp_test_ key>."));
+        }
+        if (access == Access.API_KEY && credential.get().kind() == CredentialKind.SESSION) {
+            return Mono.error(invalid("A session token works only on /v1/auth and /v1/billing. Use an API key."));
+        }
+        return credentials.resolve(credential.get()).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Mono.error(invalid("Unknown or rotated credential. Use your current API key, or log in "
+                        + "and rotate it."));
+            }
+            ResolvedCredential resolved = found.get();
+            exchange.getAttributes().put(CALLER, new CallerIdentity(resolved.developerId(), resolved.mode(),
+                    resolved.plan(), resolved.kind(), clientIp));
+            return chain.filter(exchange);
+        });
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(ErrorCode.INVALID_API_KEY, message);
     }
 
     @Override

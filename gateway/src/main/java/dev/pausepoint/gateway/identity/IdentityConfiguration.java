@@ -1,6 +1,8 @@
 package dev.pausepoint.gateway.identity;
 
+import dev.pausepoint.gateway.routing.DownstreamServices;
 import dev.pausepoint.identity.RequestSigner;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +22,20 @@ class IdentityConfiguration {
     }
 
     @Bean
-    CallerResolver callerResolver(ClientIpResolver clientIps) {
-        return new CallerResolver(clientIps);
+    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer,
+            @Value("${pausepoint.gateway.key-cache.maximum-size:100000}") long maximumSize,
+            @Value("${pausepoint.gateway.key-cache.expiry:10m}") Duration expiry) {
+        return new CredentialCache(new CredentialLookup(services.billingService(), signer), maximumSize, expiry);
+    }
+
+    @Bean
+    AccountEventsListener accountEventsListener(CredentialCache cache) {
+        return new AccountEventsListener(cache);
+    }
+
+    @Bean
+    CallerResolver callerResolver(ClientIpResolver clientIps, CredentialCache credentials) {
+        return new CallerResolver(clientIps, credentials);
     }
 
     @Bean

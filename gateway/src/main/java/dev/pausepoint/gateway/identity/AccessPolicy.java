@@ -1,0 +1,48 @@
+package dev.pausepoint.gateway.identity;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * What each public path of api.md asks of its caller, and which rate-limit family it falls in. The
+ * gateway decides this once per request; the services then trust the signed result.
+ */
+public final class AccessPolicy {
+
+    public enum Access {
+        /** register, login, password reset: no credential, the strict per-IP limit. */
+        AUTH_ENDPOINT,
+        /** the human's response routes and page, {@code /health}: no credential, per-IP limit. */
+        PUBLIC,
+        /** calls from Paddle, Twilio and SendGrid: verified by signature in the service, not IP-limited. */
+        PROVIDER_CALLBACK,
+        /** {@code /v1/auth/**} and {@code /v1/billing/**}: an API key or a dashboard session. */
+        KEY_OR_SESSION,
+        /** everything an agent does: an API key. */
+        API_KEY
+    }
+
+    private AccessPolicy() {
+    }
+
+    public static Access classify(HttpMethod method, String path) {
+        if (path.equals("/v1/auth/register") || path.equals("/v1/auth/login")
+                || path.equals("/v1/auth/password-reset") || path.equals("/v1/auth/password-reset/confirm")
+                || path.equals("/reset-password")) {
+            return Access.AUTH_ENDPOINT;
+        }
+        if (path.equals("/v1/billing/webhook") || path.startsWith("/v1/providers/")) {
+            return Access.PROVIDER_CALLBACK;
+        }
+        if (under(path, "/v1/auth") || under(path, "/v1/billing")) {
+            return Access.KEY_OR_SESSION;
+        }
+        if (under(path, "/v1/pause") || under(path, "/v1/audit") || under(path, "/v1/webhooks")) {
+            return Access.API_KEY;
+        }
+        return Access.PUBLIC;
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}

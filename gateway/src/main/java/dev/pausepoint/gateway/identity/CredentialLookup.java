@@ -1,0 +1,72 @@
+package dev.pausepoint.gateway.identity;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.identity.RequestSigner;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Asks billing-service whose a credential hash is ({@code POST /internal/credentials/lookup}, signed
+ * as an internal call). Unknown is an empty answer; billing being unreachable is an error, so an
+ * outage shows as 503, never as "your key is invalid".
+ */
+public class CredentialLookup {
+
+    private static final String PATH = "/internal/credentials/lookup";
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    /** billing-service's answer; names are explicit because this client has its own plain JSON codecs. */
+    private record Answer(@JsonProperty("developer_id") String developerId, @JsonProperty("mode") String mode,
+            @JsonProperty("plan") String plan, @JsonProperty("credential") String credential) {
+    }
+
+    private final WebClient client;
+    private final RequestSigner signer;
+
+    public CredentialLookup(URI billing, RequestSigner signer) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
+                .responseTimeout(TIMEOUT);
+        this.client = WebClient.builder().baseUrl(billing.toString())
+                .clientConnector(new ReactorClientHttpConnector(http)).build();
+        this.signer = signer;
+    }
+
+    public Mono<Optional<ResolvedCredential>> lookup(BearerCredential credential) {
+        return client.post().uri(PATH)
+                .headers(headers -> signer.signInternalCall("gateway", "POST", PATH).forEach(headers::set))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", credential.kind().wire(), "credential_hash", credential.hash()))
+                .exchangeToMono(response -> {
+                    if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                        return response.releaseBody().thenReturn(Optional.<ResolvedCredential>empty());
+                    }
+                    if (!response.statusCode().is2xxSuccessful()) {
+                        return response.releaseBody().then(Mono.error(unavailable()));
+                    }
+                    return response.bodyToMono(Answer.class).map(answer -> Optional.of(new ResolvedCredential(
+                            answer.developerId(), KeyMode.fromWire(answer.mode()), answer.plan(),
+                            CredentialKind.fromWire(answer.credential()))));
+                })
+                .timeout(TIMEOUT)
+                .onErrorMap(error -> !(error instanceof ApiException), error -> unavailable());
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                "Credentials cannot be checked right now; try again shortly.");
+    }
+}

@@ -1,0 +1,8 @@
+package dev.pausepoint.gateway.identity;
+
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+
+/** Whose a credential is, as billing-service answered; combined with the client IP per request. */
+public record ResolvedCredential(String developerId, KeyMode mode, String plan, CredentialKind kind) {
+}

@@ -1,0 +1,180 @@
+package dev.pausepoint.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.events.account.ApiKeyRotated;
+import dev.pausepoint.events.account.PlanChanged;
+import dev.pausepoint.gateway.GatewayApplication;
+import dev.pausepoint.gateway.GatewayIntegrationTest;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.TestSecrets;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+
+class GatewayAuthenticationTest extends GatewayIntegrationTest {
+
+    private static final RequestSigner SIGNER = new RequestSigner(TestSecrets.INTERNAL_SECRET);
+
+    @Autowired
+    KafkaTemplate<String, Event> kafka;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    private HttpResponse<String> getPause(int gatewayPort, String authorization) {
+        return authorization == null ? call(gatewayPort, "GET", "/v1/pause/psr_1")
+                : call(gatewayPort, "GET", "/v1/pause/psr_1", "Authorization", authorization);
+    }
+
+    private static void assertInvalidApiKey(HttpResponse<String> reply) {
+        assertThat(reply.statusCode()).isEqualTo(401);
+        assertThat(reply.body()).startsWith("{\"error\":\"INVALID_API_KEY\",\"message\":\"").endsWith("\"status_code\":401}");
+    }
+
+    private static List<LoggedRequest> forwardedToPauseService() {
+        return stubs("pause-service").findAll(WireMock.anyRequestedFor(WireMock.anyUrl()));
+    }
+
+    @Test
+    void missingMalformedOrUnknownKeysAreRefusedBeforeAnyServiceIsCalled() {
+        assertInvalidApiKey(getPause(port, null));
+        assertInvalidApiKey(getPause(port, "Bearer pp_live_short"));
+        assertInvalidApiKey(getPause(port, "Basic " + LIVE_KEY));
+        assertInvalidApiKey(getPause(port, "Bearer pp_live_" + "0".repeat(48)));
+        assertThat(forwardedToPauseService()).isEmpty();
+    }
+
+    @Test
+    void liveAndTestKeysForwardTheirDevelopersSignedIdentity() {
+        assertThat(getPause(port, "Bearer " + LIVE_KEY).statusCode()).isEqualTo(200);
+        assertThat(getPause(port, "bearer " + TEST_KEY).statusCode()).as("scheme is case-insensitive").isEqualTo(200);
+        List<LoggedRequest> forwarded = forwardedToPauseService();
+        CallerIdentity live = SIGNER.verifyIdentity(forwarded.get(0)::getHeader, "GET", "/v1/pause/psr_1");
+        CallerIdentity test = SIGNER.verifyIdentity(forwarded.get(1)::getHeader, "GET", "/v1/pause/psr_1");
+        assertThat(live).isEqualTo(new CallerIdentity(DEVELOPER, KeyMode.LIVE, "free", CredentialKind.API_KEY,
+                "127.0.0.1"));
+        assertThat(test.mode()).isEqualTo(KeyMode.TEST);
+        assertThat(test.plan()).isEqualTo("starter");
+    }
+
+    @Test
+    void aSessionOpensOnlyTheAccountAndBillingRoutes() {
+        assertInvalidApiKey(getPause(port, "Bearer " + SESSION));
+        HttpResponse<String> me = call(port, "GET", "/v1/auth/me", "Authorization", "Bearer " + SESSION);
+        assertThat(me.statusCode()).isEqualTo(200);
+        LoggedRequest forwarded = stubs("billing-service").findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/v1/auth/me"))).get(0);
+        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/auth/me").credential())
+                .isEqualTo(CredentialKind.SESSION);
+    }
+
+    @Test
+    void aKeyIsLookedUpOnceAndThenServedFromTheCache() {
+        awaitRevocationsFlowing(listeners);
+        int before = lookups();
+        for (int i = 0; i < 5; i++) {
+            assertThat(getPause(port, "Bearer " + LIVE_KEY).statusCode()).isEqualTo(200);
+        }
+        assertThat(lookups() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRotatedKeyIsRefusedWithinOneSecondOnEveryGatewayInstance() throws Exception {
+        String key = "pp_live_" + "d".repeat(48);
+        knowCredential(key, "live", "free", "api_key");
+        try (ConfigurableApplicationContext second = startSecondGateway()) {
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            awaitRevocationsFlowing(listeners);
+            awaitRevocationsFlowing(second.getBean(KafkaListenerEndpointRegistry.class));
+            assertThat(getPause(port, "Bearer " + key).statusCode()).isEqualTo(200);
+            assertThat(getPause(secondPort, "Bearer " + key).statusCode()).isEqualTo(200);
+
+            forgetCredential(key);
+            assertThat(getPause(port, "Bearer " + key).statusCode())
+                    .as("without the event the cache still holds the key: eviction is event-driven").isEqualTo(200);
+
+            kafka.send("account.events.v1", DEVELOPER, new ApiKeyRotated(EventIds.newEventId(),
+                    EventIds.now(Clock.systemUTC()), 1, DEVELOPER, "live", sha256(key), "pp_live_eeee", "127.0.0.1")).get();
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                assertInvalidApiKey(getPause(port, "Bearer " + key));
+                assertInvalidApiKey(getPause(secondPort, "Bearer " + key));
+            });
+        }
+    }
+
+    @Test
+    void aPlanChangeIsSeenOnTheNextRequest() throws Exception {
+        String key = "pp_live_" + "f".repeat(48);
+        knowCredential(key, "live", "free", "api_key");
+        awaitRevocationsFlowing(listeners);
+        assertThat(getPause(port, "Bearer " + key).statusCode()).isEqualTo(200);
+        knowCredential(key, "live", "starter", "api_key");
+        kafka.send("account.events.v1", DEVELOPER, new PlanChanged(EventIds.newEventId(),
+                EventIds.now(Clock.systemUTC()), 1, DEVELOPER, "free", "starter")).get();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            stubs("pause-service").resetRequests();
+            assertThat(getPause(port, "Bearer " + key).statusCode()).isEqualTo(200);
+            LoggedRequest forwarded = forwardedToPauseService().get(0);
+            assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/pause/psr_1").plan()).isEqualTo("starter");
+        });
+    }
+
+    @Test
+    void credentialsOnPublicRoutesAreIgnored() {
+        int before = lookups();
+        HttpResponse<String> reply = call(port, "POST", "/v1/auth/register", BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json", "Authorization", "Bearer pp_live_" + "0".repeat(48));
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(lookups()).isEqualTo(before);
+    }
+
+    /** Until its account-events consumer is assigned, an instance caches nothing (see CredentialCache). */
+    private static void awaitRevocationsFlowing(KafkaListenerEndpointRegistry registry) {
+        var container = registry.getListenerContainer("gateway-account-events");
+        await().atMost(Duration.ofSeconds(30)).until(() -> container.getAssignedPartitions() != null
+                && !container.getAssignedPartitions().isEmpty());
+    }
+
+    private static ConfigurableApplicationContext startSecondGateway() {
+        // Command-line arguments, because they outrank application.yml as a real deployment's settings would.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+                "--pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET,
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
+                "--spring.data.redis.host=" + TestInfrastructure.redis().host(),
+                "--spring.data.redis.port=" + TestInfrastructure.redis().port()));
+        downstreamProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                // Two gateways in one JVM must not share Reactor Netty's global event loops: closing this one
+                // would dispose them under the other (Boot's own test contexts turn them off the same way).
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                    @Override
+                    public Object postProcessBeforeInitialization(Object bean, String name) {
+                        if (bean instanceof ReactorResourceFactory factory) {
+                            factory.setUseGlobalResources(false);
+                        }
+                        return bean;
+                    }
+                }))
+                .run(arguments.toArray(String[]::new));
+    }
+}
