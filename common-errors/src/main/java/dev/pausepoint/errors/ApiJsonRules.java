@@ -4,12 +4,15 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON conventions of api.md, applied to every service's mapper: {@code snake_case} names, unknown
- * fields ignored, and wrong types refused instead of coerced ({@code "5"} is not an integer, {@code 1}
- * is not a boolean) so that they reach the client as {@code VALIDATION_ERROR}.
+ * fields ignored, and wrong types refused instead of coerced ({@code "5"} is not an integer, {@code 5}
+ * is not a string, {@code 1} is not a boolean) so that they reach the client as {@code VALIDATION_ERROR}.
  */
 public class ApiJsonRules implements JsonMapperBuilderCustomizer {
 
@@ -19,6 +22,11 @@ public class ApiJsonRules implements JsonMapperBuilderCustomizer {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // The feature above stops "5" becoming 5; these stop 5, 5.0 and true becoming "5" and "true".
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

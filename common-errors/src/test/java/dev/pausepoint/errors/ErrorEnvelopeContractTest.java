@@ -113,6 +113,16 @@ public abstract class ErrorEnvelopeContractTest {
     }
 
     @Test
+    void numberOrBooleanWhereAStringBelongsNamesTheField() {
+        Reply number = postJson("/samples", "{\"message\": 7, \"options\": [\"a\", \"b\"]}");
+        assertEnvelope(number, 422, ErrorCode.VALIDATION_ERROR);
+        assertThat(detail(number)).isEqualTo("[{\"field\":\"message\",\"issue\":\"must be a string\"}]");
+        Reply bool = postJson("/samples", "{\"message\": \"hi\", \"options\": [\"a\", true]}");
+        assertEnvelope(bool, 422, ErrorCode.VALIDATION_ERROR);
+        assertThat(detail(bool)).isEqualTo("[{\"field\":\"options[1]\",\"issue\":\"must be a string\"}]");
+    }
+
+    @Test
     void objectWhereAnArrayBelongsNamesTheField() {
         Reply reply = postJson("/samples", "{\"message\": \"hi\", \"options\": {\"a\": 1}}");
         assertEnvelope(reply, 422, ErrorCode.VALIDATION_ERROR);

@@ -30,10 +30,20 @@ class HealthAndErrorsSystemTest {
 
     @Test
     void unknownPathInsideAServicesPrefixIsAnsweredByThatServiceInTheSameEnvelope() {
-        Reply reply = Http.get("/v1/pause/psr_unknown/whatever");
+        String key = Http.postJson("/v1/auth/register", "{\"email\":\"paths-" + java.util.UUID.randomUUID()
+                + "@example.com\",\"name\":\"P\",\"password\":\"a long enough password\"}").json().get("api_key").asString();
+        Reply reply = Http.send("GET", "/v1/pause/psr_unknown/whatever", BodyPublishers.noBody(),
+                "Authorization", "Bearer " + key);
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().get("error").asString()).isEqualTo("NOT_FOUND");
         assertThat(reply.json().get("status_code").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void protectedPathWithoutAKeyIsInvalidApiKey() {
+        Reply reply = Http.get("/v1/pause/psr_unknown");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
     }
 
     @Test

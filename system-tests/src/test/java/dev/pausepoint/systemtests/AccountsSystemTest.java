@@ -1,0 +1,129 @@
+package dev.pausepoint.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pausepoint.systemtests.Http.Reply;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Accounts end to end: a client, the real gateway, real billing-service, Kafka and Postgres. */
+@Order(2)
+class AccountsSystemTest {
+
+    private static String uniqueEmail() {
+        return "sys-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static Reply register(String email, String password) {
+        return Http.postJson("/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"name\":\"Grace\",\"password\":\"" + password + "\"}");
+    }
+
+    private static Reply me(String key) {
+        return Http.send("GET", "/v1/auth/me", BodyPublishers.noBody(), "Authorization", "Bearer " + key);
+    }
+
+    @Test
+    void aRegisteredKeyWorksOnMe() {
+        String email = uniqueEmail();
+        Reply registered = register(email, "a long enough password");
+        assertThat(registered.status()).isEqualTo(201);
+        Reply me = me(registered.json().get("api_key").asString());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(email);
+        assertThat(me.json().get("usage").get("pauses_limit").asInt()).isEqualTo(50);
+        assertThat(me(registered.json().get("test_api_key").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSameEmailInAnotherCaseIsEmailTaken() {
+        String email = uniqueEmail();
+        register(email, "a long enough password");
+        Reply again = register(email.toUpperCase(), "a long enough password");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asString()).isEqualTo("EMAIL_TAKEN");
+    }
+
+    @Test
+    void shortPasswordAndBadEmailAreValidationErrorsWithFieldDetail() {
+        Reply reply = register("not-an-email", "short");
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("detail").toString())
+                .contains("{\"field\":\"email\",\"issue\":\"must be a valid email address\"}")
+                .contains("{\"field\":\"password\",\"issue\":\"must be at least 10 characters\"}");
+    }
+
+    @Test
+    void malformedJsonThroughTheGatewayIsValidationError() {
+        Reply reply = Http.postJson("/v1/auth/register", "{\"email\": \"a@b.co\", \"name\": ");
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("error").asString()).isEqualTo("VALIDATION_ERROR");
+        assertThat(reply.json().get("detail").get(0).get("field").asString()).isEqualTo("body");
+        assertThat(reply.json().get("detail").get(0).get("issue").asString()).startsWith("is not valid JSON");
+    }
+
+    @Test
+    void wrongJsonTypeThroughTheGatewayNamesTheField() {
+        Reply reply = Http.postJson("/v1/auth/register", "{\"email\": \"a@b.co\", \"name\": 7, \"password\": true}");
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("detail").toString()).contains("\"field\":\"name\"");
+    }
+
+    @Test
+    void wrongMethodOnAServiceRouteIsMethodNotAllowed() {
+        Reply reply = Http.send("GET", "/v1/auth/register", BodyPublishers.noBody());
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.json().get("error").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(reply.header("Allow")).isEqualTo("POST");
+    }
+
+    @Test
+    void plainTextBodyIsUnsupportedMediaType() {
+        Reply reply = Http.send("POST", "/v1/auth/register", BodyPublishers.ofString("hello"),
+                "Content-Type", "text/plain");
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.json().get("error").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void wrongPasswordIsInvalidCredentials() {
+        String email = uniqueEmail();
+        register(email, "a long enough password");
+        Reply reply = Http.postJson("/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"not it at all\"}");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void afterRotationTheNewKeyWorksAndTheOldOneIsRefusedWithinOneSecond() {
+        Reply registered = register(uniqueEmail(), "a long enough password");
+        String oldKey = registered.json().get("api_key").asString();
+        assertThat(me(oldKey).status()).as("cached by the gateway").isEqualTo(200);
+
+        Reply rotated = Http.send("POST", "/v1/auth/keys/rotate", BodyPublishers.ofString("{}"),
+                "Authorization", "Bearer " + oldKey, "Content-Type", "application/json");
+        assertThat(rotated.status()).isEqualTo(200);
+        String newKey = rotated.json().get("api_key").asString();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(me(oldKey).status()).isEqualTo(401));
+        assertThat(me(newKey).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionFromLoginCanRotateALostKey() {
+        String email = uniqueEmail();
+        register(email, "a long enough password");
+        String session = Http.postJson("/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"a long enough password\"}").json().get("session_token").asString();
+        Reply rotated = Http.send("POST", "/v1/auth/keys/rotate", BodyPublishers.ofString("{}"),
+                "Authorization", "Bearer " + session, "Content-Type", "application/json");
+        assertThat(rotated.status()).isEqualTo(200);
+        assertThat(me(rotated.json().get("api_key").asString()).status()).isEqualTo(200);
+        assertThat(Http.send("GET", "/v1/pause", BodyPublishers.noBody(), "Authorization", "Bearer " + session)
+                .status()).as("a session is not an API key").isEqualTo(401);
+    }
+}
