@@ -1,6 +1,7 @@
 package dev.pausepoint.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventMother;
@@ -23,9 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +42,7 @@ import org.springframework.kafka.core.ProducerFactory;
  * migrations applied, reports healthy, speaks the event contract over a real broker, and answers an
  * unknown path with the error envelope. A service's startup test extends this and names its tables.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
 @RealInfrastructure
@@ -101,6 +106,13 @@ public abstract class ServiceStartupContract {
         assertThat(reply.statusCode()).isEqualTo(401);
         assertThat(reply.body()).isEqualTo("{\"error\":\"INVALID_API_KEY\",\"message\":\"This service only accepts "
                 + "requests forwarded by the PausePoint gateway.\",\"status_code\":401}");
+    }
+
+    @Test
+    void logLinesCarryTheRequestId(CapturedOutput output) throws Exception {
+        send("/no/such/thing", Map.of("X-Request-Id", "trace-startup-0001"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[trace-startup-0001\\] .*Refused GET /no/such/thing"));
     }
 
     @Test
