@@ -51,10 +51,10 @@ final class DownstreamStubs {
     }
 
     /** Makes billing-service answer the credential lookup for {@code token}. */
-    static void knowCredential(String token, String mode, String plan, String kind) {
+    static void knowCredential(String token, String developerId, String mode, String plan, String kind) {
         billing().stubFor(post(urlEqualTo("/internal/credentials/lookup"))
                 .withRequestBody(matchingJsonPath("$.credential_hash", equalTo(sha256(token))))
-                .willReturn(okJson("{\"developer_id\":\"" + DEVELOPER + "\",\"mode\":\"" + mode + "\",\"plan\":\""
+                .willReturn(okJson("{\"developer_id\":\"" + developerId + "\",\"mode\":\"" + mode + "\",\"plan\":\""
                         + plan + "\",\"credential\":\"" + kind + "\"}")));
     }
 
@@ -85,9 +85,9 @@ final class DownstreamStubs {
             server.stubFor(get(urlEqualTo("/actuator/health/readiness")).willReturn(okJson("{\"status\":\"UP\"}")));
         });
         billing().stubFor(post(urlEqualTo("/internal/credentials/lookup")).willReturn(aResponse().withStatus(404)));
-        knowCredential(LIVE_KEY, "live", "free", "api_key");
-        knowCredential(TEST_KEY, "test", "starter", "api_key");
-        knowCredential(SESSION, "live", "free", "session");
+        knowCredential(LIVE_KEY, DEVELOPER, "live", "free", "api_key");
+        knowCredential(TEST_KEY, DEVELOPER, "test", "starter", "api_key");
+        knowCredential(SESSION, DEVELOPER, "live", "free", "session");
     }
 
     static void register(DynamicPropertyRegistry registry) {

@@ -8,7 +8,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,10 +23,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway on real Redis and Kafka with WireMock services behind it; subclasses share one context. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET})
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
+        "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET,
+        // Tests are the proxy: each names its own client address in X-Forwarded-For.
+        "pausepoint.gateway.trusted-proxies=127.0.0.1/32,::1/128",
+        "pausepoint.gateway.rate-limits.plans.pro.api-key=200"})
 @RealInfrastructure
+@Import(GatewayIntegrationTest.TestClock.class)
 public abstract class GatewayIntegrationTest {
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
 
     protected static final String LIVE_KEY = DownstreamStubs.LIVE_KEY;
     protected static final String TEST_KEY = DownstreamStubs.TEST_KEY;
@@ -34,9 +55,23 @@ public abstract class GatewayIntegrationTest {
         DownstreamStubs.register(registry);
     }
 
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected ReactiveStringRedisTemplate redis;
+
     @BeforeEach
     void resetStubs() {
         DownstreamStubs.reset();
+        // Requests without X-Forwarded-For all come from loopback; each test starts with its windows empty.
+        redis.keys("rl:*:127.0.0.1").concatWith(redis.keys("rl:*:0:0:0:0:0:0:0:1"))
+                .flatMap(redis::delete).blockLast(java.time.Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void thawClock() {
+        clock.thaw();
     }
 
     protected static HttpResponse<String> call(int port, String method, String path, String... headers) {
@@ -57,7 +92,11 @@ public abstract class GatewayIntegrationTest {
     }
 
     protected static void knowCredential(String token, String mode, String plan, String kind) {
-        DownstreamStubs.knowCredential(token, mode, plan, kind);
+        DownstreamStubs.knowCredential(token, DEVELOPER, mode, plan, kind);
+    }
+
+    protected static void knowCredential(String token, String developerId, String mode, String plan, String kind) {
+        DownstreamStubs.knowCredential(token, developerId, mode, plan, kind);
     }
 
     protected static void forgetCredential(String token) {

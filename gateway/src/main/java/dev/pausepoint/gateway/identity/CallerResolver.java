@@ -27,10 +27,12 @@ public class CallerResolver implements WebFilter, Ordered {
 
     private final ClientIpResolver clientIps;
     private final CredentialCache credentials;
+    private final FailedAuthentications failures;
 
-    public CallerResolver(ClientIpResolver clientIps, CredentialCache credentials) {
+    public CallerResolver(ClientIpResolver clientIps, CredentialCache credentials, FailedAuthentications failures) {
         this.clientIps = clientIps;
         this.credentials = credentials;
+        this.failures = failures;
     }
 
     @Override
@@ -46,16 +48,16 @@ public class CallerResolver implements WebFilter, Ordered {
         Optional<BearerCredential> credential = BearerCredential.parse(
                 exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (credential.isEmpty()) {
-            return Mono.error(invalid("Missing or malformed Authorization header. Send Authorization: Bearer "
-                    + "<your pp_live_ or pp_test_ key>."));
+            return refuse(exchange, clientIp, "Missing or malformed Authorization header. Send Authorization: "
+                    + "Bearer <your pp_live_ or pp_test_ key>.");
         }
         if (access == Access.API_KEY && credential.get().kind() == CredentialKind.SESSION) {
-            return Mono.error(invalid("A session token works only on /v1/auth and /v1/billing. Use an API key."));
+            return refuse(exchange, clientIp, "A session token works only on /v1/auth and /v1/billing. Use an API key.");
         }
         return credentials.resolve(credential.get()).flatMap(found -> {
             if (found.isEmpty()) {
-                return Mono.error(invalid("Unknown or rotated credential. Use your current API key, or log in "
-                        + "and rotate it."));
+                return refuse(exchange, clientIp, "Unknown or rotated credential. Use your current API key, or log "
+                        + "in and rotate it.");
             }
             ResolvedCredential resolved = found.get();
             exchange.getAttributes().put(CALLER, new CallerIdentity(resolved.developerId(), resolved.mode(),
@@ -64,8 +66,8 @@ public class CallerResolver implements WebFilter, Ordered {
         });
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(ErrorCode.INVALID_API_KEY, message);
+    private Mono<Void> refuse(ServerWebExchange exchange, String clientIp, String message) {
+        return failures.count(exchange, clientIp).then(Mono.error(new ApiException(ErrorCode.INVALID_API_KEY, message)));
     }
 
     @Override

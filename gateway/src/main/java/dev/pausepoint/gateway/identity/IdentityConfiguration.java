@@ -34,8 +34,9 @@ class IdentityConfiguration {
     }
 
     @Bean
-    CallerResolver callerResolver(ClientIpResolver clientIps, CredentialCache credentials) {
-        return new CallerResolver(clientIps, credentials);
+    CallerResolver callerResolver(ClientIpResolver clientIps, CredentialCache credentials,
+            FailedAuthentications failures) {
+        return new CallerResolver(clientIps, credentials, failures);
     }
 
     @Bean

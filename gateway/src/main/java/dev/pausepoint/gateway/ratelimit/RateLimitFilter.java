@@ -1,0 +1,99 @@
+package dev.pausepoint.gateway.ratelimit;
+
+import dev.pausepoint.errors.RequestIds;
+import dev.pausepoint.gateway.identity.AccessPolicy.Access;
+import dev.pausepoint.gateway.identity.CallerResolver;
+import dev.pausepoint.gateway.identity.FailedAuthentications;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies api.md's layered sliding windows after authentication. Which layers count a request follows
+ * from its {@link Access}: an authenticated request counts against its key (developer and mode, so
+ * rotating a key does not reset its window) and against the client IP backstop; register, login and
+ * password reset against the strict per-IP window; the other public routes against the
+ * unauthenticated per-IP window; provider callbacks against none.
+ */
+public class RateLimitFilter implements WebFilter, FailedAuthentications, Ordered {
+
+    private final SlidingWindowLimiter limiter;
+    private final RateLimitProperties limits;
+    private final Clock clock;
+
+    public RateLimitFilter(SlidingWindowLimiter limiter, RateLimitProperties limits, Clock clock) {
+        this.limiter = limiter;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Access access = exchange.getAttribute(CallerResolver.ACCESS);
+        CallerIdentity caller = exchange.getAttribute(CallerResolver.CALLER);
+        List<Layer> layers = layers(access, caller);
+        if (layers.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        return check(layers, exchange).flatMap(decision -> {
+            headers(decision).forEach(exchange.getResponse().getHeaders()::set);
+            return chain.filter(exchange);
+        });
+    }
+
+    /** A refused credential counts against its IP's unauthenticated window. */
+    @Override
+    public Mono<Void> count(ServerWebExchange exchange, String clientIp) {
+        return check(List.of(unauthenticated(clientIp)), exchange).then();
+    }
+
+    private Mono<Decision> check(List<Layer> layers, ServerWebExchange exchange) {
+        Object requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
+        String member = (requestId == null ? "req" : requestId) + ":" + UUID.randomUUID();
+        return limiter.check(layers, clock.millis(), member).flatMap(decision -> decision.allowed()
+                ? Mono.just(decision)
+                : Mono.error(new RateLimitedException(decision, limits.window())));
+    }
+
+    private List<Layer> layers(Access access, CallerIdentity caller) {
+        if (access == null || caller == null) {
+            return List.of();
+        }
+        return switch (access) {
+            case API_KEY, KEY_OR_SESSION -> List.of(
+                    new Layer("rl:key:" + caller.developerId() + ":"
+                            + (caller.credential() == CredentialKind.SESSION ? "session" : caller.mode().wire()),
+                            limits.apiKeyLimit(caller.plan()),
+                            caller.credential() == CredentialKind.SESSION ? "this session" : "this API key"),
+                    new Layer("rl:ip:" + caller.clientIp(), limits.clientIp(), "this IP address"));
+            case AUTH_ENDPOINT -> List.of(new Layer("rl:auth:" + caller.clientIp(), limits.authEndpoints(),
+                    "sign-up, login and password reset from this IP address"));
+            case PUBLIC -> List.of(unauthenticated(caller.clientIp()));
+            case PROVIDER_CALLBACK -> List.of();
+        };
+    }
+
+    private Layer unauthenticated(String clientIp) {
+        return new Layer("rl:anon:" + clientIp, limits.unauthenticated(), "unauthenticated requests from this IP address");
+    }
+
+    static Map<String, String> headers(Decision decision) {
+        return Map.of("X-RateLimit-Limit", String.valueOf(decision.layer().limit()),
+                "X-RateLimit-Remaining", String.valueOf(Math.max(0, decision.remaining())),
+                "X-RateLimit-Reset", String.valueOf(decision.resetSeconds()));
+    }
+
+    @Override
+    public int getOrder() {
+        // Right after the caller is known.
+        return Ordered.HIGHEST_PRECEDENCE + 40;
+    }
+}
