@@ -100,6 +100,9 @@ public final class LocalStack {
         say("");
         say("PausePoint is up in " + seconds + " s at " + gateway);
         say("Try:  curl -s " + gateway + "/health");
+        say("      curl -s -X POST " + gateway + "/v1/auth/register -H 'Content-Type: application/json' \\");
+        say("           -d '{\"email\":\"you@example.com\",\"name\":\"You\",\"password\":\"a long passphrase\"}'");
+        say("      curl -s " + gateway + "/v1/auth/me -H 'Authorization: Bearer <api_key from the answer>'");
         say("Logs: " + logs + "    Stop: Ctrl-C");
     }
 

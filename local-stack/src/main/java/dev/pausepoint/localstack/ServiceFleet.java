@@ -46,6 +46,7 @@ public final class ServiceFleet implements AutoCloseable {
 
     private final Config config;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final List<Process> additional = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceFleet(Config config) {
@@ -71,7 +72,30 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one more copy of {@code service} on {@code port} (and, for the gateway, its management on
+     * {@code managementPort}) with the fleet's settings, as a second instance behind a load balancer
+     * would run. Stopped with the fleet.
+     */
+    public Process startAnother(Service service, int port, int managementPort) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("PORT", String.valueOf(port));
+        overrides.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        try {
+            Process process = launch(service, overrides, config.logDirectory().resolve(service.moduleName() + "-"
+                    + port + ".log"));
+            additional.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Process launch(Service service) throws IOException {
+        return launch(service, Map.of(), logFile(service));
+    }
+
+    private Process launch(Service service, Map<String, String> overrides, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(config.jvmOptions());
@@ -80,8 +104,9 @@ public final class ServiceFleet implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.workspace().root().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile(service).toFile());
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment(service));
+        builder.environment().putAll(overrides);
         return builder.start();
     }
 
@@ -166,6 +191,8 @@ public final class ServiceFleet implements AutoCloseable {
      */
     @Override
     public void close() {
+        stop(additional);
+        additional.clear();
         Process gateway = processes.get(Service.GATEWAY);
         if (gateway != null) {
             stop(List.of(gateway));

@@ -3,7 +3,10 @@ package dev.pausepoint.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pausepoint.localstack.Service;
 import dev.pausepoint.systemtests.Http.Reply;
+import dev.pausepoint.testsupport.embedded.FreePorts;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.UUID;
@@ -111,6 +114,31 @@ class AccountsSystemTest {
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(me(oldKey).status()).isEqualTo(401));
         assertThat(me(newKey).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRotatedKeyIsRefusedWithinOneSecondOnBothOfTwoGatewayInstances() {
+        URI second = URI.create("http://localhost:" + FreePorts.next());
+        SystemStack.fleet().startAnother(Service.GATEWAY, second.getPort(), FreePorts.next());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(Http.send(second, "GET", "/health", BodyPublishers.noBody()).status()).isEqualTo(200));
+
+        String oldKey = register(uniqueEmail(), "a long enough password").json().get("api_key").asString();
+        assertThat(me(oldKey).status()).isEqualTo(200);
+        assertThat(meOn(second, oldKey).status()).isEqualTo(200);
+
+        Reply rotated = Http.send("POST", "/v1/auth/keys/rotate", BodyPublishers.ofString("{}"),
+                "Authorization", "Bearer " + oldKey, "Content-Type", "application/json");
+        assertThat(rotated.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertThat(me(oldKey).status()).isEqualTo(401);
+            assertThat(meOn(second, oldKey).status()).isEqualTo(401);
+        });
+        assertThat(meOn(second, rotated.json().get("api_key").asString()).status()).isEqualTo(200);
+    }
+
+    private static Reply meOn(URI gateway, String key) {
+        return Http.send(gateway, "GET", "/v1/auth/me", BodyPublishers.noBody(), "Authorization", "Bearer " + key);
     }
 
     @Test

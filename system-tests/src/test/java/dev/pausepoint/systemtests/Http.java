@@ -30,8 +30,13 @@ final class Http {
     }
 
     static Reply send(String method, String path, BodyPublisher body, String... headers) {
+        return send(SystemStack.gateway(), method, path, body, headers);
+    }
+
+    /** The same against another gateway instance. */
+    static Reply send(URI gateway, String method, String path, BodyPublisher body, String... headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SystemStack.gateway() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                     .timeout(Duration.ofSeconds(40)).method(method, body);
             if (headers.length > 0) {
                 request.headers(headers);
