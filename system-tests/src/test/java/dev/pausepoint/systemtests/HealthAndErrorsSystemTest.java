@@ -74,5 +74,9 @@ class HealthAndErrorsSystemTest {
         assertThat(Http.get("/health").header("X-Request-Id")).startsWith("req_");
         Reply reply = Http.send("GET", "/v1/nothing-here", BodyPublishers.noBody(), "X-Request-Id", "trace-abc-123");
         assertThat(reply.header("X-Request-Id")).isEqualTo("trace-abc-123");
+        Reply routed = Http.send("POST", "/v1/auth/login", BodyPublishers.ofString("{}"), "Content-Type",
+                "application/json", "X-Request-Id", "trace-abc-456");
+        assertThat(routed.raw().headers().allValues("X-Request-Id")).as("one id, the same in gateway and service")
+                .containsExactly("trace-abc-456");
     }
 }

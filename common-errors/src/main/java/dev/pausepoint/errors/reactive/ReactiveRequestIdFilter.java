@@ -17,7 +17,11 @@ public class ReactiveRequestIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String id = RequestIds.accept(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         exchange.getAttributes().put(RequestIds.ATTRIBUTE, id);
-        exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+        // Set when the response commits, replacing the copy a proxied service's response would add.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+            return Mono.empty();
+        });
         ServerWebExchange forwarded = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, id)))
                 .build();
