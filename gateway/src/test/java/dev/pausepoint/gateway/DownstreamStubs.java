@@ -70,12 +70,7 @@ final class DownstreamStubs {
     }
 
     static String sha256(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.pausepoint.identity.CredentialHash.of(token);
     }
 
     static void reset() {

@@ -26,21 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox on real Postgres and Kafka; same context as {@link KitStartupTest}. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
 @RealInfrastructure
-@TestPropertySource(properties = {
-        "spring.application.name=kit-test",
-        "pausepoint.database=kit_test",
-        "spring.flyway.locations=classpath:db/kit-test,classpath:db/kit/outbox,classpath:db/kit/inbox",
-        "pausepoint.outbox.enabled=true",
-        "pausepoint.inbox.enabled=true",
-        "pausepoint.outbox.send-timeout=3s",
-        "server.shutdown=immediate"})
+@KitTestProperties
 class OutboxTest {
 
     @Autowired

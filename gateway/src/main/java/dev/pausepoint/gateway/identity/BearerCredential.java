@@ -1,10 +1,7 @@
 package dev.pausepoint.gateway.identity;
 
+import dev.pausepoint.identity.CredentialHash;
 import dev.pausepoint.identity.CredentialKind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,20 +21,11 @@ public record BearerCredential(CredentialKind kind, String hash) {
         }
         String token = authorization.substring(7).trim();
         if (API_KEY.matcher(token).matches()) {
-            return Optional.of(new BearerCredential(CredentialKind.API_KEY, sha256(token)));
+            return Optional.of(new BearerCredential(CredentialKind.API_KEY, CredentialHash.of(token)));
         }
         if (SESSION.matcher(token).matches()) {
-            return Optional.of(new BearerCredential(CredentialKind.SESSION, sha256(token)));
+            return Optional.of(new BearerCredential(CredentialKind.SESSION, CredentialHash.of(token)));
         }
         return Optional.empty();
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
