@@ -1,0 +1,111 @@
+package dev.pausepoint.kit.token;
+
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
+import java.nio.ByteBuffer;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The single-use link's credential (api.md, "Human response"):
+ * {@code base64url(payload) + "." + base64url(HMAC-SHA256(payload))}. The payload is a version byte, the
+ * key id, the pause's UUID (16 bytes) and the expiry (unsigned seconds), 22 bytes; the MAC is truncated
+ * to 128 bits. The whole token is 53 characters, short enough for an SMS link.
+ *
+ * <p>Keys rotate: new tokens are signed with {@code currentKeyId}, and every key still configured keeps
+ * verifying the tokens it signed until they expire. Comparison is constant-time. Verification says
+ * nothing about expiry or use; callers decide what an expired or spent token shows.
+ */
+public final class ResponseTokenCodec {
+
+    private static final byte VERSION = 1;
+    private static final int PAYLOAD_LENGTH = 22;
+    private static final int MAC_LENGTH = 16;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final Map<Integer, SecretKeySpec> keys;
+    private final int currentKeyId;
+
+    public ResponseTokenCodec(Map<Integer, byte[]> keys, int currentKeyId) {
+        if (!keys.containsKey(currentKeyId)) {
+            throw new IllegalArgumentException("no response-token key with id " + currentKeyId);
+        }
+        keys.forEach((id, key) -> {
+            if (id < 0 || id > 255 || key.length < 32) {
+                throw new IllegalArgumentException("response-token key " + id + " needs an id 0-255 and 32+ bytes");
+            }
+        });
+        this.keys = keys.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, entry -> new SecretKeySpec(entry.getValue(), "HmacSHA256")));
+        this.currentKeyId = currentKeyId;
+    }
+
+    public String issue(String pauseId, Instant expiresAt) {
+        UUID uuid = UUID.fromString(pauseId.substring("psr_".length()));
+        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_LENGTH)
+                .put(VERSION).put((byte) currentKeyId)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
+                .putInt((int) expiresAt.getEpochSecond());
+        byte[] bytes = payload.array();
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(keys.get(currentKeyId), bytes));
+    }
+
+    /** The token's content if it was issued with one of our keys; 400 INVALID_TOKEN otherwise. */
+    public ResponseToken verify(String token) {
+        if (token == null || token.length() > 80) {
+            throw invalid();
+        }
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            throw invalid();
+        }
+        byte[] payload;
+        byte[] presented;
+        try {
+            payload = DECODER.decode(token.substring(0, dot));
+            presented = DECODER.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (payload.length != PAYLOAD_LENGTH || presented.length != MAC_LENGTH || payload[0] != VERSION) {
+            throw invalid();
+        }
+        int keyId = payload[1] & 0xFF;
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null || !MessageDigest.isEqual(mac(key, payload), presented)) {
+            throw invalid();
+        }
+        // Re-encoding must give back exactly what was sent, so no two strings name one token.
+        if (!ENCODER.encodeToString(payload).equals(token.substring(0, dot))
+                || !ENCODER.encodeToString(presented).equals(token.substring(dot + 1))) {
+            throw invalid();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(payload, 2, PAYLOAD_LENGTH - 2);
+        UUID uuid = new UUID(buffer.getLong(), buffer.getLong());
+        long expiry = Integer.toUnsignedLong(buffer.getInt());
+        return new ResponseToken("psr_" + uuid, Instant.ofEpochSecond(expiry), keyId);
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), MAC_LENGTH);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(ErrorCode.INVALID_TOKEN, "This response link is not valid.");
+    }
+}
