@@ -1,6 +1,7 @@
 package dev.pausepoint.billing.account;
 
 import dev.pausepoint.billing.credential.ApiKeyRepository;
+import dev.pausepoint.kit.validation.EmailAddresses;
 import dev.pausepoint.billing.credential.SecretTokens;
 import dev.pausepoint.billing.credential.SessionRepository;
 import dev.pausepoint.billing.usage.UsagePeriod;
@@ -64,7 +65,7 @@ public class AccountService {
     }
 
     public RegisterResponse register(RegisterRequest request, CallerIdentity caller) {
-        String email = Emails.normalize(request.email());
+        String email = EmailAddresses.normalize(request.email());
         String name = request.name().trim();
         String passwordHash = passwords.encode(request.password());
         Instant now = EventIds.now(clock);
@@ -85,7 +86,7 @@ public class AccountService {
     }
 
     public LoginResponse login(LoginRequest request) {
-        Optional<Developer> developer = developers.findByEmail(Emails.normalize(request.email()));
+        Optional<Developer> developer = developers.findByEmail(EmailAddresses.normalize(request.email()));
         boolean matches = passwords.matches(request.password(), developer.map(Developer::passwordHash).orElse(dummyHash));
         if (developer.isEmpty() || !matches) {
             throw new InvalidCredentialsException();

@@ -1,5 +1,6 @@
 package dev.pausepoint.billing.account;
 
+import dev.pausepoint.kit.validation.EmailAddresses;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -30,7 +31,7 @@ public @interface EmailAddress {
             if (value == null) {
                 return true;
             }
-            return Emails.wellFormed(value);
+            return EmailAddresses.wellFormed(value);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.pausepoint.billing.passwordreset;
 
 import dev.pausepoint.billing.account.DeveloperRepository;
-import dev.pausepoint.billing.account.Emails;
+import dev.pausepoint.kit.validation.EmailAddresses;
 import dev.pausepoint.billing.credential.SecretTokens;
 import dev.pausepoint.billing.credential.SessionRepository;
 import dev.pausepoint.errors.ApiException;
@@ -66,7 +66,7 @@ public class PasswordResetService {
     }
 
     public void request(String email) {
-        developers.findByEmail(Emails.normalize(email)).ifPresent(developer -> {
+        developers.findByEmail(EmailAddresses.normalize(email)).ifPresent(developer -> {
             String token = SecretTokens.generate(SecretTokens.PASSWORD_RESET);
             Instant now = EventIds.now(clock);
             transactions.executeWithoutResult(status -> {

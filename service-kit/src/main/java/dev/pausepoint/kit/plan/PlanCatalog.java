@@ -1,5 +1,6 @@
 package dev.pausepoint.kit.plan;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,13 @@ public class PlanCatalog {
         return find(name).orElseThrow(() -> new IllegalStateException("unknown plan " + name));
     }
 
+    /** Every plan, in configured order (cheapest first). */
     public Map<String, Plan> all() {
-        return Map.copyOf(plans);
+        return Collections.unmodifiableMap(plans);
+    }
+
+    /** The first plan, in configured order, that offers {@code channel}. */
+    public Optional<Plan> cheapestWith(String channel) {
+        return plans.values().stream().filter(plan -> plan.channels().contains(channel)).findFirst();
     }
 }

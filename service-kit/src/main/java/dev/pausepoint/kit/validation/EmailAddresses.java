@@ -1,21 +1,25 @@
-package dev.pausepoint.billing.account;
+package dev.pausepoint.kit.validation;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How emails are compared and stored: trimmed and lower-cased, so one address is one account. */
-public final class Emails {
+/**
+ * The one rule for email addresses across services: trimmed and lower-cased for comparison; one
+ * {@code @}, no spaces, a dotted domain, at most 254 characters. Deliberately simple: deliverability
+ * is the mail provider's question.
+ */
+public final class EmailAddresses {
 
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-    private Emails() {
+    private EmailAddresses() {
     }
 
     public static String normalize(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    static boolean wellFormed(String email) {
+    public static boolean wellFormed(String email) {
         String normalized = normalize(email);
         return normalized.length() <= 254 && SHAPE.matcher(normalized).matches();
     }

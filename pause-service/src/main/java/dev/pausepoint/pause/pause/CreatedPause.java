@@ -1,0 +1,8 @@
+package dev.pausepoint.pause.pause;
+
+import java.time.Instant;
+
+/** The 201 of create; {@code respond_url} carries the human's single-use token and is shown only here. */
+public record CreatedPause(String pauseId, String status, String respondUrl, Instant expiresAt, Instant createdAt,
+        boolean livemode) {
+}

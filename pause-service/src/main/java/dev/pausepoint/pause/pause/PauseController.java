@@ -1,0 +1,48 @@
+package dev.pausepoint.pause.pause;
+
+import dev.pausepoint.identity.CallerIdentity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/pause")
+public class PauseController {
+
+    private final PauseService pauses;
+
+    public PauseController(PauseService pauses) {
+        this.pauses = pauses;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public CreatedPause create(@RequestBody JsonNode body, CallerIdentity caller) {
+        return pauses.create(caller, body);
+    }
+
+    @GetMapping("/{pauseId}")
+    public PauseView get(@PathVariable String pauseId, CallerIdentity caller) {
+        return pauses.get(caller, pauseId);
+    }
+
+    @GetMapping
+    public PausePage list(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset,
+            CallerIdentity caller) {
+        return pauses.list(caller, status, limit, offset);
+    }
+
+    @DeleteMapping("/{pauseId}")
+    public PauseView cancel(@PathVariable String pauseId, CallerIdentity caller) {
+        return pauses.cancel(caller, pauseId);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.pausepoint.pause.pause;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param slackHosts hosts a Slack recipient URL may point at (api.md: allowed hosts are configuration)
+ * @param absoluteMaxTimeoutHours the cap for plans without one of their own
+ * @param sweepInterval how often the timeout sweeper looks for expired pauses
+ * @param sweepBatchSize how many expired pauses one sweep transaction moves at most
+ */
+@ConfigurationProperties("pausepoint.pauses")
+public record PauseProperties(List<String> slackHosts, int absoluteMaxTimeoutHours, Duration sweepInterval,
+        int sweepBatchSize) {
+}

@@ -1,0 +1,23 @@
+package dev.pausepoint.pause.pause;
+
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The pause object of api.md, every field present (null when unset). */
+public record PauseView(String pauseId, String status, boolean livemode, String channel, String recipient,
+        String message, List<String> options, boolean allowTextResponse, String timeoutDefault, JsonNode metadata,
+        Instant createdAt, Instant expiresAt, String responseChoice, String responseText, Instant responseAt,
+        Instant cancelledAt, DeliveryView delivery) {
+
+    public record DeliveryView(String status, int attempts, String lastError, Instant updatedAt) {
+    }
+
+    public static PauseView of(Pause pause) {
+        return new PauseView(pause.id(), pause.status().wire(), pause.livemode(), pause.channel(), pause.recipient(),
+                pause.message(), pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), pause.metadata(),
+                pause.createdAt(), pause.expiresAt(), pause.responseChoice(), pause.responseText(), pause.responseAt(),
+                pause.cancelledAt(), new DeliveryView(pause.delivery().status(), pause.delivery().attempts(),
+                        pause.delivery().lastError(), pause.delivery().updatedAt()));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Pauses: the create rules of api.md, the developer's reads and cancel, and the one-way state machine
+ * whose every transition is a single conditional update in {@link dev.pausepoint.pause.pause.PauseRepository}.
+ */
+package dev.pausepoint.pause.pause;

@@ -1,0 +1,61 @@
+package dev.pausepoint.pause;
+
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.kit.SignedClient;
+import dev.pausepoint.kit.SignedClient.Reply;
+import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** pause-service on real Postgres and Kafka, called as the gateway would call it. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
+@RealInfrastructure
+public abstract class PauseApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected RequestSigner signer;
+
+    protected SignedClient client;
+
+    @BeforeEach
+    void setUpClient() {
+        client = new SignedClient(port, signer);
+    }
+
+    /** A fresh developer on {@code plan}, calling with a key of {@code mode}. */
+    protected static CallerIdentity developer(String plan, KeyMode mode) {
+        return new CallerIdentity("dev_" + UUID.randomUUID(), mode, plan, CredentialKind.API_KEY, "203.0.113.5");
+    }
+
+    protected static CallerIdentity sameDeveloper(CallerIdentity caller, KeyMode mode) {
+        return new CallerIdentity(caller.developerId(), mode, caller.plan(), caller.credential(), caller.clientIp());
+    }
+
+    protected static final String SMS_PAUSE = """
+            {"recipient": "+1 (415) 555-0123", "channel": "sms", "message": "Deploy v2.3 to production?",
+             "options": ["Approve", "Reject"], "timeout_default": "Reject", "metadata": {"run_id": "r-42"}}""";
+
+    protected Reply create(CallerIdentity caller, String json) {
+        return client.postJson("/v1/pause", json, caller);
+    }
+
+    protected String createdId(CallerIdentity caller, String json) {
+        Reply reply = create(caller, json);
+        if (reply.status() != 201) {
+            throw new AssertionError("create failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.json().get("pause_id").asString();
+    }
+}

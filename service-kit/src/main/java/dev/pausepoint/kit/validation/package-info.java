@@ -1,0 +1,2 @@
+/** Input rules more than one service applies. */
+package dev.pausepoint.kit.validation;
