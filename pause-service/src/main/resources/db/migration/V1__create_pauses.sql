@@ -3,6 +3,8 @@
 -- can ever win.
 CREATE TABLE pause (
     id                   text        PRIMARY KEY,                 -- psr_<uuid>
+    -- Creation order: created_at has whole seconds (api.md), so it cannot order pauses of one second.
+    seq                  bigint      GENERATED ALWAYS AS IDENTITY,
     developer_id         text        NOT NULL,
     livemode             boolean     NOT NULL,
     status               text        NOT NULL DEFAULT 'pending'
@@ -29,7 +31,7 @@ CREATE TABLE pause (
     CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL))
 );
 -- A developer's pauses of one world, newest first (the list endpoint).
-CREATE INDEX pause_listing ON pause (developer_id, livemode, created_at DESC, id DESC);
+CREATE INDEX pause_listing ON pause (developer_id, livemode, seq DESC);
 -- The sweeper's only question: which pending pauses have expired?
 CREATE INDEX pause_pending_expiry ON pause (expires_at) WHERE status = 'pending';
 

@@ -48,7 +48,7 @@ public class PauseRepository {
     public List<Pause> list(String developerId, boolean livemode, PauseStatus status, int limit, int offset) {
         return jdbc.sql("""
                 SELECT * FROM pause WHERE developer_id = ? AND livemode = ? AND (?::text IS NULL OR status = ?)
-                ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
+                ORDER BY seq DESC LIMIT ? OFFSET ?""")
                 .params(developerId, livemode, status == null ? null : status.wire(),
                         status == null ? null : status.wire(), limit, offset)
                 .query(this::map).list();
