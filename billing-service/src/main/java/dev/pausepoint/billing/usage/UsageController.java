@@ -1,0 +1,35 @@
+package dev.pausepoint.billing.usage;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** pause-service reserves a live pause's quota slot here before creating it (internal credential only). */
+@RestController
+public class UsageController {
+
+    public record ReserveRequest(@NotBlank(message = "is required") String developerId,
+            @NotBlank(message = "is required") String pauseId) {
+    }
+
+    public record ReleaseRequest(@NotBlank(message = "is required") String pauseId) {
+    }
+
+    private final UsageService usage;
+
+    public UsageController(UsageService usage) {
+        this.usage = usage;
+    }
+
+    @PostMapping("/internal/usage/reserve")
+    public UsageService.Usage reserve(@Valid @RequestBody ReserveRequest request) {
+        return usage.reserve(request.developerId(), request.pauseId());
+    }
+
+    @PostMapping("/internal/usage/release")
+    public void release(@Valid @RequestBody ReleaseRequest request) {
+        usage.release(request.pauseId());
+    }
+}
