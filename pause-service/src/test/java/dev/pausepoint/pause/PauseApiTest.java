@@ -1,5 +1,11 @@
 package dev.pausepoint.pause;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
@@ -14,12 +20,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** pause-service on real Postgres and Kafka, called as the gateway would call it. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
 @RealInfrastructure
 public abstract class PauseApiTest {
+
+    /** billing-service, as far as pause-service needs it: the quota reservation. */
+    protected static final WireMockServer BILLING = new WireMockServer(options().dynamicPort());
+
+    static {
+        BILLING.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(BILLING::stop));
+    }
+
+    @DynamicPropertySource
+    static void billing(DynamicPropertyRegistry registry) {
+        registry.add("pausepoint.services.billing-service", () -> "http://localhost:" + BILLING.port());
+    }
 
     @LocalServerPort
     protected int port;
@@ -32,6 +53,9 @@ public abstract class PauseApiTest {
     @BeforeEach
     void setUpClient() {
         client = new SignedClient(port, signer);
+        BILLING.resetAll();
+        BILLING.stubFor(post(urlPathMatching("/internal/usage/(reserve|release)"))
+                .willReturn(okJson("{\"pauses_used\":1,\"pauses_limit\":50}")));
     }
 
     /** A fresh developer on {@code plan}, calling with a key of {@code mode}. */

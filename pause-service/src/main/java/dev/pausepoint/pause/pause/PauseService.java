@@ -10,6 +10,7 @@ import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.plan.Plan;
 import dev.pausepoint.kit.plan.PlanCatalog;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
+import dev.pausepoint.pause.quota.QuotaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class PauseService {
 
     private final PauseRepository pauses;
+    private final QuotaClient quota;
     private final PauseRequestParser parser;
     private final PlanCatalog plans;
     private final ResponseTokenCodec tokens;
@@ -41,10 +43,11 @@ public class PauseService {
     private final String publicBaseUrl;
     private final int absoluteMaxTimeoutHours;
 
-    public PauseService(PauseRepository pauses, PauseProperties properties, PlanCatalog plans,
+    public PauseService(PauseRepository pauses, QuotaClient quota, PauseProperties properties, PlanCatalog plans,
             ResponseTokenCodec tokens, Outbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock,
             @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         this.pauses = pauses;
+        this.quota = quota;
         this.parser = new PauseRequestParser(properties.slackHosts());
         this.plans = plans;
         this.tokens = tokens;
@@ -72,13 +75,24 @@ public class PauseService {
                 input.timeoutDefault(), input.metadata(), now, now.plus(Duration.ofHours(hours)), null, null, null, null,
                 new Pause.Delivery("queued", 0, null, null));
         String respondUrl = publicBaseUrl + "/respond/" + tokens.issue(pause.id(), pause.expiresAt());
-        transactions.executeWithoutResult(status -> {
-            pauses.insert(pause);
-            outbox.publish(new PauseCreated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
-                    pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(), pause.message(),
-                    pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), metadataOf(pause), respondUrl,
-                    pause.expiresAt(), caller.clientIp()));
-        });
+        // Test pauses never count (api.md, "Test mode"); live ones take their slot before they exist.
+        if (pause.livemode()) {
+            quota.reserve(pause.developerId(), pause.id());
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                pauses.insert(pause);
+                outbox.publish(new PauseCreated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
+                        pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(), pause.message(),
+                        pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), metadataOf(pause),
+                        respondUrl, pause.expiresAt(), caller.clientIp()));
+            });
+        } catch (RuntimeException e) {
+            if (pause.livemode()) {
+                quota.releaseQuietly(pause.id());
+            }
+            throw e;
+        }
         return new CreatedPause(pause.id(), PauseStatus.PENDING.wire(), respondUrl, pause.expiresAt(), now,
                 pause.livemode());
     }

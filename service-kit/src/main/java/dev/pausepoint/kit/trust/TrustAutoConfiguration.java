@@ -1,7 +1,11 @@
 package dev.pausepoint.kit.trust;
 
 import dev.pausepoint.identity.RequestSigner;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +22,14 @@ public class TrustAutoConfiguration {
     @Bean
     RequestSigner requestSigner(@Value("${pausepoint.internal-secret:}") String secret) {
         return new RequestSigner(secret);
+    }
+
+    /** Signed clients to other services' internal APIs, by service name ({@code pausepoint.services.*}). */
+    @Bean
+    InternalClients internalClients(RequestSigner signer, JsonMapper json, Environment environment) {
+        return service -> new InternalClient(environment.getRequiredProperty("spring.application.name"), service,
+                URI.create(environment.getRequiredProperty("pausepoint.services." + service)), signer, json,
+                Duration.ofSeconds(2));
     }
 
     @Bean
