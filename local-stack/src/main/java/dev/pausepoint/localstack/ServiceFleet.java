@@ -115,15 +115,16 @@ public final class ServiceFleet implements AutoCloseable {
         env.put("PORT", String.valueOf(config.ports().get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafka().bootstrapServers());
         env.put("INTERNAL_SECRET", config.internalSecret());
+        // Every service may call another's internal API (pause-service asks billing for quota).
+        for (Service other : Service.values()) {
+            if (other != Service.GATEWAY) {
+                env.put(other.urlVariable(), "http://localhost:" + config.ports().get(other));
+            }
+        }
         if (service == Service.GATEWAY) {
             env.put("MANAGEMENT_PORT", String.valueOf(config.managementPort()));
             env.put("REDIS_HOST", config.redis().host());
             env.put("REDIS_PORT", String.valueOf(config.redis().port()));
-            for (Service downstream : Service.values()) {
-                if (downstream != Service.GATEWAY) {
-                    env.put(downstream.urlVariable(), "http://localhost:" + config.ports().get(downstream));
-                }
-            }
         } else {
             env.put("DATABASE_URL", config.postgres().jdbcUrl(service.database()));
             env.put("DATABASE_USER", config.postgres().username());

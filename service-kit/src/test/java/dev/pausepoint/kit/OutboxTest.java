@@ -10,6 +10,7 @@ import dev.pausepoint.events.EventMother;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.outbox.OutboxRelay;
 import dev.pausepoint.kit.outbox.ProcessedEvents;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
@@ -40,6 +41,9 @@ class OutboxTest {
 
     @Autowired
     ProcessedEvents processedEvents;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Autowired
     TransactionTemplate transactions;
@@ -84,6 +88,16 @@ class OutboxTest {
         // Same key, same partition: once the later marker is read, the earlier event would have been too.
         assertThat(readUntil(List.of(rolledBack.eventId(), marker.eventId()), marker.eventId()))
                 .containsExactly(marker.eventId());
+    }
+
+    @Test
+    void aStoppedAndRestartedRelayPublishesAgain() {
+        // Spring stops the lifecycle beans of an idle cached test context and starts them on reuse.
+        relay.stop();
+        relay.start();
+        PauseCancelled event = cancelled("psr_" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(event));
+        assertThat(readUntil(List.of(event.eventId()), event.eventId())).containsExactly(event.eventId());
     }
 
     @Test

@@ -46,12 +46,16 @@ public final class SignedClient {
         return send("POST", path, "application/json", json, as);
     }
 
-    public Reply send(String method, String path, String contentType, String body, CallerIdentity as) {
+    public Reply send(String method, String path, String contentType, String body, CallerIdentity as,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         signer.signIdentity(as, method, URI.create(path).getRawPath()).forEach(request::header);
         try {

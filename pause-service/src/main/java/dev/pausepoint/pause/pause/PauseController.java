@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -25,8 +26,9 @@ public class PauseController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public CreatedPause create(@RequestBody JsonNode body, CallerIdentity caller) {
-        return pauses.create(caller, body);
+    public CreatedPause create(@RequestBody JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, CallerIdentity caller) {
+        return pauses.create(caller, body, idempotencyKey);
     }
 
     @GetMapping("/{pauseId}")

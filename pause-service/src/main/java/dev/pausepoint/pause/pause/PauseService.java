@@ -10,12 +10,14 @@ import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.plan.Plan;
 import dev.pausepoint.kit.plan.PlanCatalog;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
+import dev.pausepoint.pause.idempotency.IdempotencyKeys;
 import dev.pausepoint.pause.quota.QuotaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,7 @@ public class PauseService {
 
     private final PauseRepository pauses;
     private final QuotaClient quota;
+    private final IdempotencyKeys idempotencyKeys;
     private final PauseRequestParser parser;
     private final PlanCatalog plans;
     private final ResponseTokenCodec tokens;
@@ -43,11 +46,13 @@ public class PauseService {
     private final String publicBaseUrl;
     private final int absoluteMaxTimeoutHours;
 
-    public PauseService(PauseRepository pauses, QuotaClient quota, PauseProperties properties, PlanCatalog plans,
+    public PauseService(PauseRepository pauses, QuotaClient quota, IdempotencyKeys idempotencyKeys,
+            PauseProperties properties, PlanCatalog plans,
             ResponseTokenCodec tokens, Outbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock,
             @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         this.pauses = pauses;
         this.quota = quota;
+        this.idempotencyKeys = idempotencyKeys;
         this.parser = new PauseRequestParser(properties.slackHosts());
         this.plans = plans;
         this.tokens = tokens;
@@ -59,8 +64,16 @@ public class PauseService {
         this.absoluteMaxTimeoutHours = properties.absoluteMaxTimeoutHours();
     }
 
-    public CreatedPause create(CallerIdentity caller, JsonNode body) {
+    public CreatedPause create(CallerIdentity caller, JsonNode body, String idempotencyKey) {
         caller.requireAuthenticated();
+        IdempotencyKeys.check(idempotencyKey);
+        String requestHash = idempotencyKey == null ? null : idempotencyKeys.hash(body);
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKeys.Stored> stored = idempotencyKeys.find(caller, idempotencyKey, clock.instant());
+            if (stored.isPresent()) {
+                return json.readValue(IdempotencyKeys.replay(stored.get(), requestHash), CreatedPause.class);
+            }
+        }
         NewPause input = parser.parse(body);
         Plan plan = plans.find(caller.plan()).orElseGet(() -> plans.get(PlanCatalog.FREE));
         if (!plan.channels().contains(input.channel())) {
@@ -79,22 +92,40 @@ public class PauseService {
         if (pause.livemode()) {
             quota.reserve(pause.developerId(), pause.id());
         }
+        CreatedPause created = new CreatedPause(pause.id(), PauseStatus.PENDING.wire(), respondUrl, pause.expiresAt(),
+                now, pause.livemode());
+        boolean stored;
         try {
-            transactions.executeWithoutResult(status -> {
+            stored = Boolean.TRUE.equals(transactions.execute(status -> {
+                // The key first: a concurrent request with it waits here until this one commits.
+                if (idempotencyKey != null && !idempotencyKeys.claim(caller, idempotencyKey, requestHash, pause.id(),
+                        json.writeValueAsString(created), now)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
                 pauses.insert(pause);
                 outbox.publish(new PauseCreated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
                         pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(), pause.message(),
                         pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), metadataOf(pause),
                         respondUrl, pause.expiresAt(), caller.clientIp()));
-            });
+                return true;
+            }));
         } catch (RuntimeException e) {
             if (pause.livemode()) {
                 quota.releaseQuietly(pause.id());
             }
             throw e;
         }
-        return new CreatedPause(pause.id(), PauseStatus.PENDING.wire(), respondUrl, pause.expiresAt(), now,
-                pause.livemode());
+        if (!stored) {
+            // Another request with this key won; this one's slot goes back and its answer is the winner's.
+            if (pause.livemode()) {
+                quota.releaseQuietly(pause.id());
+            }
+            IdempotencyKeys.Stored winner = idempotencyKeys.find(caller, idempotencyKey, clock.instant())
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + idempotencyKey));
+            return json.readValue(IdempotencyKeys.replay(winner, requestHash), CreatedPause.class);
+        }
+        return created;
     }
 
     public PauseView get(CallerIdentity caller, String pauseId) {

@@ -40,8 +40,8 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis() / 2);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new OutboxRelay(jdbc, transactions, new KafkaProducer<>(config), batchSize, pollInterval, sendTimeout,
-                meters);
+        return new OutboxRelay(jdbc, transactions, () -> new KafkaProducer<>(config), batchSize, pollInterval,
+                sendTimeout, meters);
     }
 
     @Bean

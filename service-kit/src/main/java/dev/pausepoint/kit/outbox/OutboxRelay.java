@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,7 +42,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Producer<String, String> producer;
+    /** A producer per start: a Lifecycle may be stopped and started again (Spring pauses idle contexts). */
+    private final Supplier<Producer<String, String>> producers;
+    private volatile Producer<String, String> producer;
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration sendTimeout;
@@ -51,11 +54,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Producer<String, String> producer,
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Supplier<Producer<String, String>> producers,
             int batchSize, Duration pollInterval, Duration sendTimeout, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.producer = producer;
+        this.producers = producers;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.sendTimeout = sendTimeout;
@@ -158,6 +161,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        producer = producers.get();
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -175,7 +179,10 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 
     @Override
