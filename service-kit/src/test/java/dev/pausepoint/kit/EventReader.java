@@ -4,15 +4,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventJson;
+import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a contract topic from its start, as a fresh consumer group, for tests that await an event. */
@@ -43,6 +49,36 @@ public final class EventReader {
             });
         }
         return seen;
+    }
+
+    /**
+     * Every event on {@code topic} matching {@code wanted} that was published before this call: a fence
+     * record goes to each partition, and reading stops when all fences are seen. This turns "no second
+     * event" into something a test can check, since order holds within a partition.
+     */
+    public static List<Event> readFenced(String topic, Predicate<Event> wanted) {
+        String fence = "evt_fence-" + UUID.randomUUID();
+        String bootstrap = TestInfrastructure.kafka().bootstrapServers();
+        int partitions;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic, e);
+        }
+        try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap,
+                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
+            for (int partition = 0; partition < partitions; partition++) {
+                Event marker = new PauseCancelled(fence + "-" + partition, Instant.now(), 1, "psr_fence", "dev_fence",
+                        false, Instant.now(), null, null);
+                producer.send(new ProducerRecord<>(topic, partition, "fence", EventJson.writeString(marker))).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write fences to " + topic, e);
+        }
+        int fences = partitions;
+        return read(topic, event -> wanted.test(event) || event.eventId().startsWith(fence),
+                events -> events.stream().filter(event -> event.eventId().startsWith(fence)).count() == fences)
+                .stream().filter(event -> !event.eventId().startsWith(fence)).toList();
     }
 
     /** The first event on {@code topic} that matches {@code wanted}. */

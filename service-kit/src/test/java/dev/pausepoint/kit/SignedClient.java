@@ -66,6 +66,19 @@ public final class SignedClient {
         }
     }
 
+    /** A GET of {@code /internal/**} as another service would make it. */
+    public Reply internalGet(String path, String caller) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        signer.signInternalCall(caller, "GET", path).forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        }
+    }
+
     /** A call to {@code /internal/**} as another service would make it. */
     public Reply internalPost(String path, String json, String caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -1,0 +1,91 @@
+package dev.pausepoint.pause.pause;
+
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.events.pause.PauseResponded;
+import dev.pausepoint.events.pause.PauseTimedOut;
+import dev.pausepoint.kit.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transitions other parts of the system cause: a human's response (through response-service) and
+ * the timeout. Like cancel, each is one conditional update plus its event in one transaction, so when
+ * they race exactly one of them changes the pause and exactly one event is published.
+ */
+@Service
+public class PauseTransitions {
+
+    public static final int MAX_TEXT = 2000;
+
+    private final PauseRepository pauses;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
+            Clock clock) {
+        this.pauses = pauses;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the human's choice if the pause is still pending and unexpired. {@code text} is kept only
+     * when the pause allows it. A pause past its expiry that the sweeper has not reached yet answers as
+     * timed out.
+     */
+    public Pause respond(String pauseId, String choice, String text, String actorIp, String userAgent) {
+        Pause pause = pauses.find(pauseId).orElseThrow(() -> new PauseNotFoundException(pauseId));
+        if (choice == null || !pause.options().contains(choice)) {
+            throw new ApiException(ErrorCode.INVALID_CHOICE, "choice must be one of: " + String.join(", ", pause.options()) + ".");
+        }
+        if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw new ValidationException("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        String kept = pause.allowTextResponse() && text != null && !text.isBlank() ? text : null;
+        Instant now = EventIds.now(clock);
+        return transactions.execute(status -> {
+            Pause responded = pauses.respond(pauseId, choice, kept, now).orElseThrow(() -> {
+                Pause current = pauses.find(pauseId).orElseThrow(() -> new PauseNotFoundException(pauseId));
+                PauseStatus effective = current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status();
+                return new PauseAlreadyFinishedException(pauseId, effective);
+            });
+            outbox.publish(new PauseResponded(EventIds.newEventId(), now, Event.SCHEMA_VERSION, responded.id(),
+                    responded.developerId(), responded.livemode(), choice, kept, now, metadataOf(responded), actorIp,
+                    userAgent));
+            return responded;
+        });
+    }
+
+    /** Times out one batch of expired pauses; returns how many moved. Safe to run on every instance. */
+    public int timeOutExpired(int batchSize) {
+        Instant now = EventIds.now(clock);
+        Integer moved = transactions.execute(status -> {
+            List<Pause> expired = pauses.timeOutExpired(now, batchSize);
+            for (Pause pause : expired) {
+                outbox.publish(new PauseTimedOut(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
+                        pause.developerId(), pause.livemode(), pause.responseChoice(), pause.expiresAt(),
+                        metadataOf(pause)));
+            }
+            return expired.size();
+        });
+        return moved == null ? 0 : moved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> metadataOf(Pause pause) {
+        return pause.metadata() == null ? null : json.convertValue(pause.metadata(), Map.class);
+    }
+}

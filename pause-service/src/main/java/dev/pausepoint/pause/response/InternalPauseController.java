@@ -1,0 +1,56 @@
+package dev.pausepoint.pause.response;
+
+import dev.pausepoint.pause.pause.Pause;
+import dev.pausepoint.pause.pause.PauseNotFoundException;
+import dev.pausepoint.pause.pause.PauseService;
+import dev.pausepoint.pause.pause.PauseTransitions;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What response-service needs, on the internal API only: read the pause a token names, and record the
+ * human's answer. pause-service stays the one writer of a pause's status.
+ */
+@RestController
+public class InternalPauseController {
+
+    /** The page's view of a pause: the question, and how it ended if it did. */
+    public record PauseForResponse(String pauseId, String developerId, boolean livemode, String status, String message,
+            List<String> options, boolean allowTextResponse, Instant expiresAt, String responseChoice,
+            String responseText, Instant responseAt) {
+
+        static PauseForResponse of(Pause pause) {
+            return new PauseForResponse(pause.id(), pause.developerId(), pause.livemode(), pause.status().wire(),
+                    pause.message(), pause.options(), pause.allowTextResponse(), pause.expiresAt(),
+                    pause.responseChoice(), pause.responseText(), pause.responseAt());
+        }
+    }
+
+    public record RecordResponse(String choice, String text, String actorIp, String userAgent) {
+    }
+
+    private final PauseService pauses;
+    private final PauseTransitions transitions;
+
+    public InternalPauseController(PauseService pauses, PauseTransitions transitions) {
+        this.pauses = pauses;
+        this.transitions = transitions;
+    }
+
+    @GetMapping("/internal/pauses/{pauseId}")
+    public PauseForResponse get(@PathVariable String pauseId) {
+        return pauses.find(pauseId).map(PauseForResponse::of).orElseThrow(() -> new PauseNotFoundException(pauseId));
+    }
+
+    @PostMapping("/internal/pauses/{pauseId}/response")
+    public PauseForResponse respond(@PathVariable String pauseId, @Valid @RequestBody RecordResponse response) {
+        return PauseForResponse.of(transitions.respond(pauseId, response.choice(), response.text(), response.actorIp(),
+                response.userAgent()));
+    }
+}
