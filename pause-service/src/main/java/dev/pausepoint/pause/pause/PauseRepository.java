@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,20 +55,24 @@ public class PauseRepository {
                 .query(this::map).list();
     }
 
-    /** The one way a pause is cancelled: only while pending. */
-    public Optional<Pause> cancel(String id, String developerId, boolean livemode, Instant at) {
+    /**
+     * The one way a pause is cancelled: only while pending and before expiry (after it, it timed out).
+     * {@code now} is precise for the comparison; the stored time has whole seconds like every API time.
+     */
+    public Optional<Pause> cancel(String id, String developerId, boolean livemode, Instant now) {
         return jdbc.sql("""
                 UPDATE pause SET status = 'cancelled', cancelled_at = ?
-                WHERE id = ? AND developer_id = ? AND livemode = ? AND status = 'pending' RETURNING *""")
-                .params(Timestamp.from(at), id, developerId, livemode).query(this::map).optional();
+                WHERE id = ? AND developer_id = ? AND livemode = ? AND status = 'pending' AND expires_at > ?
+                RETURNING *""")
+                .params(wholeSeconds(now), id, developerId, livemode, Timestamp.from(now)).query(this::map).optional();
     }
 
-    /** The one way a human's answer is recorded: only while pending and before expiry. */
-    public Optional<Pause> respond(String id, String choice, String text, Instant at) {
+    /** The one way a human's answer is recorded: only while pending and before expiry (precise {@code now}). */
+    public Optional<Pause> respond(String id, String choice, String text, Instant now) {
         return jdbc.sql("""
                 UPDATE pause SET status = 'responded', response_choice = ?, response_text = ?, response_at = ?
                 WHERE id = ? AND status = 'pending' AND expires_at > ? RETURNING *""")
-                .params(choice, text, Timestamp.from(at), id, Timestamp.from(at)).query(this::map).optional();
+                .params(choice, text, wholeSeconds(now), id, Timestamp.from(now)).query(this::map).optional();
     }
 
     /**
@@ -96,6 +101,10 @@ public class PauseRepository {
                 row.getString("response_text"), instant(row, "response_at"), instant(row, "cancelled_at"),
                 new Pause.Delivery(row.getString("delivery_status"), row.getInt("delivery_attempts"),
                         row.getString("delivery_last_error"), instant(row, "delivery_updated_at")));
+    }
+
+    private static Timestamp wholeSeconds(Instant instant) {
+        return Timestamp.from(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -159,12 +159,15 @@ public class PauseService {
 
     public PauseView cancel(CallerIdentity caller, String pauseId) {
         caller.requireAuthenticated();
+        Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
         return transactions.execute(status -> {
-            Pause cancelled = pauses.cancel(pauseId, caller.developerId(), caller.livemode(), now).orElseThrow(() -> {
+            Pause cancelled = pauses.cancel(pauseId, caller.developerId(), caller.livemode(), precise).orElseThrow(() -> {
                 Pause current = pauses.find(pauseId, caller.developerId(), caller.livemode())
                         .orElseThrow(() -> new PauseNotFoundException(pauseId));
-                return new PauseAlreadyFinishedException(pauseId, current.status());
+                // Pending past its expiry: it has timed out, the sweeper just has not written it yet.
+                return new PauseAlreadyFinishedException(pauseId,
+                        current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status());
             });
             outbox.publish(new PauseCancelled(EventIds.newEventId(), now, Event.SCHEMA_VERSION, cancelled.id(),
                     cancelled.developerId(), cancelled.livemode(), now, metadataOf(cancelled), caller.clientIp()));

@@ -55,9 +55,10 @@ public class PauseTransitions {
             throw new ValidationException("text", "must be at most " + MAX_TEXT + " characters");
         }
         String kept = pause.allowTextResponse() && text != null && !text.isBlank() ? text : null;
+        Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
         return transactions.execute(status -> {
-            Pause responded = pauses.respond(pauseId, choice, kept, now).orElseThrow(() -> {
+            Pause responded = pauses.respond(pauseId, choice, kept, precise).orElseThrow(() -> {
                 Pause current = pauses.find(pauseId).orElseThrow(() -> new PauseNotFoundException(pauseId));
                 PauseStatus effective = current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status();
                 return new PauseAlreadyFinishedException(pauseId, effective);
@@ -71,9 +72,10 @@ public class PauseTransitions {
 
     /** Times out one batch of expired pauses; returns how many moved. Safe to run on every instance. */
     public int timeOutExpired(int batchSize) {
+        Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
         Integer moved = transactions.execute(status -> {
-            List<Pause> expired = pauses.timeOutExpired(now, batchSize);
+            List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
             for (Pause pause : expired) {
                 outbox.publish(new PauseTimedOut(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
                         pause.developerId(), pause.livemode(), pause.responseChoice(), pause.expiresAt(),
