@@ -1,6 +1,7 @@
 package dev.pausepoint.pause.pause;
 
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.pause.longpoll.LongPoll;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -19,9 +21,11 @@ import tools.jackson.databind.JsonNode;
 public class PauseController {
 
     private final PauseService pauses;
+    private final LongPoll longPoll;
 
-    public PauseController(PauseService pauses) {
+    public PauseController(PauseService pauses, LongPoll longPoll) {
         this.pauses = pauses;
+        this.longPoll = longPoll;
     }
 
     @PostMapping
@@ -31,9 +35,11 @@ public class PauseController {
         return pauses.create(caller, body, idempotencyKey);
     }
 
+    /** With {@code ?wait=N} (at most 30) it long-polls: it answers as soon as the pause leaves pending. */
     @GetMapping("/{pauseId}")
-    public PauseView get(@PathVariable String pauseId, CallerIdentity caller) {
-        return pauses.get(caller, pauseId);
+    public DeferredResult<PauseView> get(@PathVariable String pauseId, @RequestParam(defaultValue = "0") int wait,
+            CallerIdentity caller) {
+        return longPoll.await(caller, pauseId, wait);
     }
 
     @GetMapping

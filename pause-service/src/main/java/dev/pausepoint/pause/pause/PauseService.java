@@ -169,6 +169,7 @@ public class PauseService {
                 return new PauseAlreadyFinishedException(pauseId,
                         current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status());
             });
+            pauses.notifyChanged(List.of(cancelled.id()));
             outbox.publish(new PauseCancelled(EventIds.newEventId(), now, Event.SCHEMA_VERSION, cancelled.id(),
                     cancelled.developerId(), cancelled.livemode(), now, metadataOf(cancelled), caller.clientIp()));
             return PauseView.of(cancelled);

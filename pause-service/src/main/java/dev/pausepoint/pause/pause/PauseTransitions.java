@@ -63,6 +63,7 @@ public class PauseTransitions {
                 PauseStatus effective = current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status();
                 return new PauseAlreadyFinishedException(pauseId, effective);
             });
+            pauses.notifyChanged(List.of(responded.id()));
             outbox.publish(new PauseResponded(EventIds.newEventId(), now, Event.SCHEMA_VERSION, responded.id(),
                     responded.developerId(), responded.livemode(), choice, kept, now, metadataOf(responded), actorIp,
                     userAgent));
@@ -76,6 +77,7 @@ public class PauseTransitions {
         Instant now = EventIds.now(clock);
         Integer moved = transactions.execute(status -> {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
+            pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
                 outbox.publish(new PauseTimedOut(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
                         pause.developerId(), pause.livemode(), pause.responseChoice(), pause.expiresAt(),
