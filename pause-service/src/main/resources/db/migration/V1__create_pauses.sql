@@ -51,6 +51,8 @@ CREATE INDEX idempotency_key_created ON idempotency_key (created_at);
 -- The audit log: append-only, enforced here and not only in code.
 CREATE TABLE audit_entry (
     id               text        PRIMARY KEY,                      -- aud_<uuid>
+    -- Ties within one second (created_at has whole seconds) go by arrival, which per pause is event order.
+    seq              bigint      GENERATED ALWAYS AS IDENTITY,
     event_id         text        NOT NULL UNIQUE,                  -- the event it records, at most once
     developer_id     text        NOT NULL,
     livemode         boolean,                                      -- null for account entries: both worlds see them
@@ -61,7 +63,7 @@ CREATE TABLE audit_entry (
     ip               text,
     created_at       timestamptz NOT NULL
 );
-CREATE INDEX audit_listing ON audit_entry (developer_id, created_at DESC, id DESC);
+CREATE INDEX audit_listing ON audit_entry (developer_id, created_at DESC, seq DESC);
 
 CREATE FUNCTION audit_entry_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

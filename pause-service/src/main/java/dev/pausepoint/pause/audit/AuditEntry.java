@@ -1,0 +1,9 @@
+package dev.pausepoint.pause.audit;
+
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/** One line of the audit log as api.md shows it. */
+public record AuditEntry(String id, String developerId, String pauseRequestId, String eventType, String actor,
+        JsonNode detail, String ip, Instant createdAt) {
+}

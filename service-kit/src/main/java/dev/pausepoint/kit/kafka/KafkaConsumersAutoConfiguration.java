@@ -1,0 +1,56 @@
+package dev.pausepoint.kit.kafka;
+
+import dev.pausepoint.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * How every service's listeners fail: a record whose processing throws is retried a few times with
+ * backoff, then published to {@code <topic>.dlt} with the failure in its headers and counted
+ * ({@code pausepoint.kafka.dead_letters}), so one poison message never blocks its partition. A record
+ * that is not a contract event at all goes to the same place without retries.
+ */
+@AutoConfiguration
+public class KafkaConsumersAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConsumersAutoConfiguration.class);
+
+    @Bean
+    CommonErrorHandler pausePointErrorHandler(ProducerFactory<?, ?> producers, MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Undeserialisable records arrive as their original bytes; valid events as events.
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
+        templates.put(Object.class, new KafkaTemplate<>(producers));
+        Counter deadLetters = meters.counter("pausepoint.kafka.dead_letters");
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, failure) -> {
+                    deadLetters.increment();
+                    log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                            failure.toString());
+                    return new TopicPartition(Topics.deadLetter(record.topic()), 0);
+                });
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxAttempts(4);
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+}
