@@ -29,6 +29,12 @@ final class Http {
     private Http() {
     }
 
+    /** A client address from the benchmarking range 198.18.0.0/15, new for every request. */
+    static String randomClient() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
     static Reply send(String method, String path, BodyPublisher body, String... headers) {
         return send(SystemStack.gateway(), method, path, body, headers);
     }
@@ -40,6 +46,9 @@ final class Http {
                     .timeout(Duration.ofSeconds(40)).method(method, body);
             if (headers.length > 0) {
                 request.headers(headers);
+            }
+            if (java.util.Arrays.stream(headers).noneMatch("X-Forwarded-For"::equalsIgnoreCase)) {
+                request.header("X-Forwarded-For", randomClient());
             }
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response);

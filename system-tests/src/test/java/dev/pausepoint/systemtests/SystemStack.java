@@ -33,7 +33,10 @@ final class SystemStack {
             ServiceFleet started = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(),
                     Path.of("target", "stack-logs"), TestInfrastructure.postgres(), TestInfrastructure.kafka(),
                     TestInfrastructure.redis(), ports, FreePorts.next(), TestSecrets.INTERNAL_SECRET,
-                    ServiceFleet.DEFAULT_JVM_OPTIONS, Map.of()));
+                    ServiceFleet.DEFAULT_JVM_OPTIONS,
+                    // The tests are the proxy: each request names a client address of its own, so the
+                    // per-IP limits (tested in the gateway module) do not throttle the whole suite.
+                    Map.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")));
             started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
             fleet = started;
