@@ -7,9 +7,11 @@ import dev.pausepoint.events.Event;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.kit.EventReader;
+import dev.pausepoint.localstack.Service;
 import dev.pausepoint.systemtests.Http.Reply;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,16 +129,50 @@ class PausesSystemTest {
     }
 
     @Test
-    void anExpiredPauseTimesOutWithItsDefaultWithinFiveSecondsAndIsAnnouncedOnce() throws Exception {
+    void twoPauseServiceInstancesSweepingTogetherTimeEachPauseOutOnce() throws Exception {
+        int port = FreePorts.next();
+        SystemStack.fleet().startAnother(Service.PAUSE, port, FreePorts.next());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> ready(port));
         Keys keys = register();
-        String id = as(keys.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(as(keys.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString());
+        }
+        expire(ids);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(as(keys.test(), "GET", "/v1/pause?status=timed_out&limit=100", null).json().get("items"))
+                        .hasSize(40));
+        List<Event> timedOut = EventReader.readFenced(Topics.PAUSE_EVENTS,
+                event -> event instanceof PauseTimedOut t && ids.contains(t.pauseId()));
+        assertThat(timedOut.stream().map(event -> ((PauseTimedOut) event).pauseId()))
+                .as("one event per pause, whichever instance moved it").containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void expire(List<String> ids) throws Exception {
         PostgresAccess postgres = TestInfrastructure.postgres();
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("pause_service"), postgres.username(),
                 postgres.password());
-                PreparedStatement expire = db.prepareStatement("UPDATE pause SET expires_at = now() WHERE id = ?")) {
-            expire.setString(1, id);
-            assertThat(expire.executeUpdate()).isEqualTo(1);
+                PreparedStatement expire = db.prepareStatement("UPDATE pause SET expires_at = now() WHERE id = ANY(?)")) {
+            expire.setArray(1, db.createArrayOf("text", ids.toArray()));
+            assertThat(expire.executeUpdate()).isEqualTo(ids.size());
         }
+    }
+
+    @Test
+    void anExpiredPauseTimesOutWithItsDefaultWithinFiveSecondsAndIsAnnouncedOnce() throws Exception {
+        Keys keys = register();
+        String id = as(keys.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString();
+        expire(List.of(id));
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(as(keys.test(), "GET", "/v1/pause/" + id, null).json().get("status").asString())
                         .isEqualTo("timed_out"));
