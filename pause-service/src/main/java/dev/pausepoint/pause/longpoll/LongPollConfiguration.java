@@ -1,6 +1,5 @@
 package dev.pausepoint.pause.longpoll;
 
-import dev.pausepoint.pause.pause.PauseService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +32,7 @@ class LongPollConfiguration {
     }
 
     @Bean
-    LongPoll longPoll(PauseService pauses, PauseWaiters waiters, ThreadPoolTaskExecutor longPollCompletions) {
-        return new LongPoll(pauses, waiters, longPollCompletions);
+    LongPoll longPoll(PauseWaiters waiters, ThreadPoolTaskExecutor longPollCompletions) {
+        return new LongPoll(waiters, longPollCompletions);
     }
 }

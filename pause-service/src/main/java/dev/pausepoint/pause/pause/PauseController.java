@@ -39,7 +39,8 @@ public class PauseController {
     @GetMapping("/{pauseId}")
     public DeferredResult<PauseView> get(@PathVariable String pauseId, @RequestParam(defaultValue = "0") int wait,
             CallerIdentity caller) {
-        return longPoll.await(caller, pauseId, wait);
+        return longPoll.await(pauseId, wait, () -> pauses.get(caller, pauseId),
+                view -> view.status().equals(PauseStatus.PENDING.wire()));
     }
 
     @GetMapping
