@@ -4,18 +4,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import dev.pausepoint.kit.lifecycle.BackgroundLoop;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Hears {@code pause_changed} notifications from Postgres, sent in the transaction of every status
  * change by whichever instance made it, and wakes this instance's waiters. One dedicated connection
  * (outside the pool) per instance; it reconnects after a failure.
  */
-public class PauseChangeListener implements SmartLifecycle {
+public class PauseChangeListener extends BackgroundLoop {
 
     public static final String CHANNEL = "pause_changed";
     private static final Logger log = LoggerFactory.getLogger(PauseChangeListener.class);
@@ -24,26 +25,26 @@ public class PauseChangeListener implements SmartLifecycle {
     private final String username;
     private final String password;
     private final PauseWaiters waiters;
-    private volatile boolean running;
     private volatile boolean listening;
-    private Thread thread;
 
     public PauseChangeListener(String url, String username, String password, PauseWaiters waiters) {
+        super("pause-change-listener", Duration.ofSeconds(2));
         this.url = url;
         this.username = username;
         this.password = password;
         this.waiters = waiters;
     }
 
-    private void run() {
-        while (running) {
+    @Override
+    protected void loop() {
+        while (running()) {
             try (Connection connection = DriverManager.getConnection(url, username, password)) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
                 }
                 listening = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (running()) {
                     PGNotification[] notifications = postgres.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
@@ -53,7 +54,7 @@ public class PauseChangeListener implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 listening = false;
-                if (running) {
+                if (running()) {
                     log.warn("Lost the pause_changed listener connection, reconnecting: {}", e.toString());
                     try {
                         Thread.sleep(1000);
@@ -70,31 +71,5 @@ public class PauseChangeListener implements SmartLifecycle {
     /** Whether notifications are being heard now (for tests and health). */
     public boolean listening() {
         return listening;
-    }
-
-    @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, "pause-change-listener");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

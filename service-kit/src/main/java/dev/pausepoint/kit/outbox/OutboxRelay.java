@@ -1,5 +1,6 @@
 package dev.pausepoint.kit.outbox;
 
+import dev.pausepoint.kit.lifecycle.BackgroundLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backoff until it is back. A retry may publish a record twice; consumers are idempotent by
  * {@code event_id}.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Any constant works: each service has its own database. */
@@ -51,11 +51,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeups = new Semaphore(0);
     private final Counter published;
     private final Counter failures;
-    private volatile boolean running;
-    private Thread thread;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Supplier<Producer<String, String>> producers,
             int batchSize, Duration pollInterval, Duration sendTimeout, MeterRegistry meters) {
+        super("outbox-relay", sendTimeout);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.producers = producers;
@@ -74,9 +73,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void run() {
+    @Override
+    protected void loop() {
         Duration backoff = Duration.ZERO;
-        while (running) {
+        while (running()) {
             try {
                 int sent = publishBatch();
                 backoff = Duration.ZERO;
@@ -160,34 +160,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    protected void beforeStart() {
         producer = producers.get();
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(sendTimeout.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void afterStop() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     @Override
