@@ -120,6 +120,22 @@ class IdempotencyKeyApiTest extends PauseApiTest {
         assertThat(reply.json().get("detail").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
     }
 
+    @Autowired
+    IdempotencyKeyPurge purge;
+
+    @Test
+    void thePurgeDropsKeysPastTheirDayAndKeepsTheRest() {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        String old = "old-" + UUID.randomUUID();
+        String fresh = "fresh-" + UUID.randomUUID();
+        createWithKey(caller, SMS_PAUSE, old);
+        createWithKey(caller, SMS_PAUSE, fresh);
+        jdbc.sql("UPDATE idempotency_key SET created_at = created_at - interval '25 hours' WHERE key = ?").param(old).update();
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT key FROM idempotency_key WHERE key IN (?, ?)").params(old, fresh)
+                .query(String.class).list()).containsExactly(fresh);
+    }
+
     @Test
     void afterTwentyFourHoursTheKeyIsFreeAgain() {
         CallerIdentity caller = developer("free", KeyMode.TEST);
