@@ -31,6 +31,6 @@ public class ReactiveErrorHandlingAutoConfiguration {
 
     @Bean
     ReactiveRequestSizeLimitFilter reactiveRequestSizeLimitFilter(HttpLimitsProperties limits) {
-        return new ReactiveRequestSizeLimitFilter(limits.maxRequestSize());
+        return new ReactiveRequestSizeLimitFilter(limits);
     }
 }

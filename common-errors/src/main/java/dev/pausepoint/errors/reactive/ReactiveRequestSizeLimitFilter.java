@@ -1,5 +1,6 @@
 package dev.pausepoint.errors.reactive;
 
+import dev.pausepoint.errors.HttpLimitsProperties;
 import dev.pausepoint.errors.PayloadTooLargeException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
@@ -18,14 +19,15 @@ import reactor.core.publisher.Mono;
  */
 public class ReactiveRequestSizeLimitFilter implements WebFilter, Ordered {
 
-    private final DataSize limit;
+    private final HttpLimitsProperties limits;
 
-    public ReactiveRequestSizeLimitFilter(DataSize limit) {
-        this.limit = limit;
+    public ReactiveRequestSizeLimitFilter(HttpLimitsProperties limits) {
+        this.limits = limits;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        DataSize limit = limits.limitFor(exchange.getRequest().getPath().value());
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit.toBytes()) {
             return Mono.error(new PayloadTooLargeException(limit));

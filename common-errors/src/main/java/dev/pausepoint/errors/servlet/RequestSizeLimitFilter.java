@@ -1,5 +1,6 @@
 package dev.pausepoint.errors.servlet;
 
+import dev.pausepoint.errors.HttpLimitsProperties;
 import dev.pausepoint.errors.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,15 +20,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter implements Ordered {
 
-    private final DataSize limit;
+    private final HttpLimitsProperties limits;
 
-    public RequestSizeLimitFilter(DataSize limit) {
-        this.limit = limit;
+    public RequestSizeLimitFilter(HttpLimitsProperties limits) {
+        this.limits = limits;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        DataSize limit = limits.limitFor(request.getRequestURI());
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
             ServletErrorWriter.write(response, new PayloadTooLargeException(limit).toBody());

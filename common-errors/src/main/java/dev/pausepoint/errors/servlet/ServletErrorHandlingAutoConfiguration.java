@@ -40,6 +40,6 @@ public class ServletErrorHandlingAutoConfiguration {
 
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(HttpLimitsProperties limits) {
-        return new RequestSizeLimitFilter(limits.maxRequestSize());
+        return new RequestSizeLimitFilter(limits);
     }
 }

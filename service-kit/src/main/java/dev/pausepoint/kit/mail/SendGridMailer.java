@@ -49,6 +49,7 @@ public class SendGridMailer {
         if (email.html() != null) {
             mail.addContent(new Content("text/html", email.html()));
         }
+        email.customArgs().forEach(mail::addCustomArg);
         Request request = new Request();
         request.setMethod(Method.POST);
         request.setEndpoint("mail/send");

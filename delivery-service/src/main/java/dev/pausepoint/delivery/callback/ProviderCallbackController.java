@@ -1,0 +1,123 @@
+package dev.pausepoint.delivery.callback;
+
+import com.twilio.security.RequestValidator;
+import dev.pausepoint.delivery.DeliveryProperties;
+import dev.pausepoint.delivery.notification.Notification;
+import dev.pausepoint.delivery.notification.NotificationStore;
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.events.delivery.NotificationDelivered;
+import dev.pausepoint.events.delivery.NotificationFailed;
+import dev.pausepoint.kit.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Providers telling us what became of a message. Public through the gateway without an API key; the
+ * provider's signature is the credential, and a call that does not verify gets 401 and changes
+ * nothing. A report moves a sent notification to delivered or failed once, with its event.
+ */
+@RestController
+public class ProviderCallbackController {
+
+    private static final Set<String> SENDGRID_FAILURES = Set.of("bounce", "dropped");
+
+    private final NotificationStore store;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RequestValidator twilio;
+    private final String twilioCallbackUrl;
+    private final SendGridEventSignature sendGrid;
+
+    public ProviderCallbackController(NotificationStore store, Outbox outbox, TransactionTemplate transactions,
+            JsonMapper json, Clock clock, DeliveryProperties properties,
+            @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
+        this.store = store;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        String token = properties.twilio().authToken();
+        this.twilio = token == null || token.isBlank() ? null : new RequestValidator(token);
+        this.twilioCallbackUrl = publicBaseUrl.replaceAll("/+$", "") + "/v1/providers/twilio/status";
+        this.sendGrid = new SendGridEventSignature(properties.sendgridEventPublicKey());
+    }
+
+    /** Twilio's status callback: form fields, signed with the account's auth token over our public URL. */
+    @PostMapping(path = "/v1/providers/twilio/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public void twilioStatus(@RequestParam Map<String, String> form,
+            @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+        if (twilio == null || signature == null || !twilio.validate(twilioCallbackUrl, new HashMap<>(form), signature)) {
+            throw new ProviderSignatureException("Twilio");
+        }
+        String sid = form.get("MessageSid");
+        String status = form.getOrDefault("MessageStatus", "");
+        if (sid == null) {
+            return;
+        }
+        switch (status) {
+            case "delivered" -> report("provider_message_id", sid, true, null);
+            case "failed", "undelivered" -> report("provider_message_id", sid, false,
+                    "Twilio reported " + status + (form.containsKey("ErrorCode") ? " (error " + form.get("ErrorCode") + ")" : ""));
+            default -> {
+                // queued, sending, sent: nothing to record beyond what the send already did.
+            }
+        }
+    }
+
+    /** SendGrid's event webhook: a JSON batch, ECDSA-signed; each event carries the pause id we tagged it with. */
+    @PostMapping(path = "/v1/providers/sendgrid/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public void sendGridEvents(@RequestBody byte[] body,
+            @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Signature", required = false) String signature,
+            @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Timestamp", required = false) String timestamp) {
+        if (!sendGrid.verifies(body, signature, timestamp)) {
+            throw new ProviderSignatureException("SendGrid");
+        }
+        JsonNode events = json.readTree(body);
+        if (!events.isArray()) {
+            return;
+        }
+        for (JsonNode event : events) {
+            JsonNode pauseId = event.get("pause_id");
+            String type = event.path("event").asString("");
+            if (pauseId == null || !pauseId.isString()) {
+                continue;
+            }
+            if (type.equals("delivered")) {
+                report("pause_id", pauseId.asString(), true, null);
+            } else if (SENDGRID_FAILURES.contains(type)) {
+                report("pause_id", pauseId.asString(), false, "SendGrid reported " + type
+                        + (event.hasNonNull("reason") ? ": " + event.get("reason").asString() : ""));
+            }
+        }
+    }
+
+    private void report(String column, String value, boolean delivered, String error) {
+        Instant now = EventIds.now(clock);
+        transactions.executeWithoutResult(status -> store.reportByProvider(column, value, delivered, error, now)
+                .ifPresent(n -> outbox.publish(event(n, delivered, error, now))));
+    }
+
+    private static Event event(Notification n, boolean delivered, String error, Instant now) {
+        return delivered
+                ? new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
+                        n.livemode(), n.channel(), n.providerMessageId())
+                : new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
+                        n.livemode(), n.channel(), n.attempts(), error);
+    }
+}

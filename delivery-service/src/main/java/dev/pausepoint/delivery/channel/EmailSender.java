@@ -1,0 +1,38 @@
+package dev.pausepoint.delivery.channel;
+
+import dev.pausepoint.delivery.notification.MessageRenderer;
+import dev.pausepoint.kit.mail.Email;
+import dev.pausepoint.kit.mail.MailResult;
+import dev.pausepoint.kit.mail.SendGridMailer;
+import java.util.Map;
+
+/**
+ * Email through the SendGrid SDK (the same client billing uses), tagged with the pause id so
+ * SendGrid's event webhook can report delivery or bounce for it.
+ */
+public class EmailSender implements ChannelSender {
+
+    private final SendGridMailer mailer;
+
+    public EmailSender(SendGridMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Override
+    public String channel() {
+        return "email";
+    }
+
+    @Override
+    public SendResult send(OutgoingMessage message) {
+        MailResult result = mailer.send(new Email(message.recipient(), MessageRenderer.EMAIL_SUBJECT,
+                MessageRenderer.emailText(message.message(), message.options(), message.respondUrl()),
+                MessageRenderer.emailHtml(message.message(), message.options(), message.respondUrl()),
+                Map.of("pause_id", message.pauseId())));
+        if (result.accepted()) {
+            return SendResult.accepted(result.messageId(), false, result.status());
+        }
+        return result.retryable() ? SendResult.retry(result.status() == 0 ? null : result.status(), result.error())
+                : SendResult.fail(result.status() == 0 ? null : result.status(), result.error());
+    }
+}

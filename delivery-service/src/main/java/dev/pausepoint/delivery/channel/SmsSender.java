@@ -1,0 +1,51 @@
+package dev.pausepoint.delivery.channel;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import dev.pausepoint.delivery.notification.MessageRenderer;
+import java.net.URI;
+
+/** SMS through the Twilio SDK, asking Twilio to report delivery to our status-callback endpoint. */
+public class SmsSender implements ChannelSender {
+
+    private final TwilioRestClient client;
+    private final String from;
+    private final URI statusCallback;
+
+    public SmsSender(String accountSid, String authToken, String from, String baseUrl, String publicBaseUrl) {
+        boolean configured = !accountSid.isBlank() && !authToken.isBlank() && !from.isBlank();
+        this.client = configured ? new TwilioRestClient.Builder(accountSid, authToken)
+                .httpClient(new TwilioTransport(baseUrl.isBlank() ? null : URI.create(baseUrl))).build() : null;
+        this.from = from;
+        this.statusCallback = URI.create(publicBaseUrl.replaceAll("/+$", "") + "/v1/providers/twilio/status");
+    }
+
+    @Override
+    public String channel() {
+        return "sms";
+    }
+
+    @Override
+    public SendResult send(OutgoingMessage message) {
+        if (client == null) {
+            return SendResult.fail(null, "SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)");
+        }
+        try {
+            Message sent = Message.creator(new PhoneNumber(message.recipient()), new PhoneNumber(from),
+                            MessageRenderer.sms(message.message(), message.respondUrl()))
+                    .setStatusCallback(statusCallback)
+                    .create(client);
+            return SendResult.accepted(sent.getSid(), false, 201);
+        } catch (ApiException e) {
+            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+            return SendResult.ofStatus(status, null, false, "Twilio answered " + status + ": " + e.getMessage());
+        } catch (ApiConnectionException e) {
+            return SendResult.retry(null, e.getMessage());
+        } catch (RuntimeException e) {
+            return SendResult.retry(null, "Twilio call failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.pausepoint.delivery.notification;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The messages of api.md, "Channels", exactly. */
+public final class MessageRenderer {
+
+    public static final int SMS_MAX = 1600;
+    public static final String EMAIL_SUBJECT = "Action required from your AI agent";
+    public static final String SLACK_HEADER = "Action required from an AI agent";
+    private static final String SMS_PREFIX = "[PausePoint] ";
+    private static final String ELLIPSIS = "\u2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private MessageRenderer() {
+    }
+
+    /**
+     * {@code [PausePoint] <message>}, a blank line, {@code Respond here: <url>}; the message is shortened
+     * with an ellipsis so the whole stays within 1600 characters and the link is never cut.
+     */
+    public static String sms(String message, String respondUrl) {
+        String suffix = "\n\nRespond here: " + respondUrl;
+        int room = SMS_MAX - SMS_PREFIX.length() - suffix.length();
+        String body = message;
+        if (body.length() > room) {
+            int keep = room - ELLIPSIS.length();
+            // Never split a surrogate pair: an emoji is kept whole or dropped.
+            if (keep > 0 && Character.isHighSurrogate(body.charAt(keep - 1))) {
+                keep--;
+            }
+            body = body.substring(0, Math.max(0, keep)) + ELLIPSIS;
+        }
+        return SMS_PREFIX + body + suffix;
+    }
+
+    /** The link an email button opens: the page preselects this option and the human confirms. */
+    public static String choiceLink(String respondUrl, String option) {
+        return respondUrl + "?choice=" + URLEncoder.encode(option, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static String emailText(String message, List<String> options, String respondUrl) {
+        StringBuilder text = new StringBuilder(message).append("\n\nChoose one:\n");
+        for (String option : options) {
+            text.append("- ").append(option).append(": ").append(choiceLink(respondUrl, option)).append('\n');
+        }
+        return text.append("\nOr open ").append(respondUrl).append('\n').toString();
+    }
+
+    /** One full-width button per option, built from tables and inline styles as mail clients need. */
+    public static String emailHtml(String message, List<String> options, String respondUrl) {
+        StringBuilder html = new StringBuilder()
+                .append("<!doctype html><html><body style=\"margin:0;padding:24px;font-family:Arial,sans-serif;\">")
+                .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" ")
+                .append("style=\"max-width:560px;margin:0 auto;\">")
+                .append("<tr><td style=\"font-size:18px;font-weight:bold;padding-bottom:12px;\">")
+                .append(HtmlUtils.htmlEscape(EMAIL_SUBJECT)).append("</td></tr>")
+                .append("<tr><td style=\"font-size:16px;line-height:1.5;padding-bottom:20px;white-space:pre-wrap;\">")
+                .append(HtmlUtils.htmlEscape(message)).append("</td></tr>");
+        for (String option : options) {
+            html.append("<tr><td style=\"padding-bottom:12px;\"><a href=\"")
+                    .append(HtmlUtils.htmlEscape(choiceLink(respondUrl, option)))
+                    .append("\" style=\"display:block;width:100%;box-sizing:border-box;padding:14px 0;text-align:center;")
+                    .append("background:#1f4fd1;color:#ffffff;font-size:17px;text-decoration:none;border-radius:6px;\">")
+                    .append(HtmlUtils.htmlEscape(option)).append("</a></td></tr>");
+        }
+        return html.append("</table></body></html>").toString();
+    }
+
+    /** Header, the message, {@code Options: A | B}, and a {@code Respond Now} link button. */
+    public static String slackPayload(String message, List<String> options, String respondUrl) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("text", SLACK_HEADER + ": " + message);
+        ArrayNode blocks = payload.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", SLACK_HEADER);
+        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", slackEscape(message));
+        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                .put("text", "Options: " + slackEscape(String.join(" | ", options)));
+        ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject()
+                .put("type", "button").put("url", respondUrl).put("style", "primary");
+        button.putObject("text").put("type", "plain_text").put("text", "Respond Now");
+        return payload.toString();
+    }
+
+    /** What a test-key pause shows instead of a sent message. */
+    public static String sandbox(String channel, String message, List<String> options, String respondUrl) {
+        return switch (channel) {
+            case "sms" -> sms(message, respondUrl);
+            case "email" -> "Subject: " + EMAIL_SUBJECT + "\n\n" + emailText(message, options, respondUrl);
+            case "slack" -> SLACK_HEADER + "\n" + message + "\nOptions: " + String.join(" | ", options)
+                    + "\nRespond Now: " + respondUrl;
+            default -> throw new IllegalArgumentException("unknown channel " + channel);
+        };
+    }
+
+    private static String slackEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

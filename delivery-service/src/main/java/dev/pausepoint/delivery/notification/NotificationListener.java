@@ -1,0 +1,61 @@
+package dev.pausepoint.delivery.notification;
+
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.events.Topics;
+import dev.pausepoint.events.delivery.NotificationSent;
+import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.kit.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Turns {@code pause.created} into a notification to send. Nothing is sent here: the listener only
+ * records the work (so a slow provider never holds up the Kafka poll), and a replayed event finds the
+ * row and does nothing. A test-key pause is rendered and finished on the spot: sandbox, no provider.
+ */
+@Component
+public class NotificationListener {
+
+    private final NotificationStore store;
+    private final NotificationWorker worker;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public NotificationListener(NotificationStore store, NotificationWorker worker, Outbox outbox, Clock clock) {
+        this.store = store;
+        this.worker = worker;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications")
+    @Transactional
+    public void on(Event event) {
+        if (!(event instanceof PauseCreated pause)) {
+            return;
+        }
+        Instant now = EventIds.now(clock);
+        if (!pause.livemode()) {
+            if (store.insert(pause, "sandbox", now)) {
+                outbox.publish(new NotificationSent(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.pauseId(),
+                        pause.developerId(), false, pause.channel(), 0, null, true,
+                        MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(), pause.respondUrl())));
+            }
+            return;
+        }
+        if (store.insert(pause, "pending", now)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        }
+    }
+}

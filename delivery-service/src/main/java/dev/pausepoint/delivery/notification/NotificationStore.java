@@ -1,0 +1,98 @@
+package dev.pausepoint.delivery.notification;
+
+import dev.pausepoint.events.pause.PauseCreated;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class NotificationStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public NotificationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records the notification of a created pause; false when it exists already (a replayed event). */
+    public boolean insert(PauseCreated pause, String status, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
+                    options, status, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""")
+                .params(pause.pauseId(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
+                        pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
+                        status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications by moving their next attempt a lease ahead: the
+     * claim commits at once, the sending happens outside any transaction, and if this instance dies
+     * mid-send the lease runs out and another picks the notification up again.
+     */
+    public List<Notification> claimDue(Instant now, Duration lease, int limit) {
+        return jdbc.sql("""
+                UPDATE notification SET next_attempt_at = ?
+                WHERE pause_id IN (SELECT pause_id FROM notification WHERE status = 'pending' AND next_attempt_at <= ?
+                                   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING *""")
+                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), limit)
+                .query(this::map).list();
+    }
+
+    public void recordAttempt(String pauseId, int attempt, Integer statusCode, String error, long durationMs, Instant at) {
+        jdbc.sql("""
+                INSERT INTO notification_attempt (pause_id, attempt, status_code, error, duration_ms, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(pauseId, attempt, statusCode, error, (int) durationMs, Timestamp.from(at)).update();
+    }
+
+    public void markSent(String pauseId, int attempts, String messageId, boolean delivered, Instant at) {
+        jdbc.sql("""
+                UPDATE notification SET status = ?, attempts = ?, provider_message_id = ?, next_attempt_at = NULL,
+                    last_error = NULL, updated_at = ? WHERE pause_id = ?""")
+                .params(delivered ? "delivered" : "sent", attempts, messageId, Timestamp.from(at), pauseId).update();
+    }
+
+    public void markRetry(String pauseId, int attempts, Instant nextAttempt, String error, Instant at) {
+        jdbc.sql("UPDATE notification SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE pause_id = ?")
+                .params(attempts, Timestamp.from(nextAttempt), error, Timestamp.from(at), pauseId).update();
+    }
+
+    public void markFailed(String pauseId, int attempts, String error, Instant at) {
+        jdbc.sql("""
+                UPDATE notification SET status = 'failed', attempts = ?, next_attempt_at = NULL, last_error = ?,
+                    updated_at = ? WHERE pause_id = ?""")
+                .params(attempts, error, Timestamp.from(at), pauseId).update();
+    }
+
+    /** A provider's later report; only a sent notification moves, once. Returns it when it moved. */
+    public Optional<Notification> reportByProvider(String column, String value, boolean delivered, String error, Instant at) {
+        String where = column.equals("pause_id") ? "pause_id = ?" : "provider_message_id = ?";
+        return jdbc.sql("UPDATE notification SET status = ?, last_error = COALESCE(?, last_error), updated_at = ? "
+                        + "WHERE " + where + " AND status = 'sent' RETURNING *")
+                .params(delivered ? "delivered" : "failed", error, Timestamp.from(at), value)
+                .query(this::map).optional();
+    }
+
+    public Optional<Notification> find(String pauseId) {
+        return jdbc.sql("SELECT * FROM notification WHERE pause_id = ?").param(pauseId).query(this::map).optional();
+    }
+
+    private Notification map(ResultSet row, int n) throws SQLException {
+        return new Notification(row.getString("pause_id"), row.getString("developer_id"), row.getBoolean("livemode"),
+                row.getString("channel"), row.getString("recipient"), row.getString("respond_url"),
+                row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
+                row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"));
+    }
+}

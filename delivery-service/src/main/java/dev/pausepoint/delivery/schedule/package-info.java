@@ -1,0 +1,2 @@
+/** Retry schedules with jitter, for notifications and webhooks alike. */
+package dev.pausepoint.delivery.schedule;
