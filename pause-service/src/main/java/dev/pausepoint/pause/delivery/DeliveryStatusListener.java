@@ -38,9 +38,11 @@ public class DeliveryStatusListener {
         if (event instanceof NotificationSent sent) {
             jdbc.sql("""
                     UPDATE pause SET delivery_status = CASE WHEN delivery_status = 'queued' THEN ? ELSE delivery_status END,
-                        delivery_attempts = GREATEST(delivery_attempts, ?), delivery_updated_at = ?
+                        delivery_attempts = GREATEST(delivery_attempts, ?), delivery_updated_at = ?,
+                        delivery_sandbox_message = COALESCE(?, delivery_sandbox_message)
                     WHERE id = ? AND delivery_status IN ('queued', 'sent', 'sandbox')""")
-                    .params(sent.sandbox() ? "sandbox" : "sent", sent.attempt(), at, sent.pauseId()).update();
+                    .params(sent.sandbox() ? "sandbox" : "sent", sent.attempt(), at,
+                            sent.sandbox() ? sent.renderedMessage() : null, sent.pauseId()).update();
         } else if (event instanceof NotificationDelivered delivered) {
             jdbc.sql("""
                     UPDATE pause SET delivery_status = 'delivered', delivery_updated_at = ?

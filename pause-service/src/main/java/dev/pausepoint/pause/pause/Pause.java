@@ -10,7 +10,10 @@ public record Pause(String id, String developerId, boolean livemode, PauseStatus
         JsonNode metadata, Instant createdAt, Instant expiresAt, String responseChoice, String responseText,
         Instant responseAt, Instant cancelledAt, Delivery delivery) {
 
-    /** Where its notification stands: queued, sent, delivered or failed; sandbox for test keys. */
-    public record Delivery(String status, int attempts, String lastError, Instant updatedAt) {
+    /**
+     * Where its notification stands: queued, sent, delivered or failed; sandbox for test keys, which
+     * keep the message that would have been sent.
+     */
+    public record Delivery(String status, int attempts, String lastError, Instant updatedAt, String sandboxMessage) {
     }
 }

@@ -107,7 +107,8 @@ public class PauseRepository {
                 instant(row, "created_at"), instant(row, "expires_at"), row.getString("response_choice"),
                 row.getString("response_text"), instant(row, "response_at"), instant(row, "cancelled_at"),
                 new Pause.Delivery(row.getString("delivery_status"), row.getInt("delivery_attempts"),
-                        row.getString("delivery_last_error"), instant(row, "delivery_updated_at")));
+                        row.getString("delivery_last_error"), instant(row, "delivery_updated_at"),
+                        row.getString("delivery_sandbox_message")));
     }
 
     private static Timestamp wholeSeconds(Instant instant) {

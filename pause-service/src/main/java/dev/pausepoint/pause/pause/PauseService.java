@@ -86,7 +86,7 @@ public class PauseService {
         Pause pause = new Pause("psr_" + UUID.randomUUID(), caller.developerId(), caller.livemode(), PauseStatus.PENDING,
                 input.channel(), input.recipient(), input.message(), input.options(), input.allowTextResponse(),
                 input.timeoutDefault(), input.metadata(), now, now.plus(Duration.ofHours(hours)), null, null, null, null,
-                new Pause.Delivery("queued", 0, null, null));
+                new Pause.Delivery("queued", 0, null, null, null));
         String respondUrl = publicBaseUrl + "/respond/" + tokens.issue(pause.id(), pause.expiresAt());
         // Test pauses never count (api.md, "Test mode"); live ones take their slot before they exist.
         if (pause.livemode()) {

@@ -10,7 +10,8 @@ public record PauseView(String pauseId, String status, boolean livemode, String 
         Instant createdAt, Instant expiresAt, String responseChoice, String responseText, Instant responseAt,
         Instant cancelledAt, DeliveryView delivery) {
 
-    public record DeliveryView(String status, int attempts, String lastError, Instant updatedAt) {
+    /** {@code sandbox_message} is this project's addition: what a test-key pause would have sent. */
+    public record DeliveryView(String status, int attempts, String lastError, Instant updatedAt, String sandboxMessage) {
     }
 
     public static PauseView of(Pause pause) {
@@ -18,6 +19,6 @@ public record PauseView(String pauseId, String status, boolean livemode, String 
                 pause.message(), pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), pause.metadata(),
                 pause.createdAt(), pause.expiresAt(), pause.responseChoice(), pause.responseText(), pause.responseAt(),
                 pause.cancelledAt(), new DeliveryView(pause.delivery().status(), pause.delivery().attempts(),
-                        pause.delivery().lastError(), pause.delivery().updatedAt()));
+                        pause.delivery().lastError(), pause.delivery().updatedAt(), pause.delivery().sandboxMessage()));
     }
 }

@@ -181,6 +181,8 @@ class AuditAndDeliveryEventsTest extends PauseApiTest {
                 true, "[PausePoint] Deploy v2.3 to production?"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(client.get("/v1/pause/" + id, caller).json()
                 .get("delivery").get("status").asString()).isEqualTo("sandbox"));
+        assertThat(client.get("/v1/pause/" + id, caller).json().get("delivery").get("sandbox_message").asString())
+                .isEqualTo("[PausePoint] Deploy v2.3 to production?");
     }
 
     @Test

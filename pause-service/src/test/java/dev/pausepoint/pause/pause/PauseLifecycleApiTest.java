@@ -60,7 +60,8 @@ class PauseLifecycleApiTest extends PauseApiTest {
         assertThat(pause.get("response_choice").isNull()).isTrue();
         assertThat(pause.get("cancelled_at").isNull()).isTrue();
         assertThat(pause.get("delivery").toString())
-                .isEqualTo("{\"status\":\"queued\",\"attempts\":0,\"last_error\":null,\"updated_at\":null}");
+                .isEqualTo("{\"status\":\"queued\",\"attempts\":0,\"last_error\":null,\"updated_at\":null,"
+                        + "\"sandbox_message\":null}");
         var names = new ArrayList<String>();
         pause.propertyNames().forEach(names::add);
         assertThat(names).containsExactly("pause_id", "status", "livemode", "channel", "recipient", "message",
