@@ -9,6 +9,10 @@ import dev.pausepoint.delivery.notification.NotificationWorker;
 import dev.pausepoint.delivery.outbound.OutboundGuard;
 import dev.pausepoint.delivery.outbound.OutboundHttp;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
+import dev.pausepoint.delivery.webhook.WebhookSecretBox;
+import dev.pausepoint.delivery.webhook.WebhookStore;
+import dev.pausepoint.delivery.webhook.WebhookWorker;
+import dev.pausepoint.identity.Hmac;
 import dev.pausepoint.kit.mail.SendGridMailer;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
@@ -24,10 +28,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
+
+    private static final int SENDER_THREADS = 8;
+    private static final int WEBHOOKS_IN_FLIGHT = 256;
 
     @Bean
     OutboundGuard outboundGuard(DeliveryProperties properties) {
@@ -40,10 +48,31 @@ class DeliveryConfiguration {
         return OutboundHttp.client(guard, Duration.ofSeconds(10), 64, 8);
     }
 
-    /** Webhook receivers: 10 s to answer, at most 4 calls at once per host so one slow host cannot starve others. */
+    /**
+     * Webhook receivers: 10 s to answer (api.md). Isolation between endpoints is the worker's per-endpoint
+     * limit, not the client's per-host one: many developers may share one receiving host.
+     */
     @Bean
     OkHttpClient webhookHttp(OutboundGuard guard) {
-        return OutboundHttp.client(guard, Duration.ofSeconds(10), 256, 4);
+        return OutboundHttp.client(guard, Duration.ofSeconds(10), WEBHOOKS_IN_FLIGHT, WEBHOOKS_IN_FLIGHT);
+    }
+
+    /** Signing secrets are sealed under their own key, derived from the internal secret. */
+    @Bean
+    WebhookSecretBox webhookSecretBox(@Value("${pausepoint.internal-secret:}") String internalSecret) {
+        if (internalSecret.length() < 32) {
+            throw new IllegalStateException("INTERNAL_SECRET (at least 32 characters) is needed to seal webhook secrets");
+        }
+        return new WebhookSecretBox(Hmac.deriveKey(internalSecret, "pausepoint/webhook-secrets/1"));
+    }
+
+    @Bean
+    WebhookWorker webhookWorker(WebhookStore store, WebhookSecretBox secrets,
+            @Qualifier("webhookHttp") OkHttpClient http, JsonMapper json, DeliveryProperties properties,
+            TransactionTemplate transactions, Clock clock) {
+        return new WebhookWorker(store, secrets, http, json,
+                new RetrySchedule(properties.webhookRetryDelays(), properties.jitter()), transactions, clock,
+                properties.workerInterval(), WEBHOOKS_IN_FLIGHT);
     }
 
     @Bean
@@ -62,10 +91,11 @@ class DeliveryConfiguration {
         return new SlackSender(slackHttp);
     }
 
+    /** The provider SDKs block; eight sends at once, and the worker claims no more than it can run soon. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService notificationSenders() {
         AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(8, runnable -> {
+        return Executors.newFixedThreadPool(SENDER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "notification-sender-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -78,6 +108,6 @@ class DeliveryConfiguration {
             @Qualifier("notificationSenders") ExecutorService pool) {
         return new NotificationWorker(store, senders,
                 new RetrySchedule(properties.notificationRetryDelays(), properties.jitter()), outbox, transactions, clock,
-                properties.workerInterval(), pool);
+                properties.workerInterval(), pool, 2 * SENDER_THREADS);
     }
 }

@@ -7,6 +7,7 @@ class DeliveryServiceStartupTest extends ServiceStartupContract {
 
     @Override
     protected Set<String> ownTables() {
-        return Set.of("outbox_event", "processed_event");
+        return Set.of("outbox_event", "processed_event", "notification", "notification_attempt", "webhook_endpoint",
+                "webhook_delivery", "webhook_attempt");
     }
 }

@@ -1,6 +1,7 @@
 package dev.pausepoint.gateway;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.http.HttpRequest.BodyPublisher;

@@ -1,17 +1,13 @@
 package dev.pausepoint.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies the two kinds of trusted request inside the system, with HMAC-SHA256 under the
@@ -29,7 +25,7 @@ public final class RequestSigner {
     private static final String INTERNAL_V1 = "pausepoint-internal-v1";
     private static final int MIN_SECRET_LENGTH = 32;
 
-    private final SecretKeySpec key;
+    private final byte[] key;
     private final Clock clock;
     private final Duration maxSkew;
 
@@ -38,7 +34,7 @@ public final class RequestSigner {
             throw new IllegalArgumentException("the internal secret (INTERNAL_SECRET) must be at least "
                     + MIN_SECRET_LENGTH + " characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.maxSkew = maxSkew;
     }
@@ -144,12 +140,6 @@ public final class RequestSigner {
     }
 
     private String hmac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return Hmac.sha256Hex(key, payload.getBytes(StandardCharsets.UTF_8));
     }
 }

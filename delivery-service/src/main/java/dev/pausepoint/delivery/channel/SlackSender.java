@@ -38,7 +38,7 @@ public class SlackSender implements ChannelSender {
             return SendResult.ofStatus(response.getCode(), null, true,
                     "Slack answered " + response.getCode() + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length()))));
         } catch (UnsafeDestinationException e) {
-            return SendResult.fail(null, "refused: " + e.getMessage());
+            return SendResult.fail(null, "refused: the Slack URL " + e.getMessage());
         } catch (IOException e) {
             return SendResult.retry(null, "Slack unreachable: " + e.getMessage());
         }

@@ -40,7 +40,11 @@ public class SmsSender implements ChannelSender {
                     .create(client);
             return SendResult.accepted(sent.getSid(), false, 201);
         } catch (ApiException e) {
-            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+            if (e.getStatusCode() == null) {
+                // The SDK could not read Twilio's error (not its JSON): a server-side fault, worth another try.
+                return SendResult.retry(null, "Twilio answered unreadably: " + e.getMessage());
+            }
+            int status = e.getStatusCode();
             return SendResult.ofStatus(status, null, false, "Twilio answered " + status + ": " + e.getMessage());
         } catch (ApiConnectionException e) {
             return SendResult.retry(null, e.getMessage());

@@ -3,13 +3,13 @@ package dev.pausepoint.delivery.notification;
 import dev.pausepoint.delivery.channel.ChannelSender;
 import dev.pausepoint.delivery.channel.OutgoingMessage;
 import dev.pausepoint.delivery.channel.SendResult;
+import dev.pausepoint.delivery.schedule.DueWorkLoop;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.delivery.NotificationDelivered;
 import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
-import dev.pausepoint.kit.lifecycle.BackgroundLoop;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -28,14 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due notifications: claims them (a lease, so two instances never send one twice at once),
- * sends each on a bounded pool, and records the outcome with its event in one transaction. A retryable
+ * sends each on a bounded pool (the SDKs block), and records the outcome with its event in one transaction. A retryable
  * failure is scheduled again from the persisted schedule; a final one fails the notification.
  */
-public class NotificationWorker extends BackgroundLoop {
+public class NotificationWorker extends DueWorkLoop<Notification> {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int BATCH = 32;
 
     private final NotificationStore store;
     private final Map<String, ChannelSender> senders;
@@ -43,63 +40,36 @@ public class NotificationWorker extends BackgroundLoop {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Duration interval;
     private final ExecutorService pool;
-    private final Semaphore wakeups = new Semaphore(0);
 
+    /** {@code pool} runs the blocking SDK calls; at most {@code maxInFlight} are claimed at once. */
     public NotificationWorker(NotificationStore store, List<ChannelSender> senders, RetrySchedule schedule,
-            Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool) {
-        super("notification-worker", Duration.ofSeconds(5));
+            Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool,
+            int maxInFlight) {
+        super("notification-worker", interval, 32, maxInFlight);
         this.store = store;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.schedule = schedule;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
-        this.interval = interval;
         this.pool = pool;
     }
 
-    public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
+    @Override
+    protected List<Notification> claim(int limit) {
+        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit));
     }
 
     @Override
-    protected void loop() {
-        while (running()) {
+    protected void start(Notification notification, Runnable finished) {
+        pool.execute(() -> {
             try {
-                int claimed = runDue();
-                if (claimed < BATCH) {
-                    wakeups.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Notification round failed, next one retries: {}", e.toString());
-                try {
-                    Thread.sleep(interval.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                send(notification);
+            } finally {
+                finished.run();
             }
-        }
-    }
-
-    /** Claims and sends what is due now; returns how many it claimed. */
-    public int runDue() {
-        List<Notification> due = transactions.execute(status -> store.claimDue(clock.instant(), LEASE, BATCH));
-        if (due == null) {
-            return 0;
-        }
-        for (Notification notification : due) {
-            pool.execute(() -> send(notification));
-        }
-        return due.size();
+        });
     }
 
     private void send(Notification notification) {

@@ -22,17 +22,28 @@ public class OutboundGuard {
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Checks the URL's shape only: scheme, host, no credentials in it. */
+    /**
+     * Checks what can be checked without DNS: scheme, a host, no credentials, and, when the host is an
+     * address literal, the address (HTTP clients connect to a literal without asking the resolver).
+     */
     public void checkUrl(URI url) throws UnsafeDestinationException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost();
         if (host == null || url.getRawUserInfo() != null) {
-            throw new UnsafeDestinationException("the URL needs a host and must not carry credentials");
+            throw new UnsafeDestinationException("must be an absolute URL with a host and no credentials");
         }
         boolean insecureAllowed = insecureHosts.contains(host.toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(insecureAllowed && scheme.equals("http"))) {
-            throw new UnsafeDestinationException("the URL must use https");
+            throw new UnsafeDestinationException("must use https");
         }
+        if (isAddressLiteral(host)) {
+            resolve(host);
+        }
+    }
+
+    private static boolean isAddressLiteral(String host) {
+        return host.startsWith("[") || host.indexOf(':') >= 0
+                || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     /**
@@ -45,14 +56,15 @@ public class OutboundGuard {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new UnsafeDestinationException("the host " + host + " does not resolve");
+            throw new UnsafeDestinationException("has a host that does not resolve");
         }
         if (insecureHosts.contains(host.toLowerCase(Locale.ROOT))) {
             return List.of(addresses);
         }
         for (InetAddress address : addresses) {
             if (!SafeAddresses.isPublic(address)) {
-                throw new UnsafeDestinationException("the host " + host + " resolves to a non-public address");
+                // The address itself stays out of the message: it would map the hosting network.
+                throw new UnsafeDestinationException("must resolve only to public addresses");
             }
         }
         return List.of(addresses);

@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.outbound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class OutboundHttp {
             return chain.proceed(chain.request());
         };
         return new OkHttpClient.Builder()
+                // A proxy would resolve the host itself, past the guard.
+                .proxy(Proxy.NO_PROXY)
                 .dns(guardedDns)
                 .addInterceptor(shape)
                 .followRedirects(false)

@@ -1,13 +1,13 @@
 package dev.pausepoint.kit.outbox;
 
 import dev.pausepoint.kit.lifecycle.BackgroundLoop;
+import dev.pausepoint.kit.lifecycle.Wakeup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
@@ -48,7 +48,7 @@ public class OutboxRelay extends BackgroundLoop {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration sendTimeout;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
     private final Counter published;
     private final Counter failures;
 
@@ -68,9 +68,7 @@ public class OutboxRelay extends BackgroundLoop {
 
     /** Asks the relay to look now; cheap, and safe to call from any thread. */
     public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
+        wakeup.signal();
     }
 
     @Override
@@ -85,11 +83,10 @@ public class OutboxRelay extends BackgroundLoop {
                 }
                 if (sent < 0) {
                     // Another instance holds the lock; it will be done in milliseconds.
-                    wakeups.tryAcquire(25, TimeUnit.MILLISECONDS);
+                    wakeup.await(Duration.ofMillis(25));
                     continue;
                 }
-                wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
+                wakeup.await(pollInterval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,12 +1,9 @@
 package dev.pausepoint.kit.token;
 
+import dev.pausepoint.identity.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -44,12 +41,6 @@ public class ResponseTokenAutoConfiguration {
         if (secret == null || secret.length() < 32) {
             throw new IllegalStateException("INTERNAL_SECRET (at least 32 characters) is needed to derive response-token keys");
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.deriveKey(secret, purpose);
     }
 }

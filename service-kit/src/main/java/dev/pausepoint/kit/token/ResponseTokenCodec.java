@@ -2,17 +2,14 @@ package dev.pausepoint.kit.token;
 
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.identity.Hmac;
 import java.nio.ByteBuffer;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The single-use link's credential (api.md, "Human response"):
@@ -32,7 +29,7 @@ public final class ResponseTokenCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final Map<Integer, SecretKeySpec> keys;
+    private final Map<Integer, byte[]> keys;
     private final int currentKeyId;
 
     public ResponseTokenCodec(Map<Integer, byte[]> keys, int currentKeyId) {
@@ -44,8 +41,7 @@ public final class ResponseTokenCodec {
                 throw new IllegalArgumentException("response-token key " + id + " needs an id 0-255 and 32+ bytes");
             }
         });
-        this.keys = keys.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, entry -> new SecretKeySpec(entry.getValue(), "HmacSHA256")));
+        this.keys = Map.copyOf(keys);
         this.currentKeyId = currentKeyId;
     }
 
@@ -80,7 +76,7 @@ public final class ResponseTokenCodec {
             throw invalid();
         }
         int keyId = payload[1] & 0xFF;
-        SecretKeySpec key = keys.get(keyId);
+        byte[] key = keys.get(keyId);
         if (key == null || !MessageDigest.isEqual(mac(key, payload), presented)) {
             throw invalid();
         }
@@ -95,14 +91,8 @@ public final class ResponseTokenCodec {
         return new ResponseToken("psr_" + uuid, Instant.ofEpochSecond(expiry), keyId);
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), MAC_LENGTH);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+    private static byte[] mac(byte[] key, byte[] payload) {
+        return Arrays.copyOf(Hmac.sha256(key, payload), MAC_LENGTH);
     }
 
     private static ApiException invalid() {

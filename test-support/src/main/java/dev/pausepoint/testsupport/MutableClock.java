@@ -1,4 +1,4 @@
-package dev.pausepoint.gateway;
+package dev.pausepoint.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,53 @@
+package dev.pausepoint.delivery.webhook;
+
+import dev.pausepoint.identity.CallerIdentity;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/webhooks")
+public class WebhookController {
+
+    public record Items<T>(List<T> items) {
+    }
+
+    private final WebhookService webhooks;
+
+    public WebhookController(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public WebhookView create(@RequestBody JsonNode body, CallerIdentity caller) {
+        return webhooks.create(caller, body);
+    }
+
+    @GetMapping
+    public Items<WebhookView> list(CallerIdentity caller) {
+        return new Items<>(webhooks.list(caller));
+    }
+
+    @DeleteMapping("/{webhookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable String webhookId, CallerIdentity caller) {
+        webhooks.delete(caller, webhookId);
+    }
+
+    /** The endpoint's most recent attempts, newest first; {@code limit} 1-100, default 20. */
+    @GetMapping("/{webhookId}/deliveries")
+    public Items<DeliveryAttemptView> deliveries(@PathVariable String webhookId,
+            @RequestParam(defaultValue = "20") int limit, CallerIdentity caller) {
+        return new Items<>(webhooks.deliveries(caller, webhookId, limit));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pausepoint.delivery.webhook;
+
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.Topics;
+import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.events.pause.PauseEvent;
+import dev.pausepoint.events.pause.PauseResponded;
+import dev.pausepoint.events.pause.PauseTimedOut;
+import dev.pausepoint.kit.outbox.ProcessedEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Turns a pause's outcome into one delivery per subscribed endpoint of its developer and world. It
+ * only records the work, in one transaction with the processed-event mark, so a replayed event adds
+ * nothing and a slow endpoint never holds up the Kafka poll; the worker posts.
+ */
+@Component
+public class WebhookDispatchListener {
+
+    static final String CONSUMER = "delivery-webhooks";
+
+    private final WebhookStore store;
+    private final ProcessedEvents processed;
+    private final WebhookWorker worker;
+    private final Clock clock;
+
+    public WebhookDispatchListener(WebhookStore store, ProcessedEvents processed, WebhookWorker worker, Clock clock) {
+        this.store = store;
+        this.processed = processed;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "delivery-webhooks", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-webhooks")
+    @Transactional
+    public void on(Event event) {
+        Outcome outcome = outcomeOf(event);
+        if (outcome == null || !processed.firstDelivery(CONSUMER, event.eventId())) {
+            return;
+        }
+        PauseEvent pause = (PauseEvent) event;
+        List<String> endpoints = store.subscribers(pause.developerId(), pause.livemode(), outcome.event());
+        Instant now = clock.instant();
+        for (String webhookId : endpoints) {
+            store.insertDelivery("wdl_" + UUID.randomUUID(), webhookId, event.eventId(), outcome.event(),
+                    pause.pauseId(), outcome.data(), now);
+        }
+        if (!endpoints.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        }
+    }
+
+    record Outcome(String event, WebhookData data) {
+    }
+
+    /** The webhook event name and payload data of the three outcomes that fire webhooks; null for others. */
+    static Outcome outcomeOf(Event event) {
+        if (event instanceof PauseResponded e) {
+            return new Outcome(PauseResponded.TYPE, new WebhookData(e.choice(), e.text(), e.responseAt(), e.metadata()));
+        }
+        if (event instanceof PauseTimedOut e) {
+            // As a poll shows it: with a timeout default, that choice at the expiry; without, nothing.
+            return new Outcome(PauseTimedOut.TYPE,
+                    new WebhookData(e.choice(), null, e.choice() == null ? null : e.timedOutAt(), e.metadata()));
+        }
+        if (event instanceof PauseCancelled e) {
+            return new Outcome(PauseCancelled.TYPE, new WebhookData(null, null, null, e.metadata()));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.pausepoint.delivery.webhook;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Endpoints, deliveries and attempts. Every read and change of an endpoint is scoped to its developer
+ * and world (live or test), so another developer's id, or the other world's, is simply not there.
+ */
+@Repository
+public class WebhookStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public WebhookStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Serialises registrations of one developer (a transaction-scoped lock) so a count taken next
+     * is still true when the insert commits.
+     */
+    public int lockAndCountActive(String developerId, boolean livemode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("webhooks/" + developerId)
+                .query(Object.class).single();
+        return jdbc.sql("SELECT count(*) FROM webhook_endpoint WHERE developer_id = ? AND livemode = ? AND deleted_at IS NULL")
+                .params(developerId, livemode).query(Integer.class).single();
+    }
+
+    public void insert(String webhookId, String developerId, boolean livemode, String url, List<String> events,
+            String sealedSecret, Instant now) {
+        jdbc.sql("""
+                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
+                VALUES (?, ?, ?, ?, ?::text[], ?, ?)""")
+                .params(webhookId, developerId, livemode, url, textArray(events), sealedSecret, Timestamp.from(now))
+                .update();
+    }
+
+    public List<WebhookView> list(String developerId, boolean livemode) {
+        return jdbc.sql("""
+                SELECT id, url, events, created_at FROM webhook_endpoint
+                WHERE developer_id = ? AND livemode = ? AND deleted_at IS NULL ORDER BY created_at, id""")
+                .params(developerId, livemode).query(this::view).list();
+    }
+
+    public Optional<WebhookView> find(String webhookId, String developerId, boolean livemode) {
+        return jdbc.sql("""
+                SELECT id, url, events, created_at FROM webhook_endpoint
+                WHERE id = ? AND developer_id = ? AND livemode = ? AND deleted_at IS NULL""")
+                .params(webhookId, developerId, livemode).query(this::view).optional();
+    }
+
+    /**
+     * Marks the endpoint deleted and gives up its pending deliveries; false when there was no such
+     * endpoint. The rows stay: attempts reference them.
+     */
+    public boolean delete(String webhookId, String developerId, boolean livemode, Instant now) {
+        int deleted = jdbc.sql("""
+                UPDATE webhook_endpoint SET deleted_at = ?
+                WHERE id = ? AND developer_id = ? AND livemode = ? AND deleted_at IS NULL""")
+                .params(Timestamp.from(now), webhookId, developerId, livemode).update();
+        if (deleted == 0) {
+            return false;
+        }
+        jdbc.sql("UPDATE webhook_delivery SET status = 'failed', next_attempt_at = NULL WHERE webhook_id = ? AND status = 'pending'")
+                .param(webhookId).update();
+        return true;
+    }
+
+    /** The live endpoints of a developer's world that asked for {@code event}. */
+    public List<String> subscribers(String developerId, boolean livemode, String event) {
+        return jdbc.sql("""
+                SELECT id FROM webhook_endpoint
+                WHERE developer_id = ? AND livemode = ? AND deleted_at IS NULL AND ? = ANY (events) ORDER BY id""")
+                .params(developerId, livemode, event).query(String.class).list();
+    }
+
+    /** One delivery per endpoint and event; false when it exists already. */
+    public boolean insertDelivery(String deliveryId, String webhookId, String eventId, String event, String pauseId,
+            WebhookData data, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING""")
+                .params(deliveryId, webhookId, eventId, event, pauseId, json.writeValueAsString(data),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /**
+     * Leases up to {@code limit} due deliveries, at most {@code perEndpoint} of any one endpoint and
+     * none of the endpoints in {@code busy} (those this instance is still posting to), so a slow
+     * endpoint holds its own deliveries back and nobody else's.
+     */
+    List<DueDelivery> claimDue(Instant now, Duration lease, int limit, int perEndpoint, Collection<String> busy) {
+        return jdbc.sql("""
+                WITH due AS (
+                    SELECT id FROM (
+                        SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at, id) AS rank
+                        FROM webhook_delivery
+                        WHERE status = 'pending' AND next_attempt_at <= ? AND NOT (webhook_id = ANY (?::text[]))
+                    ) ranked WHERE rank <= ?
+                ), claimed AS (
+                    SELECT d.id FROM webhook_delivery d JOIN due ON due.id = d.id
+                    WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+                    ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
+                )
+                UPDATE webhook_delivery d SET next_attempt_at = ?
+                FROM claimed, webhook_endpoint e
+                WHERE d.id = claimed.id AND e.id = d.webhook_id
+                RETURNING d.id, d.webhook_id, d.event_id, d.event, d.pause_id, d.data, d.attempts,
+                          e.developer_id, e.livemode, e.url, e.secret_encrypted""")
+                .params(Timestamp.from(now), textArray(busy), perEndpoint, Timestamp.from(now), limit,
+                        Timestamp.from(now.plus(lease)))
+                .query((row, n) -> new DueDelivery(row.getString("id"), row.getString("webhook_id"),
+                        row.getString("event_id"), row.getString("event"), row.getString("pause_id"),
+                        row.getString("developer_id"), row.getBoolean("livemode"),
+                        json.readValue(row.getString("data"), WebhookData.class), row.getInt("attempts"),
+                        row.getString("url"), row.getString("secret_encrypted")))
+                .list();
+    }
+
+    /** Records one attempt and moves the delivery on; nothing moves once it is no longer pending. */
+    void recordAttempt(DueDelivery delivery, int attempt, Integer statusCode, String error, long durationMs,
+            String outcome, Instant nextAttemptAt, Instant now) {
+        jdbc.sql("""
+                INSERT INTO webhook_attempt (delivery_id, webhook_id, attempt, status_code, error, duration_ms,
+                    next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(delivery.deliveryId(), delivery.webhookId(), attempt, statusCode, error, (int) durationMs,
+                        nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt), Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'")
+                .params(outcome, attempt, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
+                        delivery.deliveryId())
+                .update();
+    }
+
+    /** The endpoint's most recent attempts, newest first. */
+    public List<DeliveryAttemptView> attempts(String webhookId, int limit) {
+        return jdbc.sql("""
+                SELECT a.delivery_id, d.event_id, d.event, d.pause_id, a.attempt, a.status_code, a.error,
+                       a.duration_ms, a.next_attempt_at, a.created_at
+                FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+                WHERE a.webhook_id = ? ORDER BY a.id DESC LIMIT ?""")
+                .params(webhookId, limit)
+                .query((row, n) -> new DeliveryAttemptView(row.getString("delivery_id"), row.getString("event_id"),
+                        row.getString("event"), row.getString("pause_id"), row.getInt("attempt"),
+                        (Integer) row.getObject("status_code"), row.getString("error"), row.getLong("duration_ms"),
+                        seconds(row.getTimestamp("next_attempt_at")), seconds(row.getTimestamp("created_at"))))
+                .list();
+    }
+
+    private WebhookView view(ResultSet row, int n) throws SQLException {
+        Array events = row.getArray("events");
+        return new WebhookView(row.getString("id"), row.getString("url"), List.of((String[]) events.getArray()),
+                seconds(row.getTimestamp("created_at")));
+    }
+
+    /** api.md: timestamps in whole seconds. */
+    private static Instant seconds(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A Postgres text[] literal; the values are ours (ids, event names, URLs), quoted and escaped anyway. */
+    private static String textArray(Collection<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.pausepoint.delivery.webhook;
+
+import dev.pausepoint.delivery.outbound.OutboundHttp;
+import dev.pausepoint.delivery.outbound.UnsafeDestinationException;
+import dev.pausepoint.delivery.schedule.DueWorkLoop;
+import dev.pausepoint.delivery.schedule.RetrySchedule;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.identity.Hmac;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Posts due webhook deliveries. Each attempt builds the body afresh (its {@code timestamp} is the
+ * attempt's), signs it with the endpoint's secret, and posts it asynchronously through the guarded
+ * client, so a slow endpoint occupies a connection and not a thread. At most {@value #PER_ENDPOINT}
+ * posts per endpoint are in flight here at once and the claim skips endpoints at that limit, so one
+ * slow or dead endpoint delays only its own deliveries. A 2xx within the client's 10 s is success;
+ * anything else (another status, a timeout, a refused address) is retried on the schedule, then the
+ * delivery fails. Delivery is at least once: receivers deduplicate by {@code X-PausePoint-Delivery}.
+ */
+public class WebhookWorker extends DueWorkLoop<DueDelivery> {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    static final int PER_ENDPOINT = 4;
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int MAX_ERROR = 300;
+
+    private final WebhookStore store;
+    private final WebhookSecretBox secrets;
+    private final OkHttpClient http;
+    private final JsonMapper json;
+    private final RetrySchedule schedule;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<String, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
+
+    public WebhookWorker(WebhookStore store, WebhookSecretBox secrets, OkHttpClient http, JsonMapper json,
+            RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval, int maxInFlight) {
+        super("webhook-worker", interval, 64, maxInFlight);
+        this.store = store;
+        this.secrets = secrets;
+        this.http = http;
+        this.json = json;
+        this.schedule = schedule;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    protected List<DueDelivery> claim(int limit) {
+        List<String> full = inFlightByEndpoint.entrySet().stream()
+                .filter(entry -> entry.getValue() >= PER_ENDPOINT).map(Map.Entry::getKey).toList();
+        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit, PER_ENDPOINT, full));
+    }
+
+    @Override
+    protected void start(DueDelivery delivery, Runnable finished) {
+        inFlightByEndpoint.merge(delivery.webhookId(), 1, Integer::sum);
+        int attempt = delivery.attempts() + 1;
+        long started = System.nanoTime();
+        Request request;
+        try {
+            request = sign(delivery, EventIds.now(clock));
+        } catch (RuntimeException e) {
+            // Not contacted: a secret that no longer opens (the internal secret changed) or a URL the client refuses.
+            log.warn("Cannot prepare webhook delivery {}: {}", delivery.deliveryId(), e.toString());
+            complete(delivery, attempt, null, "could not prepare the request: " + e.getMessage(), started, finished);
+            return;
+        }
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    int code = response.code();
+                    String error = response.isSuccessful() ? null : answer(response);
+                    complete(delivery, attempt, code, error, started, finished);
+                } catch (IOException e) {
+                    complete(delivery, attempt, response.code(), "HTTP " + response.code(), started, finished);
+                }
+            }
+
+            @Override
+            public void onFailure(Call call, IOException e) {
+                complete(delivery, attempt, null, describe(e), started, finished);
+            }
+        });
+    }
+
+    private Request sign(DueDelivery delivery, Instant at) {
+        String secret = secrets.open(delivery.webhookId(), delivery.sealedSecret());
+        long timestamp = at.getEpochSecond();
+        byte[] body = json.writeValueAsBytes(new WebhookPayload(delivery.eventId(), delivery.event(),
+                delivery.pauseId(), delivery.developerId(), delivery.livemode(), timestamp, delivery.data()));
+        return new Request.Builder()
+                .url(delivery.url())
+                .post(RequestBody.create(body, JSON))
+                .header("User-Agent", "PausePoint-Webhooks/1")
+                .header("X-PausePoint-Signature",
+                        "sha256=" + Hmac.sha256Hex(secret.getBytes(StandardCharsets.UTF_8), body))
+                .header("X-PausePoint-Event", delivery.event())
+                .header("X-PausePoint-Delivery", delivery.eventId())
+                .header("X-PausePoint-Timestamp", String.valueOf(timestamp))
+                .build();
+    }
+
+    private void complete(DueDelivery delivery, int attempt, Integer statusCode, String error, long started,
+            Runnable finished) {
+        try {
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            boolean success = error == null;
+            Optional<Instant> next = success ? Optional.empty() : schedule.next(attempt, clock.instant());
+            String outcome = success ? "delivered" : next.isPresent() ? "pending" : "failed";
+            transactions.executeWithoutResult(status -> store.recordAttempt(delivery, attempt, statusCode, error,
+                    millis, outcome, next.orElse(null), EventIds.now(clock)));
+        } catch (RuntimeException e) {
+            log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
+                    delivery.deliveryId(), e.toString());
+        } finally {
+            inFlightByEndpoint.computeIfPresent(delivery.webhookId(), (id, count) -> count == 1 ? null : count - 1);
+            finished.run();
+            // The endpoint may have more due deliveries that the claim held back while it was busy.
+            wake();
+        }
+    }
+
+    private static String answer(Response response) throws IOException {
+        String body = OutboundHttp.boundedBody(response).strip();
+        String redirect = response.isRedirect() ? " (redirects are not followed)" : "";
+        return truncate("HTTP " + response.code() + redirect + (body.isEmpty() ? "" : ": " + body));
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof UnsafeDestinationException) {
+            return "refused, not contacted: the URL " + e.getMessage();
+        }
+        if (e instanceof UnknownHostException) {
+            return "the host does not resolve";
+        }
+        if (e instanceof InterruptedIOException) {
+            return "no answer within 10 s";
+        }
+        if (e instanceof ConnectException) {
+            return truncate("could not connect: " + e.getMessage());
+        }
+        if (e instanceof SSLException) {
+            return truncate("TLS failed: " + e.getMessage());
+        }
+        return truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR) + "…";
+    }
+}

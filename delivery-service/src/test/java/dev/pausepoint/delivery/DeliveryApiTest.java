@@ -1,0 +1,198 @@
+package dev.pausepoint.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventMother;
+import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.kit.SignedClient;
+import dev.pausepoint.testsupport.MutableClock;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * delivery-service on real Postgres and Kafka, with every outside party (Twilio, SendGrid, Slack,
+ * developers' webhook receivers) played by one local WireMock server that the real SDKs call. The
+ * receivers are reached as {@code 127.0.0.2}, the one host the SSRF guard is configured to allow over
+ * plain http here; every other loopback or private destination stays refused, as in production.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET,
+        "pausepoint.public-base-url=https://pausepoint.example",
+        "pausepoint.delivery.twilio.account-sid=" + DeliveryApiTest.TWILIO_SID,
+        "pausepoint.delivery.twilio.auth-token=" + DeliveryApiTest.TWILIO_TOKEN,
+        "pausepoint.delivery.twilio.from-number=+15005550006",
+        "pausepoint.sendgrid.api-key=SG.test-key",
+        "pausepoint.sendgrid.from-email=agents@pausepoint.test",
+        "pausepoint.delivery.insecure-hosts=" + DeliveryApiTest.RECEIVER_HOST,
+        "pausepoint.delivery.worker-interval=100ms"})
+@RealInfrastructure
+@Import(DeliveryApiTest.TestClock.class)
+public abstract class DeliveryApiTest {
+
+    protected static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
+    protected static final String TWILIO_TOKEN = "twilio-auth-token-0123456789abcdef";
+    protected static final String RECEIVER_HOST = "127.0.0.2";
+    protected static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json";
+
+    /** Twilio, SendGrid, Slack and webhook receivers: each test uses its own recipients and paths. */
+    protected static final WireMockServer OUTSIDE = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
+
+    /** The SendGrid event-webhook key pair: the service gets the public half, as from SendGrid's settings. */
+    protected static final KeyPair SENDGRID_EVENTS;
+
+    static {
+        OUTSIDE.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(OUTSIDE::stop));
+        // SendGrid accepts mail with 202 and names the message in a header; tests that need more add stubs.
+        OUTSIDE.stubFor(post(urlEqualTo("/v3/mail/send")).willReturn(aResponse().withStatus(202)
+                .withHeader("X-Message-Id", "sg-message-1")));
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            SENDGRID_EVENTS = generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void outside(DynamicPropertyRegistry registry) {
+        registry.add("pausepoint.delivery.twilio.base-url", () -> "http://localhost:" + OUTSIDE.port());
+        registry.add("pausepoint.sendgrid.base-url", () -> "http://localhost:" + OUTSIDE.port());
+        registry.add("pausepoint.delivery.sendgrid-event-public-key",
+                () -> Base64.getEncoder().encodeToString(SENDGRID_EVENTS.getPublic().getEncoded()));
+    }
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected RequestSigner signer;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    private KafkaTemplate<String, Event> kafka;
+
+    protected SignedClient client;
+
+    @BeforeEach
+    void setUpClient() {
+        client = new SignedClient(port, signer);
+    }
+
+    @AfterEach
+    void thawClock() {
+        clock.thaw();
+    }
+
+    /** A fresh developer calling with a key of {@code mode}. */
+    protected static CallerIdentity developer(KeyMode mode) {
+        return new CallerIdentity("dev_" + UUID.randomUUID(), mode, "pro", CredentialKind.API_KEY, "203.0.113.5");
+    }
+
+    protected static CallerIdentity sameDeveloper(CallerIdentity caller, KeyMode mode) {
+        return new CallerIdentity(caller.developerId(), mode, caller.plan(), caller.credential(), caller.clientIp());
+    }
+
+    /** A receiver URL on the local WireMock, reachable only because its host is allowed here. */
+    protected static String receiver(String path) {
+        return "http://" + RECEIVER_HOST + ":" + OUTSIDE.port() + path;
+    }
+
+    /** A new pause as pause-service would announce it, for {@code channel} and {@code recipient}. */
+    protected static PauseCreated pauseCreated(String developerId, boolean livemode, String channel, String recipient) {
+        PauseCreated template = EventMother.pauseCreated();
+        String pauseId = "psr_" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return new PauseCreated("evt_" + UUID.randomUUID(), now, 1, pauseId, developerId, livemode, channel,
+                recipient, template.message(), template.options(), template.allowTextResponse(),
+                template.timeoutDefault(), template.metadata(), "https://pausepoint.example/respond/tok-" + pauseId,
+                now.plus(Duration.ofHours(24)), template.actorIp());
+    }
+
+    protected RecordMetadata publish(Event event) {
+        try {
+            return kafka.send(event.topic(), event.key(), event).get().getRecordMetadata();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish " + event, e);
+        }
+    }
+
+    /** Waits until consumer group {@code groupId} has committed past {@code record}: it was processed. */
+    protected static void awaitConsumed(String groupId, RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
+                        .partitionsToOffsetAndMetadata().get();
+                OffsetAndMetadata committed = offsets.get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
+    }
+
+    /** The notification row of a pause: status, attempts, last error. */
+    protected Map<String, Object> notification(String pauseId) {
+        return jdbc.sql("SELECT status, attempts, last_error, next_attempt_at FROM notification WHERE pause_id = ?")
+                .param(pauseId).query().singleRow();
+    }
+
+    protected List<Map<String, Object>> notificationAttempts(String pauseId) {
+        return jdbc.sql("SELECT attempt, status_code, error, created_at FROM notification_attempt WHERE pause_id = ? ORDER BY attempt")
+                .param(pauseId).query().listOfRows();
+    }
+}

@@ -1,0 +1,321 @@
+package dev.pausepoint.delivery.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.delivery.DeliveryApiTest;
+import dev.pausepoint.events.EventMother;
+import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.events.pause.PauseResponded;
+import dev.pausepoint.events.pause.PauseTimedOut;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.kit.SignedClient.Reply;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** api.md, "Webhooks": the signed post, its retries, its log, and what it never reaches. */
+class WebhookDeliveryTest extends DeliveryApiTest {
+
+    private static final String SECRET = "whsec-delivery-0123456789";
+
+    @Autowired
+    WebhookSecretBox secrets;
+
+    private String register(CallerIdentity caller, String path, String... events) {
+        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        String list = events.length == 0 ? "" : ", \"events\": [\"" + String.join("\", \"", events) + "\"]";
+        Reply reply = client.postJson("/v1/webhooks", """
+                {"url": "%s", "secret": "%s"%s}""".formatted(receiver(path), SECRET, list), caller);
+        assertThat(reply.status()).isEqualTo(201);
+        return reply.json().get("webhook_id").asString();
+    }
+
+    private static PauseResponded responded(CallerIdentity caller, boolean livemode) {
+        PauseResponded template = EventMother.pauseResponded();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new PauseResponded("evt_" + UUID.randomUUID(), at, 1, "psr_" + UUID.randomUUID(),
+                caller.developerId(), livemode, "Approve", "Go ahead, but watch the error rate.", at,
+                Map.of("run_id", "r-42"), template.actorIp(), template.userAgent());
+    }
+
+    private static List<LoggedRequest> received(String path) {
+        return OUTSIDE.findAll(postRequestedFor(urlEqualTo(path)));
+    }
+
+    private List<JsonNode> deliveries(CallerIdentity caller, String webhookId) {
+        Reply reply = client.get("/v1/webhooks/" + webhookId + "/deliveries?limit=100", caller);
+        assertThat(reply.status()).isEqualTo(200);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        reply.json().get("items").forEach(items::add);
+        return items;
+    }
+
+    /** What a receiver does, written from api.md alone: HMAC-SHA256 of the raw body with the secret, hex. */
+    private static String expectedSignature(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    @Test
+    void aResponseIsPostedSignedWithTheDocumentedPayloadAndHeaders() throws Exception {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        PauseResponded event = responded(caller, true);
+
+        publish(event);
+
+        await().untilAsserted(() -> assertThat(received(path)).hasSize(1));
+        LoggedRequest request = received(path).get(0);
+        assertThat(request.getHeader("X-PausePoint-Signature")).isEqualTo(expectedSignature(request.getBody()));
+        assertThat(request.getHeader("X-PausePoint-Event")).isEqualTo("pause.responded");
+        assertThat(request.getHeader("X-PausePoint-Delivery")).isEqualTo(event.eventId());
+        assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+        String timestamp = request.getHeader("X-PausePoint-Timestamp");
+        assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+        assertThat(request.getBodyAsString()).isEqualTo("{\"event_id\":\"" + event.eventId()
+                + "\",\"event\":\"pause.responded\",\"pause_id\":\"" + event.pauseId() + "\",\"developer_id\":\""
+                + caller.developerId() + "\",\"livemode\":true,\"timestamp\":" + timestamp
+                + ",\"data\":{\"choice\":\"Approve\",\"text\":\"Go ahead, but watch the error rate.\",\"response_at\":\""
+                + event.responseAt() + "\",\"metadata\":{\"run_id\":\"r-42\"}}}");
+
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
+        JsonNode attempt = deliveries(caller, webhookId).get(0);
+        assertThat(attempt.get("delivery_id").asString()).matches("wdl_[0-9a-f-]{36}");
+        assertThat(attempt.get("event_id").asString()).isEqualTo(event.eventId());
+        assertThat(attempt.get("event").asString()).isEqualTo("pause.responded");
+        assertThat(attempt.get("pause_id").asString()).isEqualTo(event.pauseId());
+        assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
+        assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
+        assertThat(attempt.get("error").isNull()).isTrue();
+        assertThat(attempt.get("duration_ms").asLong()).isNotNegative();
+        assertThat(attempt.get("next_attempt_at").isNull()).isTrue();
+        assertThat(attempt.get("created_at").asString()).endsWith("Z");
+    }
+
+    @Test
+    void timeoutsAndCancelsCarryWhatAPollShowsAndEndpointsGetOnlyTheirEvents() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String all = "/receiver/all/" + UUID.randomUUID();
+        String cancelsOnly = "/receiver/cancels/" + UUID.randomUUID();
+        register(caller, all);
+        register(caller, cancelsOnly, "pause.cancelled");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PauseTimedOut withDefault = new PauseTimedOut("evt_" + UUID.randomUUID(), at, 1, "psr_" + UUID.randomUUID(),
+                caller.developerId(), true, "Reject", at, Map.of("run_id", "r-7"));
+        PauseTimedOut withoutDefault = new PauseTimedOut("evt_" + UUID.randomUUID(), at, 1, "psr_" + UUID.randomUUID(),
+                caller.developerId(), true, null, at, null);
+        PauseCancelled cancelled = new PauseCancelled("evt_" + UUID.randomUUID(), at, 1, "psr_" + UUID.randomUUID(),
+                caller.developerId(), true, at, null, "203.0.113.5");
+
+        publish(withDefault);
+        publish(withoutDefault);
+        publish(cancelled);
+
+        await().untilAsserted(() -> assertThat(received(all)).hasSize(3));
+        Map<String, String> data = new java.util.HashMap<>();
+        received(all).forEach(r -> data.put(r.getHeader("X-PausePoint-Delivery"),
+                r.getBodyAsString().replaceAll(".*\"data\":", "")));
+        assertThat(data.get(withDefault.eventId()))
+                .isEqualTo("{\"choice\":\"Reject\",\"text\":null,\"response_at\":\"" + at + "\",\"metadata\":{\"run_id\":\"r-7\"}}}");
+        assertThat(data.get(withoutDefault.eventId()))
+                .isEqualTo("{\"choice\":null,\"text\":null,\"response_at\":null,\"metadata\":null}}");
+        assertThat(data.get(cancelled.eventId()))
+                .isEqualTo("{\"choice\":null,\"text\":null,\"response_at\":null,\"metadata\":null}}");
+        await().untilAsserted(() -> assertThat(received(cancelsOnly)).hasSize(1));
+        assertThat(received(cancelsOnly).get(0).getHeader("X-PausePoint-Event")).isEqualTo("pause.cancelled");
+    }
+
+    @Test
+    void testModePausesFireTestEndpointsOnlyAndReplaysPostOnce() {
+        CallerIdentity live = developer(KeyMode.LIVE);
+        CallerIdentity test = sameDeveloper(live, KeyMode.TEST);
+        String livePath = "/receiver/live/" + UUID.randomUUID();
+        String testPath = "/receiver/test/" + UUID.randomUUID();
+        String liveId = register(live, livePath);
+        register(test, testPath);
+        PauseResponded event = responded(live, false);
+
+        publish(event);
+        await().untilAsserted(() -> assertThat(received(testPath)).hasSize(1));
+        RecordMetadata replay = publish(event);
+        awaitConsumed("delivery-service-webhooks", replay);
+
+        assertThat(received(testPath).get(0).getBodyAsString()).contains("\"livemode\":false");
+        assertThat(received(testPath)).hasSize(1);
+        assertThat(received(livePath)).isEmpty();
+        assertThat(deliveries(live, liveId)).isEmpty();
+    }
+
+    @Test
+    void aDeletedEndpointGetsNothingMore() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/deleted/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        assertThat(client.send("DELETE", "/v1/webhooks/" + webhookId, null, null, caller).status()).isEqualTo(204);
+
+        RecordMetadata record = publish(responded(caller, true));
+        awaitConsumed("delivery-service-webhooks", record);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE webhook_id = ?").param(webhookId)
+                .query(Integer.class).single()).isZero();
+        assertThat(received(path)).isEmpty();
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedOnTheDocumentedScheduleThenTheDeliveryFails() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/failing/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500).withBody("receiver broke")));
+        clock.freeze();
+        PauseResponded event = responded(caller, true);
+        List<Duration> schedule = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
+                Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+
+        publish(event);
+
+        for (int attempt = 1; attempt <= 7; attempt++) {
+            int done = attempt;
+            await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(done));
+            JsonNode latest = deliveries(caller, webhookId).get(0);
+            assertThat(latest.get("attempt").asInt()).isEqualTo(attempt);
+            assertThat(latest.get("status_code").asInt()).isEqualTo(500);
+            assertThat(latest.get("error").asString()).isEqualTo("HTTP 500: receiver broke");
+            Instant next = Instant.parse(latest.get("next_attempt_at").asString());
+            Duration wait = schedule.get(attempt - 1);
+            Instant attemptedAt = Instant.parse(latest.get("created_at").asString());
+            // +/- 10 % jitter, and one second either way for whole-second timestamps.
+            assertThat(Duration.between(attemptedAt, next)).isBetween(
+                    Duration.ofMillis(wait.toMillis() * 9 / 10).minusSeconds(1),
+                    Duration.ofMillis(wait.toMillis() * 11 / 10).plusSeconds(1));
+            clock.advance(Duration.between(clock.instant(), next).plusSeconds(1));
+        }
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(8));
+
+        List<JsonNode> attempts = deliveries(caller, webhookId);
+        assertThat(attempts).extracting(a -> a.get("attempt").asInt()).containsExactly(8, 7, 6, 5, 4, 3, 2, 1);
+        assertThat(attempts.get(0).get("next_attempt_at").isNull()).isTrue();
+        assertThat(attempts).extracting(a -> a.get("delivery_id").asString()).containsOnly(
+                attempts.get(0).get("delivery_id").asString());
+        assertThat(jdbc.sql("SELECT status FROM webhook_delivery WHERE webhook_id = ?").param(webhookId)
+                .query(String.class).single()).isEqualTo("failed");
+        assertThat(received(path)).hasSize(8).allSatisfy(r -> {
+            assertThat(r.getHeader("X-PausePoint-Delivery")).isEqualTo(event.eventId());
+            assertThat(r.getHeader("X-PausePoint-Signature")).isEqualTo(expectedSignature(r.getBody()));
+        });
+        assertThat(received(path)).extracting(r -> r.getHeader("X-PausePoint-Timestamp")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aReceiverThatRecoversEndsDelivered() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/recovers/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        clock.freeze();
+
+        publish(responded(caller, true));
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
+        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        clock.advance(Duration.ofSeconds(6));
+
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(2));
+        JsonNode last = deliveries(caller, webhookId).get(0);
+        assertThat(last.get("status_code").asInt()).isEqualTo(204);
+        assertThat(last.get("next_attempt_at").isNull()).isTrue();
+        assertThat(jdbc.sql("SELECT status FROM webhook_delivery WHERE webhook_id = ?").param(webhookId)
+                .query(String.class).single()).isEqualTo("delivered");
+    }
+
+    @Test
+    void aSlowEndpointHoldsBackOnlyItsOwnDeliveries() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        CallerIdentity other = developer(KeyMode.LIVE);
+        String slow = "/receiver/slow/" + UUID.randomUUID();
+        String fast = "/receiver/fast/" + UUID.randomUUID();
+        String othersPath = "/receiver/other/" + UUID.randomUUID();
+        register(caller, slow);
+        OUTSIDE.stubFor(post(urlEqualTo(slow)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+        register(caller, fast);
+        register(other, othersPath);
+
+        for (int i = 0; i < 12; i++) {
+            publish(responded(caller, true));
+            publish(responded(other, true));
+        }
+
+        await().untilAsserted(() -> {
+            assertThat(received(fast)).hasSize(12);
+            assertThat(received(othersPath)).hasSize(12);
+        });
+        // Everything else arrived while the slow endpoint had at most its own few posts in flight.
+        assertThat(OUTSIDE.findAll(postRequestedFor(urlEqualTo(slow)))).hasSizeLessThanOrEqualTo(8);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received(slow)).hasSize(12));
+    }
+
+    @Test
+    void aRedirectIsNotFollowed() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/redirects/" + UUID.randomUUID();
+        String target = "/ssrf/redirect-target/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(307)
+                .withHeader("Location", "http://127.0.0.1:" + OUTSIDE.port() + target)));
+        OUTSIDE.stubFor(post(urlEqualTo(target)).willReturn(aResponse().withStatus(200)));
+
+        publish(responded(caller, true));
+
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
+        JsonNode attempt = deliveries(caller, webhookId).get(0);
+        assertThat(attempt.get("status_code").asInt()).isEqualTo(307);
+        assertThat(attempt.get("error").asString()).isEqualTo("HTTP 307 (redirects are not followed)");
+        OUTSIDE.verify(0, anyRequestedFor(urlEqualTo(target)));
+    }
+
+    /**
+     * DNS can change after registration: an endpoint whose host now resolves to a private address is
+     * refused at delivery, before any connection (simulated by storing such a URL directly).
+     */
+    @Test
+    void everyDeliveryChecksTheDestinationAgain() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/ssrf/rebound/" + UUID.randomUUID();
+        String webhookId = "whk_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
+                VALUES (?, ?, true, ?, '{pause.responded}', ?, now())""")
+                .params(webhookId, caller.developerId(), "https://localhost:" + OUTSIDE.httpsPort() + path,
+                        secrets.seal(webhookId, SECRET))
+                .update();
+
+        publish(responded(caller, true));
+
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
+        JsonNode attempt = deliveries(caller, webhookId).get(0);
+        assertThat(attempt.get("status_code").isNull()).isTrue();
+        assertThat(attempt.get("error").asString())
+                .isEqualTo("refused, not contacted: the URL must resolve only to public addresses");
+        OUTSIDE.verify(0, anyRequestedFor(urlEqualTo(path)));
+    }
+}
