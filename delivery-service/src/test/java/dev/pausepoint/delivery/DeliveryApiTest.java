@@ -185,10 +185,10 @@ public abstract class DeliveryApiTest {
         }
     }
 
-    /** The notification row of a pause: status, attempts, last error. */
+    /** The notification row of a pause (status, attempts, last error), or an empty map before there is one. */
     protected Map<String, Object> notification(String pauseId) {
         return jdbc.sql("SELECT status, attempts, last_error, next_attempt_at FROM notification WHERE pause_id = ?")
-                .param(pauseId).query().singleRow();
+                .param(pauseId).query().listOfRows().stream().findFirst().orElse(Map.of());
     }
 
     protected List<Map<String, Object>> notificationAttempts(String pauseId) {

@@ -2,15 +2,7 @@ package dev.pausepoint.delivery.callback;
 
 import com.twilio.security.RequestValidator;
 import dev.pausepoint.delivery.DeliveryProperties;
-import dev.pausepoint.delivery.notification.Notification;
-import dev.pausepoint.delivery.notification.NotificationStore;
-import dev.pausepoint.events.Event;
-import dev.pausepoint.events.EventIds;
-import dev.pausepoint.events.delivery.NotificationDelivered;
-import dev.pausepoint.events.delivery.NotificationFailed;
-import dev.pausepoint.kit.outbox.Outbox;
-import java.time.Clock;
-import java.time.Instant;
+import dev.pausepoint.delivery.notification.NotificationReports;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,23 +26,16 @@ public class ProviderCallbackController {
 
     private static final Set<String> SENDGRID_FAILURES = Set.of("bounce", "dropped");
 
-    private final NotificationStore store;
-    private final Outbox outbox;
-    private final TransactionTemplate transactions;
+    private final NotificationReports reports;
     private final JsonMapper json;
-    private final Clock clock;
     private final RequestValidator twilio;
     private final String twilioCallbackUrl;
     private final SendGridEventSignature sendGrid;
 
-    public ProviderCallbackController(NotificationStore store, Outbox outbox, TransactionTemplate transactions,
-            JsonMapper json, Clock clock, DeliveryProperties properties,
+    public ProviderCallbackController(NotificationReports reports, JsonMapper json, DeliveryProperties properties,
             @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
-        this.store = store;
-        this.outbox = outbox;
-        this.transactions = transactions;
+        this.reports = reports;
         this.json = json;
-        this.clock = clock;
         String token = properties.twilio().authToken();
         this.twilio = token == null || token.isBlank() ? null : new RequestValidator(token);
         this.twilioCallbackUrl = publicBaseUrl.replaceAll("/+$", "") + "/v1/providers/twilio/status";
@@ -71,8 +55,8 @@ public class ProviderCallbackController {
             return;
         }
         switch (status) {
-            case "delivered" -> report("provider_message_id", sid, true, null);
-            case "failed", "undelivered" -> report("provider_message_id", sid, false,
+            case "delivered" -> reports.byProviderMessageId(sid, true, null);
+            case "failed", "undelivered" -> reports.byProviderMessageId(sid, false,
                     "Twilio reported " + status + (form.containsKey("ErrorCode") ? " (error " + form.get("ErrorCode") + ")" : ""));
             default -> {
                 // queued, sending, sent: nothing to record beyond what the send already did.
@@ -99,25 +83,11 @@ public class ProviderCallbackController {
                 continue;
             }
             if (type.equals("delivered")) {
-                report("pause_id", pauseId.asString(), true, null);
+                reports.byPauseId(pauseId.asString(), true, null);
             } else if (SENDGRID_FAILURES.contains(type)) {
-                report("pause_id", pauseId.asString(), false, "SendGrid reported " + type
+                reports.byPauseId(pauseId.asString(), false, "SendGrid reported " + type
                         + (event.hasNonNull("reason") ? ": " + event.get("reason").asString() : ""));
             }
         }
-    }
-
-    private void report(String column, String value, boolean delivered, String error) {
-        Instant now = EventIds.now(clock);
-        transactions.executeWithoutResult(status -> store.reportByProvider(column, value, delivered, error, now)
-                .ifPresent(n -> outbox.publish(event(n, delivered, error, now))));
-    }
-
-    private static Event event(Notification n, boolean delivered, String error, Instant now) {
-        return delivered
-                ? new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
-                        n.livemode(), n.channel(), n.providerMessageId())
-                : new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
-                        n.livemode(), n.channel(), n.attempts(), error);
     }
 }

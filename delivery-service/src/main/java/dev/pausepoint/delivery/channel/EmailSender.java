@@ -1,6 +1,6 @@
 package dev.pausepoint.delivery.channel;
 
-import dev.pausepoint.delivery.notification.MessageRenderer;
+import dev.pausepoint.delivery.channel.MessageRenderer;
 import dev.pausepoint.kit.mail.Email;
 import dev.pausepoint.kit.mail.MailResult;
 import dev.pausepoint.kit.mail.SendGridMailer;

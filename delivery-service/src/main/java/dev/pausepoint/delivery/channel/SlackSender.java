@@ -4,7 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
-import dev.pausepoint.delivery.notification.MessageRenderer;
+import dev.pausepoint.delivery.channel.MessageRenderer;
 import dev.pausepoint.delivery.outbound.UnsafeDestinationException;
 import java.io.IOException;
 import okhttp3.OkHttpClient;

@@ -5,7 +5,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
-import dev.pausepoint.delivery.notification.MessageRenderer;
+import dev.pausepoint.delivery.channel.MessageRenderer;
 import java.net.URI;
 
 /** SMS through the Twilio SDK, asking Twilio to report delivery to our status-callback endpoint. */

@@ -1,5 +1,6 @@
 package dev.pausepoint.delivery.notification;
 
+import dev.pausepoint.delivery.channel.MessageRenderer;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;

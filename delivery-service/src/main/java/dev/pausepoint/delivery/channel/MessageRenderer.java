@@ -1,4 +1,4 @@
-package dev.pausepoint.delivery.notification;
+package dev.pausepoint.delivery.channel;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

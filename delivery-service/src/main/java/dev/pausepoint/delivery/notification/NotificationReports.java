@@ -1,0 +1,55 @@
+package dev.pausepoint.delivery.notification;
+
+import dev.pausepoint.events.Event;
+import dev.pausepoint.events.EventIds;
+import dev.pausepoint.events.delivery.NotificationDelivered;
+import dev.pausepoint.events.delivery.NotificationFailed;
+import dev.pausepoint.kit.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A provider's later word on a sent notification: it moves to delivered or failed once, with its
+ * event in the same transaction. Later or repeated reports change nothing.
+ */
+@Service
+public class NotificationReports {
+
+    private final NotificationStore store;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public NotificationReports(NotificationStore store, Outbox outbox, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Twilio names the message by the id it gave it. */
+    @Transactional
+    public void byProviderMessageId(String messageId, boolean delivered, String error) {
+        report("provider_message_id", messageId, delivered, error);
+    }
+
+    /** SendGrid events carry the pause id we tagged the mail with. */
+    @Transactional
+    public void byPauseId(String pauseId, boolean delivered, String error) {
+        report("pause_id", pauseId, delivered, error);
+    }
+
+    private void report(String column, String value, boolean delivered, String error) {
+        Instant now = EventIds.now(clock);
+        store.reportByProvider(column, value, delivered, error, now)
+                .ifPresent(n -> outbox.publish(event(n, delivered, error, now)));
+    }
+
+    private static Event event(Notification n, boolean delivered, String error, Instant now) {
+        return delivered
+                ? new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
+                        n.livemode(), n.channel(), n.providerMessageId())
+                : new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
+                        n.livemode(), n.channel(), n.attempts(), error);
+    }
+}

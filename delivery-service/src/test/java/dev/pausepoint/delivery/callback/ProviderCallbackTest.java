@@ -1,0 +1,188 @@
+package dev.pausepoint.delivery.callback;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pausepoint.delivery.DeliveryApiTest;
+import dev.pausepoint.events.Topics;
+import dev.pausepoint.events.delivery.NotificationDelivered;
+import dev.pausepoint.events.delivery.NotificationFailed;
+import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.EventReader;
+import dev.pausepoint.kit.SignedClient.Reply;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * api.md, "Channels": provider status callbacks, public but verified by the provider's signature,
+ * computed here from each provider's documented algorithm rather than with their SDKs.
+ */
+class ProviderCallbackTest extends DeliveryApiTest {
+
+    private static final CallerIdentity TWILIO = CallerIdentity.anonymous("54.172.60.1");
+    private static final String CALLBACK_URL = "https://pausepoint.example/v1/providers/twilio/status";
+
+    /** Twilio: HMAC-SHA1 with the auth token over the URL followed by each field name and value, sorted by name. */
+    private static String twilioSignature(String token, Map<String, String> form) throws Exception {
+        StringBuilder data = new StringBuilder(CALLBACK_URL);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private Reply twilioCallback(Map<String, String> form, String signature) {
+        return client.send("POST", "/v1/providers/twilio/status", "application/x-www-form-urlencoded",
+                formBody(form), TWILIO, "X-Twilio-Signature", signature);
+    }
+
+    /** An SMS pause that Twilio accepted as {@code sid}. */
+    private PauseCreated sentSms(String sid) {
+        String to = "+1415" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        OUTSIDE.stubFor(post(urlEqualTo(TWILIO_MESSAGES)).withFormParam("To", equalTo(to))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\"}")));
+        PauseCreated pause = pauseCreated("dev_" + UUID.randomUUID(), true, "sms", to);
+        publish(pause);
+        await().untilAsserted(() -> assertThat(notification(pause.pauseId())).containsEntry("status", "sent"));
+        return pause;
+    }
+
+    @Test
+    void aSignedTwilioDeliveredReportMarksTheSmsDelivered() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        PauseCreated pause = sentSms(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", TWILIO_SID,
+                "To", pause.recipient(), "From", "+15005550006", "ApiVersion", "2010-04-01");
+
+        Reply reply = twilioCallback(form, twilioSignature(TWILIO_TOKEN, form));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(notification(pause.pauseId())).containsEntry("status", "delivered");
+        NotificationDelivered delivered = EventReader.first(Topics.DELIVERY_EVENTS, NotificationDelivered.class,
+                e -> e.pauseId().equals(pause.pauseId()));
+        assertThat(delivered.providerMessageId()).isEqualTo(sid);
+        // Twilio repeats callbacks; a second report changes nothing.
+        assertThat(twilioCallback(form, twilioSignature(TWILIO_TOKEN, form)).status()).isEqualTo(200);
+        assertThat(notification(pause.pauseId())).containsEntry("status", "delivered");
+    }
+
+    @Test
+    void anUndeliveredReportFailsTheSmsWithTwiliosErrorCode() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        PauseCreated pause = sentSms(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003");
+
+        assertThat(twilioCallback(form, twilioSignature(TWILIO_TOKEN, form)).status()).isEqualTo(200);
+
+        assertThat(notification(pause.pauseId())).containsEntry("status", "failed")
+                .containsEntry("last_error", "Twilio reported undelivered (error 30003)");
+        assertThat(EventReader.first(Topics.DELIVERY_EVENTS, NotificationFailed.class,
+                e -> e.pauseId().equals(pause.pauseId())).error()).isEqualTo("Twilio reported undelivered (error 30003)");
+    }
+
+    @Test
+    void anUnverifiableTwilioCallGets401AndChangesNothing() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        PauseCreated pause = sentSms(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "delivered");
+        Map<String, String> tampered = Map.of("MessageSid", sid, "MessageStatus", "failed");
+
+        Reply wrongToken = twilioCallback(form, twilioSignature("another-accounts-token", form));
+        Reply wrongFields = twilioCallback(tampered, twilioSignature(TWILIO_TOKEN, form));
+        Reply unsigned = client.send("POST", "/v1/providers/twilio/status", "application/x-www-form-urlencoded",
+                formBody(form), TWILIO);
+
+        for (Reply reply : new Reply[] {wrongToken, wrongFields, unsigned}) {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_CREDENTIALS");
+        }
+        assertThat(notification(pause.pauseId())).containsEntry("status", "sent");
+    }
+
+    private static String sendGridSignature(PrivateKey key, String timestamp, String body) throws Exception {
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(key);
+        ecdsa.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(ecdsa.sign());
+    }
+
+    private Reply sendGridCallback(String body, String signature, String timestamp) {
+        return client.send("POST", "/v1/providers/sendgrid/events", "application/json", body,
+                CallerIdentity.anonymous("167.89.118.1"), "X-Twilio-Email-Event-Webhook-Signature", signature,
+                "X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+    }
+
+    private PauseCreated sentEmail() {
+        PauseCreated pause = pauseCreated("dev_" + UUID.randomUUID(), true, "email",
+                "approver-" + UUID.randomUUID() + "@example.com");
+        publish(pause);
+        await().untilAsserted(() -> assertThat(notification(pause.pauseId())).containsEntry("status", "sent"));
+        return pause;
+    }
+
+    @Test
+    void signedSendGridEventsMarkEmailsDeliveredOrBounced() throws Exception {
+        PauseCreated delivered = sentEmail();
+        PauseCreated bounced = sentEmail();
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String body = """
+                [{"email": "%s", "timestamp": 1764086400, "event": "processed", "pause_id": "%s"},
+                 {"email": "%s", "timestamp": 1764086401, "event": "delivered", "pause_id": "%s", "sg_message_id": "sg-1"},
+                 {"email": "%s", "timestamp": 1764086402, "event": "bounce", "pause_id": "%s",
+                  "reason": "550 5.1.1 The email account that you tried to reach does not exist"}]"""
+                .formatted(delivered.recipient(), delivered.pauseId(), delivered.recipient(), delivered.pauseId(),
+                        bounced.recipient(), bounced.pauseId());
+
+        Reply reply = sendGridCallback(body, sendGridSignature(SENDGRID_EVENTS.getPrivate(), timestamp, body), timestamp);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(notification(delivered.pauseId())).containsEntry("status", "delivered");
+        assertThat(notification(bounced.pauseId())).containsEntry("status", "failed").containsEntry("last_error",
+                "SendGrid reported bounce: 550 5.1.1 The email account that you tried to reach does not exist");
+    }
+
+    @Test
+    void anUnverifiableSendGridCallGets401AndChangesNothing() throws Exception {
+        PauseCreated pause = sentEmail();
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String body = "[{\"event\": \"delivered\", \"pause_id\": \"" + pause.pauseId() + "\"}]";
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        PrivateKey otherKey = generator.generateKeyPair().getPrivate();
+
+        Reply otherSigner = sendGridCallback(body, sendGridSignature(otherKey, timestamp, body), timestamp);
+        Reply otherTimestamp = sendGridCallback(body,
+                sendGridSignature(SENDGRID_EVENTS.getPrivate(), timestamp, body), String.valueOf(Long.parseLong(timestamp) + 1));
+        Reply garbage = sendGridCallback(body, "bm90IGEgc2lnbmF0dXJl", timestamp);
+
+        for (Reply reply : new Reply[] {otherSigner, otherTimestamp, garbage}) {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_CREDENTIALS");
+        }
+        assertThat(notification(pause.pauseId())).containsEntry("status", "sent");
+    }
+}
