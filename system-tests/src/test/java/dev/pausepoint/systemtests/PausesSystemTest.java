@@ -1,5 +1,6 @@
 package dev.pausepoint.systemtests;
 
+import static dev.pausepoint.systemtests.Developer.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,14 +13,12 @@ import dev.pausepoint.systemtests.Http.Reply;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.embedded.FreePorts;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,28 +33,9 @@ class PausesSystemTest {
             {"recipient": "+14155550123", "channel": "sms", "message": "Ship it?", "options": ["Yes", "No"],
              "timeout_default": "No"}""";
 
-    private record Keys(String live, String test) {
-    }
-
-    private static Keys register() {
-        Reply reply = Http.postJson("/v1/auth/register", "{\"email\":\"p-" + UUID.randomUUID()
-                + "@example.com\",\"name\":\"P\",\"password\":\"a long enough password\"}");
-        return new Keys(reply.json().get("api_key").asString(), reply.json().get("test_api_key").asString());
-    }
-
-    private static Reply as(String key, String method, String path, String json, String... headers) {
-        List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + key));
-        if (json != null) {
-            all.addAll(List.of("Content-Type", "application/json"));
-        }
-        all.addAll(List.of(headers));
-        return Http.send(method, path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
-                all.toArray(String[]::new));
-    }
-
     @Test
     void createReadListAndCancelOnce() {
-        Keys keys = register();
+        Developer keys = Developer.register();
         Reply created = as(keys.live(), "POST", "/v1/pause", SMS);
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("pause_id").asString();
@@ -72,7 +52,7 @@ class PausesSystemTest {
 
     @Test
     void anEmailPauseOnTheFreePlanIsForbidden() {
-        Reply reply = as(register().live(), "POST", "/v1/pause", SMS.replace("\"+14155550123\"", "\"a@b.co\"")
+        Reply reply = as(Developer.register().live(), "POST", "/v1/pause", SMS.replace("\"+14155550123\"", "\"a@b.co\"")
                 .replace("\"sms\"", "\"email\""));
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json().get("error").asString()).isEqualTo("CHANNEL_NOT_ALLOWED");
@@ -80,7 +60,7 @@ class PausesSystemTest {
 
     @Test
     void theFiftyFirstLivePauseOfTheMonthIsRefusedAndNothingIsCreated() {
-        Keys keys = register();
+        Developer keys = Developer.register();
         for (int i = 0; i < 50; i++) {
             assertThat(as(keys.live(), "POST", "/v1/pause", SMS).status()).isEqualTo(201);
         }
@@ -95,7 +75,7 @@ class PausesSystemTest {
 
     @Test
     void aHundredConcurrentCreatesAgainstAQuotaOfFiftyMakeExactlyFifty() {
-        Keys keys = register();
+        Developer keys = Developer.register();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<CompletableFuture<Reply>> replies = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -110,7 +90,7 @@ class PausesSystemTest {
 
     @Test
     void anIdempotentRetryReturnsTheSamePause() {
-        Keys keys = register();
+        Developer keys = Developer.register();
         Reply first = as(keys.live(), "POST", "/v1/pause", SMS, "Idempotency-Key", "retry-1");
         Reply retry = as(keys.live(), "POST", "/v1/pause", SMS, "Idempotency-Key", "retry-1");
         assertThat(retry.body()).isEqualTo(first.body());
@@ -119,7 +99,7 @@ class PausesSystemTest {
 
     @Test
     void aLongPollThroughTheGatewayAnswersWhenThePauseChanges() throws Exception {
-        Keys keys = register();
+        Developer keys = Developer.register();
         String id = as(keys.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString();
         CompletableFuture<Reply> parked = CompletableFuture.supplyAsync(
                 () -> as(keys.test(), "GET", "/v1/pause/" + id + "?wait=25", null));
@@ -133,7 +113,7 @@ class PausesSystemTest {
         int port = FreePorts.next();
         SystemStack.fleet().startAnother(Service.PAUSE, port, FreePorts.next());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> ready(port));
-        Keys keys = register();
+        Developer keys = Developer.register();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             ids.add(as(keys.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString());
@@ -170,7 +150,7 @@ class PausesSystemTest {
 
     @Test
     void anExpiredPauseTimesOutWithItsDefaultWithinFiveSecondsAndIsAnnouncedOnce() throws Exception {
-        Keys keys = register();
+        Developer keys = Developer.register();
         String id = as(keys.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString();
         expire(List.of(id));
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->

@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class SystemStack {
 
+    /** Where tests run webhook receivers: loopback, allowed to delivery-service by configuration here only. */
+    static final String RECEIVER_HOST = "127.0.0.2";
+
     private static ServiceFleet fleet;
     private static Map<Service, Integer> ports;
 
@@ -36,7 +39,8 @@ final class SystemStack {
                     ServiceFleet.DEFAULT_JVM_OPTIONS,
                     // The tests are the proxy: each request names a client address of its own, so the
                     // per-IP limits (tested in the gateway module) do not throttle the whole suite.
-                    Map.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")));
+                    // Webhook receivers listen on 127.0.0.2, the one host delivery may reach over http.
+                    Map.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128", "DELIVERY_INSECURE_HOSTS", RECEIVER_HOST)));
             started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
             fleet = started;
