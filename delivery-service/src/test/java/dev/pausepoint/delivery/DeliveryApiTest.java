@@ -18,6 +18,7 @@ import dev.pausepoint.kit.SignedClient;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.spring.MutableClockConfiguration;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -38,11 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "pausepoint.delivery.insecure-hosts=" + DeliveryApiTest.RECEIVER_HOST,
         "pausepoint.delivery.worker-interval=100ms"})
 @RealInfrastructure
-@Import(DeliveryApiTest.TestClock.class)
+@Import(MutableClockConfiguration.class)
 public abstract class DeliveryApiTest {
 
     protected static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
@@ -100,15 +98,6 @@ public abstract class DeliveryApiTest {
         registry.add("pausepoint.sendgrid.base-url", () -> "http://localhost:" + OUTSIDE.port());
         registry.add("pausepoint.delivery.sendgrid-event-public-key",
                 () -> Base64.getEncoder().encodeToString(SENDGRID_EVENTS.getPublic().getEncoded()));
-    }
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package dev.pausepoint.gateway;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.spring.MutableClockConfiguration;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -12,10 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -31,17 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "pausepoint.gateway.trusted-proxies=127.0.0.1/32,::1/128",
         "pausepoint.gateway.rate-limits.plans.pro.api-key=200"})
 @RealInfrastructure
-@Import(GatewayIntegrationTest.TestClock.class)
+@Import(MutableClockConfiguration.class)
 public abstract class GatewayIntegrationTest {
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     protected static final String LIVE_KEY = DownstreamStubs.LIVE_KEY;
     protected static final String TEST_KEY = DownstreamStubs.TEST_KEY;

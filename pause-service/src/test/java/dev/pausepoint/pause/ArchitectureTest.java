@@ -1,6 +1,5 @@
 package dev.pausepoint.pause;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.pausepoint.kit.ServiceArchitecture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -8,12 +7,8 @@ import org.junit.jupiter.api.TestFactory;
 
 class ArchitectureTest {
 
-    private static final String ROOT = "dev.pausepoint.pause";
-    private static final JavaClasses CLASSES = ServiceArchitecture.of(ROOT);
-
     @TestFactory
     Stream<DynamicTest> boundariesHold() {
-        return ServiceArchitecture.rules(ROOT).stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(CLASSES)));
+        return ServiceArchitecture.check("dev.pausepoint.pause");
     }
 }

@@ -14,6 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +32,13 @@ public final class ServiceArchitecture {
     public static JavaClasses of(String rootPackage) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
+    }
+
+    /** Every rule as a test over the service's classes; a service's ArchitectureTest returns this. */
+    public static Stream<DynamicTest> check(String rootPackage) {
+        JavaClasses classes = of(rootPackage);
+        return rules(rootPackage).stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
     }
 
     public static List<ArchRule> rules(String rootPackage) {

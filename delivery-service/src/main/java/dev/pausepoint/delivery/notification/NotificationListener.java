@@ -6,14 +6,13 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns {@code pause.created} into a notification to send. Nothing is sent here: the listener only
@@ -51,12 +50,7 @@ public class NotificationListener {
             return;
         }
         if (store.insert(pause, "pending", now)) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.wake();
-                }
-            });
+            AfterCommit.run(worker::wake);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseEvent;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
+import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.ProcessedEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns a pause's outcome into one delivery per subscribed endpoint of its developer and world. It
@@ -54,12 +53,7 @@ public class WebhookDispatchListener {
                     pause.pauseId(), outcome.data(), now);
         }
         if (!endpoints.isEmpty()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.wake();
-                }
-            });
+            AfterCommit.run(worker::wake);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.pausepoint.kit.outbox;
 
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventJson;
+import dev.pausepoint.kit.lifecycle.AfterCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -28,11 +28,6 @@ public class Outbox {
         jdbc.sql("INSERT INTO outbox_event (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")
                 .params(event.eventId(), event.topic(), event.key(), EventJson.writeString(event))
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wake();
-            }
-        });
+        AfterCommit.run(relay::wake);
     }
 }
