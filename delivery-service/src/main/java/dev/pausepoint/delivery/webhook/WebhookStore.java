@@ -148,6 +148,21 @@ public class WebhookStore {
                 .update();
     }
 
+    /**
+     * Deletes up to {@code limit} finished deliveries created before {@code cutoff}, with their attempts;
+     * returns how many deliveries went.
+     */
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                WITH old AS (
+                    SELECT id FROM webhook_delivery WHERE status <> 'pending' AND created_at < ? ORDER BY created_at LIMIT ?
+                ), attempts AS (
+                    DELETE FROM webhook_attempt WHERE delivery_id IN (SELECT id FROM old)
+                )
+                DELETE FROM webhook_delivery WHERE id IN (SELECT id FROM old)""")
+                .params(Timestamp.from(cutoff), limit).update();
+    }
+
     /** The endpoint's most recent attempts, newest first. */
     public List<DeliveryAttemptView> attempts(String webhookId, int limit) {
         return jdbc.sql("""

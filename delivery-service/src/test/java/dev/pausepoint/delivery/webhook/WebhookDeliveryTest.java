@@ -318,4 +318,31 @@ class WebhookDeliveryTest extends DeliveryApiTest {
                 .isEqualTo("refused, not contacted: the URL must resolve only to public addresses");
         OUTSIDE.verify(0, anyRequestedFor(urlEqualTo(path)));
     }
+
+    @Autowired
+    WebhookLogPurge purge;
+
+    @Test
+    void finishedDeliveriesPastTheRetentionArePurgedWithTheirAttempts() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/purge/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        publish(responded(caller, true));
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
+        String stillPending = "wdl_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, 'pause.responded', 'psr_x', '{}', 'pending', now() + interval '1 day', now() - interval '40 days')""")
+                .params(stillPending, webhookId, "evt_" + UUID.randomUUID()).update();
+
+        purge.purge();
+        assertThat(deliveries(caller, webhookId)).as("within the retention").hasSize(1);
+        jdbc.sql("UPDATE webhook_delivery SET created_at = created_at - interval '31 days' WHERE webhook_id = ? AND status = 'delivered'")
+                .param(webhookId).update();
+        purge.purge();
+
+        assertThat(deliveries(caller, webhookId)).isEmpty();
+        assertThat(jdbc.sql("SELECT id FROM webhook_delivery WHERE webhook_id = ?").param(webhookId)
+                .query(String.class).list()).containsExactly(stillPending);
+    }
 }
