@@ -295,6 +295,29 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         OUTSIDE.verify(0, postRequestedFor(urlEqualTo(path)));
     }
 
+    /**
+     * The schedule lives only in the database: a notification another instance left mid-schedule (two
+     * failed attempts, a lease that ran out when it died) is picked up and finished by this one.
+     */
+    @Test
+    void aScheduleLeftByAStoppedInstanceIsResumedFromTheDatabase() {
+        String path = "/services/T000/B004/" + UUID.randomUUID();
+        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        String pauseId = "psr_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
+                    options, status, attempts, next_attempt_at, last_error, created_at, updated_at)
+                VALUES (?, ?, true, 'slack', ?, 'https://pausepoint.example/respond/t', 'Resume me?',
+                    '["Yes", "No"]', 'pending', 2, now() - interval '1 second', 'Slack answered 503', now(), now())""")
+                .params(pauseId, DEVELOPER, receiver(path)).update();
+
+        await().untilAsserted(() -> assertThat(notification(pauseId)).containsEntry("status", "delivered"));
+
+        assertThat(notification(pauseId)).containsEntry("attempts", 3);
+        assertThat(notificationAttempts(pauseId)).extracting(row -> row.get("attempt")).containsExactly(3);
+        OUTSIDE.verify(1, postRequestedFor(urlEqualTo(path)));
+    }
+
     private Instant nextAttempt(String pauseId) {
         return ((Timestamp) notification(pauseId).get("next_attempt_at")).toInstant();
     }

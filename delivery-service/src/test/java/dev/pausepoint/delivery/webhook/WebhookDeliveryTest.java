@@ -319,6 +319,28 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         OUTSIDE.verify(0, anyRequestedFor(urlEqualTo(path)));
     }
 
+    /** A delivery another instance left mid-schedule is posted by this one, from the database alone. */
+    @Test
+    void aScheduleLeftByAStoppedInstanceIsResumedFromTheDatabase() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/resumed/" + UUID.randomUUID();
+        String webhookId = register(caller, path);
+        String eventId = "evt_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, attempts,
+                    next_attempt_at, created_at)
+                VALUES (?, ?, ?, 'pause.cancelled', 'psr_resumed',
+                    '{"choice": null, "text": null, "response_at": null, "metadata": null}', 'pending', 3,
+                    now() - interval '1 second', now() - interval '1 hour')""")
+                .params("wdl_" + UUID.randomUUID(), webhookId, eventId).update();
+
+        await().untilAsserted(() -> assertThat(received(path)).hasSize(1));
+
+        assertThat(received(path).get(0).getHeader("X-PausePoint-Delivery")).isEqualTo(eventId);
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).singleElement()
+                .satisfies(attempt -> assertThat(attempt.get("attempt").asInt()).isEqualTo(4)));
+    }
+
     @Autowired
     WebhookLogPurge purge;
 
