@@ -28,7 +28,7 @@ class ErrorMapperTest {
         };
         MappedError error = map(limited);
         assertThat(error.status()).isEqualTo(429);
-        assertThat(error.body()).isEqualTo(new ErrorBody("RATE_LIMITED", "Slow down.", 429, null));
+        assertThat(error.body()).isEqualTo(new ErrorBody("RATE_LIMITED", "Slow down.", 429, null, null));
         assertThat(error.headers()).containsEntry("Retry-After", "7");
         assertThat(error.unexpected()).isFalse();
     }
@@ -89,5 +89,12 @@ class ErrorMapperTest {
                 + "2000 characters\"}]}");
         assertThat(new String(ErrorBodyJson.write(ErrorBody.of(ErrorCode.NOT_FOUND, "No endpoint GET /x."))))
                 .isEqualTo("{\"error\":\"NOT_FOUND\",\"message\":\"No endpoint GET /x.\",\"status_code\":404}");
+    }
+
+    @Test
+    void tokenUsedCarriesTheRecordedChoice() {
+        assertThat(new String(ErrorBodyJson.write(ErrorBody.tokenUsed("This link was already used.", "Approve"))))
+                .isEqualTo("{\"error\":\"TOKEN_USED\",\"message\":\"This link was already used.\",\"status_code\":410,"
+                        + "\"choice\":\"Approve\"}");
     }
 }

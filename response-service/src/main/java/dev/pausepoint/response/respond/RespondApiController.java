@@ -1,0 +1,57 @@
+package dev.pausepoint.response.respond;
+
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
+import dev.pausepoint.response.respond.Responses.Link;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON face of a response link (api.md, "Human response"), for clients that build their own page. */
+@RestController
+public class RespondApiController {
+
+    public record LinkView(String pauseId, String message, List<String> options, boolean allowTextResponse,
+            String status, Instant expiresAt) {
+    }
+
+    public record RespondRequest(String choice, String text) {
+    }
+
+    public record Answered(String pauseId, String status, String choice, Instant responseAt) {
+    }
+
+    private final Responses responses;
+
+    public RespondApiController(Responses responses) {
+        this.responses = responses;
+    }
+
+    /** A pending or cancelled pause's question; an answered link is 410 TOKEN_USED, an expired one 410 TOKEN_EXPIRED. */
+    @GetMapping("/v1/respond/{token}")
+    public LinkView view(@PathVariable String token) {
+        Link link = responses.open(token);
+        return switch (link.state()) {
+            case ANSWERED -> throw new TokenUsedException(link.choice());
+            case EXPIRED -> throw Responses.tokenExpired();
+            case PENDING, CANCELLED -> {
+                PauseForResponse pause = link.pause();
+                yield new LinkView(pause.pauseId(), pause.message(), pause.options(), pause.allowTextResponse(),
+                        pause.status(), pause.expiresAt());
+            }
+        };
+    }
+
+    @PostMapping("/v1/respond/{token}")
+    public Answered respond(@PathVariable String token, @RequestBody RespondRequest request, CallerIdentity caller,
+            @RequestHeader(name = "User-Agent", required = false) String userAgent) {
+        PauseForResponse answered = responses.respond(token, request.choice(), request.text(), caller.clientIp(),
+                Responses.trimUserAgent(userAgent));
+        return new Answered(answered.pauseId(), answered.status(), answered.responseChoice(), answered.responseAt());
+    }
+}
