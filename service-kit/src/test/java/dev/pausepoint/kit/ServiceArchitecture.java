@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,7 +51,7 @@ public final class ServiceArchitecture {
                 noClasses().that().areAnnotatedWith(Repository.class)
                         .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
                         .as("repositories hold no web types"),
-                noClasses().that().haveSimpleNameEndingWith("Service")
+                noClasses().that().areAnnotatedWith(Service.class).or().haveSimpleNameEndingWith("Service")
                         .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
                         .as("services hold no web types"));
     }

@@ -1,0 +1,14 @@
+package dev.pausepoint.response;
+
+import dev.pausepoint.kit.ServiceArchitecture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class ArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> boundariesHold() {
+        return ServiceArchitecture.check("dev.pausepoint.response");
+    }
+}
