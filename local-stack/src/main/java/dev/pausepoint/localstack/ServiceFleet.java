@@ -115,6 +115,10 @@ public final class ServiceFleet implements AutoCloseable {
         env.put("PORT", String.valueOf(config.ports().get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafka().bootstrapServers());
         env.put("INTERNAL_SECRET", config.internalSecret());
+        // Links in messages and pages point at this stack's gateway, unless the caller set a public address.
+        if (System.getenv("PUBLIC_BASE_URL") == null) {
+            env.put("PUBLIC_BASE_URL", gatewayUrl().toString());
+        }
         // Every service may call another's internal API (pause-service asks billing for quota).
         for (Service other : Service.values()) {
             if (other != Service.GATEWAY) {

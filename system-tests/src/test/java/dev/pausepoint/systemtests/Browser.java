@@ -1,0 +1,70 @@
+package dev.pausepoint.systemtests;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The machine's headless Chromium, driven through its own chromedriver (no download: both come from the
+ * OS packages {@code chromium} and {@code chromium-driver}, or from {@code CHROME_BIN} and
+ * {@code CHROMEDRIVER}). Where neither is installed the browser tests are skipped with that reason,
+ * except when {@code PAUSEPOINT_REQUIRE_BROWSER} is set, as CI does: there a missing browser fails.
+ */
+final class Browser {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Browser() {
+    }
+
+    /** A phone-sized (or any) headless Chromium; {@code javascript} false turns scripts off entirely. */
+    static ChromeDriver open(int width, int height, boolean javascript) {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
+        Path driver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+        boolean installed = Files.isExecutable(chromium) && Files.isExecutable(driver);
+        if (!installed && System.getenv("PAUSEPOINT_REQUIRE_BROWSER") != null) {
+            throw new AssertionError("PAUSEPOINT_REQUIRE_BROWSER is set but there is no " + chromium + " and " + driver
+                    + " (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(installed, "no Chromium at " + chromium + " with " + driver
+                + "; install chromium and chromium-driver to run the browser tests");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                        "--window-size=" + width + "," + height);
+        if (width < 600) {
+            // A phone: its viewport width, pixel density and touch, so the page lays out as on a handset.
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                            + "Chrome/150.0 Mobile Safari/537.36"));
+        }
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        return browser;
+    }
+
+    static void screenshot(ChromeDriver browser, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("could not save screenshot " + name, e);
+        }
+    }
+}
