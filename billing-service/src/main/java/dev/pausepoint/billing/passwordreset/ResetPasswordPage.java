@@ -39,8 +39,8 @@ public class ResetPasswordPage {
         try {
             resets.confirm(token, password);
         } catch (ApiException e) {
-            return HostedPage.render(e.code().status(), "This link cannot be used", "<p>" + HostedPage.escape(e.getMessage())
-                    + "</p>");
+            return HostedPage.render(e.code().status(), "This link cannot be used",
+                    "<p>" + HostedPage.escape(e.getMessage()) + "</p>");
         }
         return HostedPage.render(200, "Password changed", "<p>Your password is changed and every session has ended. "
                 + "Log in with the new password.</p>");
