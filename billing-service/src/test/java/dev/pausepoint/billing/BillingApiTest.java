@@ -12,39 +12,69 @@ import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.kit.SignedClient;
 import dev.pausepoint.kit.SignedClient.Reply;
+import dev.pausepoint.testsupport.MutableClock;
+import dev.pausepoint.testsupport.PaddleNotifications;
 import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.spring.MutableClockConfiguration;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * billing-service on real Postgres and Kafka, called as the gateway would call it, with SendGrid
- * replaced by a local WireMock. bcrypt runs at cost 10, api.md's minimum, to keep the suite quick.
+ * billing-service on real Postgres and Kafka, called as the gateway would call it, with SendGrid and
+ * Paddle replaced by local WireMock servers. bcrypt runs at cost 10, api.md's minimum, to keep the
+ * suite quick.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET,
         "pausepoint.accounts.bcrypt-cost=10",
         "pausepoint.sendgrid.api-key=SG.test-key",
-        "pausepoint.sendgrid.from-email=no-reply@pausepoint.test"})
+        "pausepoint.sendgrid.from-email=no-reply@pausepoint.test",
+        "pausepoint.billing.paddle.api-key=" + BillingApiTest.PADDLE_API_KEY,
+        "pausepoint.billing.paddle.webhook-secrets=" + PaddleNotifications.SECRET,
+        "pausepoint.billing.paddle.prices.starter=" + BillingApiTest.STARTER_PRICE,
+        "pausepoint.billing.paddle.prices.pro=" + BillingApiTest.PRO_PRICE,
+        "pausepoint.billing.paddle.entitlement-sweep-interval=100ms"})
 @RealInfrastructure
+@Import(MutableClockConfiguration.class)
 public abstract class BillingApiTest {
 
+    protected static final String PADDLE_API_KEY = "pdl_sdbx_apikey_01hv8h_test";
+    protected static final String STARTER_PRICE = "pri_01hv8gs0starter0000000000";
+    protected static final String PRO_PRICE = "pri_01hv8gs0pro0000000000000000";
+
     protected static final WireMockServer SENDGRID = new WireMockServer(options().dynamicPort());
+    protected static final WireMockServer PADDLE = new WireMockServer(options().dynamicPort());
 
     static {
         SENDGRID.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(SENDGRID::stop));
+        PADDLE.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SENDGRID.stop();
+            PADDLE.stop();
+        }));
     }
 
     @DynamicPropertySource
-    static void sendGrid(DynamicPropertyRegistry registry) {
+    static void outside(DynamicPropertyRegistry registry) {
         registry.add("pausepoint.sendgrid.base-url", () -> "http://localhost:" + SENDGRID.port());
+        registry.add("pausepoint.billing.paddle.base-url", () -> "http://localhost:" + PADDLE.port());
+    }
+
+    @Autowired
+    protected MutableClock clock;
+
+    @AfterEach
+    void thawClock() {
+        clock.thaw();
     }
 
     protected static final CallerIdentity ANONYMOUS = CallerIdentity.anonymous("203.0.113.9");
@@ -73,6 +103,11 @@ public abstract class BillingApiTest {
 
         public CallerIdentity test() {
             return new CallerIdentity(developerId, KeyMode.TEST, "free", CredentialKind.API_KEY, "203.0.113.9");
+        }
+
+        /** The dashboard's credential, as the gateway names it after resolving a session token. */
+        public CallerIdentity session() {
+            return new CallerIdentity(developerId, KeyMode.LIVE, "free", CredentialKind.SESSION, "203.0.113.9");
         }
     }
 

@@ -7,6 +7,6 @@ class BillingServiceStartupTest extends ServiceStartupContract {
 
     @Override
     protected Set<String> ownTables() {
-        return Set.of("outbox_event");
+        return Set.of("outbox_event", "subscription", "paddle_event");
     }
 }

@@ -39,7 +39,8 @@ class PausesSystemTest {
         Reply created = as(keys.live(), "POST", "/v1/pause", SMS);
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("pause_id").asString();
-        assertThat(created.json().get("respond_url").asString()).startsWith("http://localhost:8080/respond/");
+        assertThat(created.json().get("respond_url").asString()).as("links point at this stack's gateway")
+                .startsWith(SystemStack.gateway() + "/respond/");
         assertThat(as(keys.live(), "GET", "/v1/pause/" + id, null).json().get("status").asString()).isEqualTo("pending");
         assertThat(as(keys.live(), "GET", "/v1/pause", null).json().get("items").get(0).get("pause_id").asString())
                 .isEqualTo(id);

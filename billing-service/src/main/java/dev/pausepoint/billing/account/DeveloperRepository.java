@@ -43,6 +43,16 @@ public class DeveloperRepository {
         jdbc.sql("UPDATE developer SET password_hash = ? WHERE id = ?").params(passwordHash, developerId).update();
     }
 
+    /** The developer's plan, locked until the transaction ends so plan changes to one developer happen in turn. */
+    public Optional<String> lockPlan(String developerId) {
+        return jdbc.sql("SELECT plan FROM developer WHERE id = ? FOR UPDATE").param(developerId).query(String.class)
+                .optional();
+    }
+
+    public void updatePlan(String developerId, String plan) {
+        jdbc.sql("UPDATE developer SET plan = ? WHERE id = ?").params(plan, developerId).update();
+    }
+
     private static Developer map(ResultSet row, int number) throws SQLException {
         return new Developer(row.getString("id"), row.getString("email"), row.getString("name"),
                 row.getString("password_hash"), row.getString("plan"), instant(row, "created_at"));

@@ -1,0 +1,51 @@
+package dev.pausepoint.billing.subscription;
+
+import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.kit.plan.PlanCatalog;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Starts a purchase of a plan: a Paddle transaction for the plan's price, linked to the developer. */
+@Service
+public class CheckoutService {
+
+    private final PaddleProperties paddle;
+    private final PaddleClient client;
+    private final PlanCatalog plans;
+    private final SubscriptionRepository subscriptions;
+
+    public CheckoutService(PaddleProperties paddle, PaddleClient client, PlanCatalog plans,
+            SubscriptionRepository subscriptions) {
+        this.paddle = paddle;
+        this.client = client;
+        this.plans = plans;
+        this.subscriptions = subscriptions;
+    }
+
+    /** The Paddle checkout URL for {@code plan}; 422 for a plan that is not sold through checkout. */
+    public String checkout(String developerId, String plan) {
+        requireConfigured(paddle);
+        List<String> sold = plans.all().keySet().stream().filter(name -> paddle.priceOf(name).isPresent()).toList();
+        if (plan == null || plan.isBlank()) {
+            throw new ValidationException("plan", "is required; one of: " + String.join(", ", sold));
+        }
+        if (plans.find(plan).isEmpty()) {
+            throw new ValidationException("plan", "must be one of: " + String.join(", ", sold));
+        }
+        if (plan.equals(PlanCatalog.FREE)) {
+            throw new ValidationException("plan", "free needs no checkout: every account starts on it, and a canceled "
+                    + "subscription returns to it");
+        }
+        String priceId = paddle.priceOf(plan).orElseThrow(() -> new ValidationException("plan",
+                plan + " is not sold through checkout; contact us to arrange it"));
+        // A returning customer keeps their Paddle customer, so Paddle shows one history per developer.
+        String customerId = subscriptions.latestOf(developerId).map(Subscription::paddleCustomerId).orElse(null);
+        return client.createCheckout(priceId, developerId, customerId);
+    }
+
+    static void requireConfigured(PaddleProperties paddle) {
+        if (!paddle.configured()) {
+            throw new BillingNotConfiguredException();
+        }
+    }
+}
