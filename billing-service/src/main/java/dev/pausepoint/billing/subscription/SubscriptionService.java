@@ -1,6 +1,8 @@
 package dev.pausepoint.billing.subscription;
 
 import dev.pausepoint.billing.account.DeveloperRepository;
+import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.account.PlanChanged;
@@ -106,6 +108,17 @@ public class SubscriptionService {
                 state.scheduledChangeAt(), entitledUntil, event.occurredAt(), now));
         settlePlan(developerId, now);
         return Outcome.APPLIED;
+    }
+
+    /** The developer's plan and their most recent subscription; 503 on an instance that sells nothing. */
+    public SubscriptionView view(String developerId) {
+        CheckoutService.requireConfigured(paddle);
+        String plan = developers.findById(developerId)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_API_KEY, "Unknown developer.")).plan();
+        return subscriptions.latestOf(developerId)
+                .map(s -> new SubscriptionView(plan, s.status(), s.currentPeriodEnd(), s.scheduledChange(),
+                        s.scheduledChangeAt(), s.entitledUntil(), s.paddleSubscriptionId(), s.paddleCustomerId()))
+                .orElse(new SubscriptionView(plan, null, null, null, null, null, null, null));
     }
 
     /**
