@@ -3,6 +3,7 @@ package dev.pausepoint.systemtests;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.localstack.ServiceFleet;
 import dev.pausepoint.localstack.Workspace;
+import dev.pausepoint.testsupport.PaddleNotifications;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.embedded.FreePorts;
@@ -20,6 +21,9 @@ final class SystemStack {
 
     /** Where tests run webhook receivers: loopback, allowed to delivery-service by configuration here only. */
     static final String RECEIVER_HOST = "127.0.0.2";
+
+    /** The Paddle price id of the starter plan in this stack. */
+    static final String STARTER_PRICE = "pri_system_tests_starter";
 
     private static ServiceFleet fleet;
     private static Map<Service, Integer> ports;
@@ -40,7 +44,13 @@ final class SystemStack {
                     // The tests are the proxy: each request names a client address of its own, so the
                     // per-IP limits (tested in the gateway module) do not throttle the whole suite.
                     // Webhook receivers listen on 127.0.0.2, the one host delivery may reach over http.
-                    Map.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128", "DELIVERY_INSECURE_HOSTS", RECEIVER_HOST)));
+                    // Paddle is configured (its notifications are signed with the tests' secret), and paid
+                    // time is checked every second so a cancellation's end is seen quickly.
+                    Map.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128", "DELIVERY_INSECURE_HOSTS", RECEIVER_HOST,
+                            "PADDLE_API_KEY", "pdl_sdbx_apikey_system_tests",
+                            "PADDLE_WEBHOOK_SECRET", PaddleNotifications.SECRET,
+                            "PADDLE_PRICE_STARTER", STARTER_PRICE, "PADDLE_PRICE_PRO", "pri_system_tests_pro",
+                            "PADDLE_ENTITLEMENT_SWEEP_INTERVAL", "1s")));
             started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
             fleet = started;
