@@ -9,8 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
-import dev.pausepoint.identity.RequestSigner;
-import dev.pausepoint.kit.SignedClient;
+import dev.pausepoint.kit.SignedServiceTest;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.PaddleNotifications;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "pausepoint.billing.paddle.entitlement-sweep-interval=100ms"})
 @RealInfrastructure
 @Import(MutableClockConfiguration.class)
-public abstract class BillingApiTest {
+public abstract class BillingApiTest extends SignedServiceTest {
 
     protected static final String PADDLE_API_KEY = "pdl_sdbx_apikey_01hv8h_test";
     protected static final String STARTER_PRICE = "pri_01hv8gs0starter0000000000";
@@ -79,17 +77,8 @@ public abstract class BillingApiTest {
 
     protected static final CallerIdentity ANONYMOUS = CallerIdentity.anonymous("203.0.113.9");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RequestSigner signer;
-
-    protected SignedClient client;
-
     @BeforeEach
     void setUpClient() {
-        client = new SignedClient(port, signer);
         SENDGRID.resetAll();
         SENDGRID.stubFor(post(urlEqualTo("/v3/mail/send"))
                 .willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "msg-1")));

@@ -13,8 +13,7 @@ import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
-import dev.pausepoint.identity.RequestSigner;
-import dev.pausepoint.kit.SignedClient;
+import dev.pausepoint.kit.SignedServiceTest;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
@@ -35,11 +34,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -64,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "pausepoint.delivery.worker-interval=100ms"})
 @RealInfrastructure
 @Import(MutableClockConfiguration.class)
-public abstract class DeliveryApiTest {
+public abstract class DeliveryApiTest extends SignedServiceTest {
 
     protected static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
     protected static final String TWILIO_TOKEN = "twilio-auth-token-0123456789abcdef";
@@ -100,12 +97,6 @@ public abstract class DeliveryApiTest {
                 () -> Base64.getEncoder().encodeToString(SENDGRID_EVENTS.getPublic().getEncoded()));
     }
 
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected RequestSigner signer;
-
     @Autowired
     protected JdbcClient jdbc;
 
@@ -114,13 +105,6 @@ public abstract class DeliveryApiTest {
 
     @Autowired
     private KafkaTemplate<String, Event> kafka;
-
-    protected SignedClient client;
-
-    @BeforeEach
-    void setUpClient() {
-        client = new SignedClient(port, signer);
-    }
 
     @AfterEach
     void thawClock() {

@@ -9,17 +9,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
-import dev.pausepoint.identity.RequestSigner;
-import dev.pausepoint.kit.SignedClient;
+import dev.pausepoint.kit.SignedServiceTest;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
 @RealInfrastructure
-public abstract class PauseApiTest {
+public abstract class PauseApiTest extends SignedServiceTest {
 
     /** billing-service, as far as pause-service needs it: the quota reservation. */
     protected static final WireMockServer BILLING = new WireMockServer(options().dynamicPort());
@@ -42,17 +39,8 @@ public abstract class PauseApiTest {
         registry.add("pausepoint.services.billing-service", () -> "http://localhost:" + BILLING.port());
     }
 
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected RequestSigner signer;
-
-    protected SignedClient client;
-
     @BeforeEach
     void setUpClient() {
-        client = new SignedClient(port, signer);
         BILLING.resetAll();
         BILLING.stubFor(post(urlPathMatching("/internal/usage/(reserve|release)"))
                 .willReturn(okJson("{\"pauses_used\":1,\"pauses_limit\":50}")));

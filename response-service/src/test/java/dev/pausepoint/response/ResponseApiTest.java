@@ -11,8 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.RequestSigner;
-import dev.pausepoint.kit.SignedClient;
+import dev.pausepoint.kit.SignedServiceTest;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestSecrets;
@@ -25,11 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
         "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET})
 @RealInfrastructure
 @Import(MutableClockConfiguration.class)
-public abstract class ResponseApiTest {
+public abstract class ResponseApiTest extends SignedServiceTest {
 
     /** The responder as the gateway names them: anonymous, with their address. */
     protected static final CallerIdentity HUMAN = CallerIdentity.anonymous("198.51.100.77");
@@ -64,12 +61,6 @@ public abstract class ResponseApiTest {
         registry.add("pausepoint.services.pause-service", () -> "http://localhost:" + PAUSE_SERVICE.port());
     }
 
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected RequestSigner signer;
-
     @Autowired
     protected ResponseTokenCodec tokens;
 
@@ -78,13 +69,6 @@ public abstract class ResponseApiTest {
 
     @Autowired
     protected JdbcClient jdbc;
-
-    protected SignedClient client;
-
-    @BeforeEach
-    void setUpClient() {
-        client = new SignedClient(port, signer);
-    }
 
     @AfterEach
     void thawClock() {
