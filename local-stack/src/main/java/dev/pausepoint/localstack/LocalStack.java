@@ -92,7 +92,7 @@ public final class LocalStack {
                 infraPorts.get("Kafka controller"), data.resolve("kafka")));
         say("Starting the five services (logs in " + logs + ")");
         ServiceFleet fleet = keep(ServiceFleet.start(new ServiceFleet.Config(workspace, logs, postgres.access(),
-                kafka.access(), redis.access(), servicePorts, managementPort, internalSecret(), jvmOptions(),
+                kafka.access(), redis.access(), servicePorts, managementPort, internalSecret(), ServiceFleet.configuredJvmOptions(),
                 Map.of())));
         fleet.awaitHealthy(Duration.ofSeconds(180), status -> say("  waiting: " + status));
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -165,12 +165,6 @@ public final class LocalStack {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
-    }
-
-    private static List<String> jvmOptions() {
-        String configured = System.getenv("PAUSEPOINT_SERVICE_JVM_OPTS");
-        return configured == null || configured.isBlank() ? ServiceFleet.DEFAULT_JVM_OPTIONS
-                : List.of(configured.trim().split("\\s+"));
     }
 
     private static int port(String variable, int fallback) {

@@ -35,6 +35,12 @@ public final class ServiceFleet implements AutoCloseable {
             "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
             "-Xshare:auto", "-XX:TieredStopAtLevel=1");
 
+    /** {@code PAUSEPOINT_SERVICE_JVM_OPTS} (space-separated) when set, otherwise the defaults above. */
+    public static List<String> configuredJvmOptions() {
+        String configured = System.getenv("PAUSEPOINT_SERVICE_JVM_OPTS");
+        return configured == null || configured.isBlank() ? DEFAULT_JVM_OPTIONS : List.of(configured.trim().split("\\s+"));
+    }
+
     /**
      * Everything needed to start a fleet. {@code internalSecret} is the one all five share for the trust
      * boundary; {@code environment} is added to every service's environment.

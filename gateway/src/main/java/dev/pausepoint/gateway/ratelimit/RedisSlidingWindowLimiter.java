@@ -1,5 +1,9 @@
 package dev.pausepoint.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +19,10 @@ import reactor.core.publisher.Mono;
  */
 public class RedisSlidingWindowLimiter implements SlidingWindowLimiter {
 
+    // Read once into a string: a script backed by a resource re-checks the file's modification time (a
+    // file-system call inside the jar) on every execution to decide whether its SHA-1 is still valid.
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of(new ClassPathResource("ratelimit/sliding-windows.lua"),
-            List.class);
+    private static final RedisScript<List> SCRIPT = RedisScript.of(load("ratelimit/sliding-windows.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration window;
@@ -43,6 +48,14 @@ public class RedisSlidingWindowLimiter implements SlidingWindowLimiter {
             }
             return Decision.of(layers, states, rejected, nowMillis, window);
         });
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     private static long number(Object value) {
