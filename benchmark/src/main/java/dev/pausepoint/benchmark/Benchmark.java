@@ -115,10 +115,15 @@ public final class Benchmark {
 
             phase("warm-up", () -> warmUp(developer));
             phase("create throughput", () -> createThroughput(developer));
+            phase("settling", () -> settle("after the throughput phase"));
             phase("create latency", () -> createLatency(developer));
+            phase("settling", () -> settle("after the latency phase"));
             phase("gateway overhead", () -> gatewayOverhead(developer));
+            phase("settling", () -> settle("after the overhead phase"));
             phase("create to provider", () -> createToProvider(developer, sms));
+            phase("settling", () -> settle("after the provider phase"));
             phase("response to webhook", () -> responseToWebhook(developer, responded));
+            phase("settling", () -> settle("after the webhook phase"));
             phase("timeout lateness", () -> timeoutLateness(developer, timedOut));
             phase("JDBC baseline", this::jdbcBaseline);
         } finally {
@@ -173,6 +178,31 @@ public final class Benchmark {
                 "≤ 2.5 GiB for every process", rss / 1024.0 <= 1800);
         gateway = fleet.gatewayUrl();
         return fleet;
+    }
+
+    /**
+     * Waits until every pause created so far has its delivery recorded (the fan-out through Kafka,
+     * delivery-service and back has caught up), so one phase's backlog does not count against the next;
+     * how long that takes is reported, as the pipeline's lag behind the API.
+     */
+    private void settle(String when) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        long queued;
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(Service.PAUSE.database()),
+                postgres.username(), postgres.password());
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM pause WHERE delivery_status = 'queued'")) {
+            do {
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    queued = row.getLong(1);
+                }
+                if (queued > 0) {
+                    Thread.sleep(250);
+                }
+            } while (queued > 0 && System.nanoTime() - start < Duration.ofMinutes(10).toNanos());
+        }
+        report.note("  the notification pipeline caught up %.1f s %s%s".formatted((System.nanoTime() - start) / 1e9,
+                when, queued > 0 ? " (gave up with " + queued + " still queued)" : ""));
     }
 
     private void warmUp(Developer developer) {
