@@ -6,6 +6,10 @@ import dev.pausepoint.kit.token.ResponseToken;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +32,7 @@ public class Responses {
     }
 
     static final int MAX_USER_AGENT = 512;
+    private static final Logger log = LoggerFactory.getLogger(Responses.class);
 
     private final ResponseTokenCodec tokens;
     private final TokenLedger ledger;
@@ -44,7 +49,7 @@ public class Responses {
     /** Reads the link's state. Changes nothing, so mail scanners and link previews are harmless. */
     public Link open(String token) {
         ResponseToken verified = tokens.verify(token);
-        var spent = ledger.find(token);
+        var spent = spent(token);
         if (spent.isPresent()) {
             return new Link(token, verified.pauseId(), LinkState.ANSWERED, null, spent.get().choice());
         }
@@ -64,7 +69,7 @@ public class Responses {
      */
     public PauseForResponse respond(String token, String choice, String text, String actorIp, String userAgent) {
         ResponseToken verified = tokens.verify(token);
-        var spent = ledger.find(token);
+        var spent = spent(token);
         if (spent.isPresent()) {
             throw new TokenUsedException(spent.get().choice());
         }
@@ -73,20 +78,43 @@ public class Responses {
         }
         try {
             PauseForResponse answered = pauses.respond(verified.pauseId(), choice, text, actorIp, userAgent);
-            ledger.record(token, answered.pauseId(), answered.responseChoice(), answered.responseAt());
+            remember(token, answered);
             return answered;
         } catch (ApiException e) {
             throw switch (e.code()) {
                 case ALREADY_RESPONDED -> {
                     // Another request won (a double tap, a retry after a lost answer): report its choice.
                     PauseForResponse current = find(verified);
-                    ledger.record(token, current.pauseId(), current.responseChoice(), current.responseAt());
+                    remember(token, current);
                     yield new TokenUsedException(current.responseChoice());
                 }
                 case ALREADY_TIMED_OUT -> tokenExpired();
                 case PAUSE_NOT_FOUND -> invalidToken();
                 default -> e;
             };
+        }
+    }
+
+    /** The ledger's record of the token; when the ledger cannot be read, pause-service answers instead. */
+    private Optional<TokenLedger.Spent> spent(String token) {
+        try {
+            return ledger.find(token);
+        } catch (DataAccessException e) {
+            log.warn("Could not read the single-use ledger, asking pause-service: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes the spent token to the ledger. The answer is already recorded in pause-service, the
+     * authority, so a ledger that cannot be written only costs the next use a call there; the human
+     * still gets their confirmation.
+     */
+    private void remember(String token, PauseForResponse answered) {
+        try {
+            ledger.record(token, answered.pauseId(), answered.responseChoice(), answered.responseAt());
+        } catch (DataAccessException e) {
+            log.warn("Could not write the spent link of {} to the ledger: {}", answered.pauseId(), e.toString());
         }
     }
 

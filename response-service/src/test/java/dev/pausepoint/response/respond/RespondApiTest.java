@@ -174,4 +174,25 @@ class RespondApiTest extends ResponseApiTest {
         assertThat(ledgerRows(pause)).isZero();
         assertThat(view(token).status()).isEqualTo(200);
     }
+
+    @Test
+    void theLedgerBeingUnavailableCostsACallToPauseServiceNotTheAnswer() {
+        StoredPause pause = StoredPause.pending();
+        String token = stored(pause);
+        respondAnswers(pause, 200, pause.withStatus("responded", "Approve").json());
+        jdbc.sql("ALTER TABLE used_token RENAME TO used_token_away").update();
+        try {
+            Reply answered = respond(token, "{\"choice\":\"Approve\"}");
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+            assertThat(answered.json().get("choice").asString()).isEqualTo("Approve");
+        } finally {
+            jdbc.sql("ALTER TABLE used_token_away RENAME TO used_token").update();
+        }
+        // pause-service, the authority, turns the next use away even though the ledger missed the first.
+        respondAnswers(pause, 409, error("ALREADY_RESPONDED", 409, "Pause already has a response."));
+        stored(pause.withStatus("responded", "Approve"));
+        Reply replay = respond(token, "{\"choice\":\"Reject\"}");
+        assertError(replay, 410, "TOKEN_USED");
+        assertThat(replay.json().get("choice").asString()).isEqualTo("Approve");
+    }
 }
