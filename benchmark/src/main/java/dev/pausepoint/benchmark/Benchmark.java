@@ -17,6 +17,7 @@ import dev.pausepoint.localstack.Workspace;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.embedded.FreePorts;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -33,6 +34,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -340,7 +343,7 @@ public final class Benchmark {
         int concurrency = 8;
         Duration duration = phase(20);
         long deadline = System.nanoTime() + duration.toNanos();
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong done = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             Thread worker = new Thread(() -> {
@@ -422,7 +425,7 @@ public final class Benchmark {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
         return 0;
@@ -490,7 +493,7 @@ public final class Benchmark {
 
         /** About {@code count} new test pauses (created at 200 /s), as {pause id, response token}. */
         List<String[]> createMany(int count) {
-            List<String[]> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String[]> pauses = Collections.synchronizedList(new ArrayList<>());
             long offset = System.nanoTime() % 1_000_000;
             // A few more than needed: under overload some creates time out, and the phase needs its count.
             benchmark.load.open(200, Duration.ofSeconds(Math.max(1, (count * 11 / 10 + 199) / 200)),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,7 +23,7 @@ public record PaddleProperties(String apiKey, URI baseUrl, String checkoutUrl, L
                 : webhookSecrets.stream().map(String::trim).filter(secret -> !secret.isEmpty()).toList();
         prices = prices == null ? Map.of() : prices.entrySet().stream()
                 .filter(price -> price.getValue() != null && !price.getValue().isBlank())
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, price -> price.getValue().trim()));
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, price -> price.getValue().trim()));
     }
 
     public boolean configured() {

@@ -1,6 +1,7 @@
 package dev.pausepoint.billing.subscription;
 
 import dev.pausepoint.billing.account.DeveloperRepository;
+import dev.pausepoint.billing.subscription.PaddleEvent.SubscriptionState;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.events.Event;
@@ -8,10 +9,11 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.account.PlanChanged;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.plan.PlanCatalog;
-import dev.pausepoint.billing.subscription.PaddleEvent.SubscriptionState;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ public class SubscriptionService {
         APPLIED, DUPLICATE, STALE, IGNORED;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -150,7 +152,7 @@ public class SubscriptionService {
     /** The highest of {@code candidates} in the catalogue's order (cheapest first); free when there is none. */
     private String best(List<String> candidates) {
         List<String> order = List.copyOf(plans.all().keySet());
-        return candidates.stream().filter(order::contains).max(java.util.Comparator.comparingInt(order::indexOf))
+        return candidates.stream().filter(order::contains).max(Comparator.comparingInt(order::indexOf))
                 .orElse(PlanCatalog.FREE);
     }
 
