@@ -24,7 +24,7 @@ public class CheckoutService {
 
     /** The Paddle checkout URL for {@code plan}; 422 for a plan that is not sold through checkout. */
     public String checkout(String developerId, String plan) {
-        requireConfigured(paddle);
+        paddle.requireConfigured();
         List<String> sold = plans.all().keySet().stream().filter(name -> paddle.priceOf(name).isPresent()).toList();
         if (plan == null || plan.isBlank()) {
             throw new ValidationException("plan", "is required; one of: " + String.join(", ", sold));
@@ -41,11 +41,5 @@ public class CheckoutService {
         // A returning customer keeps their Paddle customer, so Paddle shows one history per developer.
         String customerId = subscriptions.latestOf(developerId).map(Subscription::paddleCustomerId).orElse(null);
         return client.createCheckout(priceId, developerId, customerId);
-    }
-
-    static void requireConfigured(PaddleProperties paddle) {
-        if (!paddle.configured()) {
-            throw new BillingNotConfiguredException();
-        }
     }
 }

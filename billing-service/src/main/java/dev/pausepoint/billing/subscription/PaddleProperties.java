@@ -30,6 +30,13 @@ public record PaddleProperties(String apiKey, URI baseUrl, String checkoutUrl, L
         return apiKey != null && !apiKey.isBlank();
     }
 
+    /** 503 BILLING_NOT_CONFIGURED on an instance that sells nothing. */
+    public void requireConfigured() {
+        if (!configured()) {
+            throw new BillingNotConfiguredException();
+        }
+    }
+
     public Optional<String> priceOf(String plan) {
         return Optional.ofNullable(prices.get(plan));
     }

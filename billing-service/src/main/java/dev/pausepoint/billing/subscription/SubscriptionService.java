@@ -114,7 +114,7 @@ public class SubscriptionService {
 
     /** The developer's plan and their most recent subscription; 503 on an instance that sells nothing. */
     public SubscriptionView view(String developerId) {
-        CheckoutService.requireConfigured(paddle);
+        paddle.requireConfigured();
         String plan = developers.findById(developerId)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_API_KEY, "Unknown developer.")).plan();
         return subscriptions.latestOf(developerId)
