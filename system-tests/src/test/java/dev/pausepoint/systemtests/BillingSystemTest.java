@@ -23,6 +23,17 @@ class BillingSystemTest {
             {"recipient": "ops@example.com", "channel": "email", "message": "Approve the refund?",
              "options": ["Yes", "No"]}""";
 
+    private static final String LONG_SMS_PAUSE = """
+            {"recipient": "+14155550123", "channel": "sms", "message": "Wait for the weekly review?",
+             "options": ["Yes", "No"], "timeout_hours": 100}""";
+
+    /** Hours between creation and expiry of a test-key pause asking for 100 (capped by the plan). */
+    private static long cappedHours(Developer developer) {
+        JsonNode created = as(developer.test(), "POST", "/v1/pause", LONG_SMS_PAUSE).json();
+        return Duration.between(Instant.parse(created.get("created_at").asString()),
+                Instant.parse(created.get("expires_at").asString())).toHours();
+    }
+
     private static Reply notifyPaddle(String type, Map<String, String> values) {
         String body = PaddleNotifications.body(type, values);
         return Http.send("POST", "/v1/billing/webhook", BodyPublishers.ofString(body), "Content-Type", "application/json",
@@ -38,6 +49,7 @@ class BillingSystemTest {
         Developer developer = Developer.register();
         Reply refused = as(developer.live(), "POST", "/v1/pause", EMAIL_PAUSE);
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(cappedHours(developer)).as("free caps timeouts at 24 h").isEqualTo(24);
         assertThat(refused.json().get("error").asString()).isEqualTo("CHANNEL_NOT_ALLOWED");
 
         String developerId = me(developer).get("developer_id").asString();
@@ -53,6 +65,8 @@ class BillingSystemTest {
         // The gateway drops its cached key on plan.changed; right after, email is allowed.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(as(developer.live(), "POST", "/v1/pause", EMAIL_PAUSE).status()).isEqualTo(201));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(cappedHours(developer)).as("starter allows up to 168 h").isEqualTo(100));
         JsonNode usage = me(developer).get("usage");
         assertThat(me(developer).get("plan").asString()).isEqualTo("starter");
         assertThat(usage.get("pauses_limit").asInt()).isEqualTo(500);
