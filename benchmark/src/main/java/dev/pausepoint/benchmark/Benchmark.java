@@ -174,11 +174,18 @@ public final class Benchmark {
                 environment));
         fleet.awaitHealthy(Duration.ofSeconds(300), status -> System.out.println("waiting for the stack: " + status));
         double seconds = (System.nanoTime() - start) / 1e9;
-        long rss = fleet.pids().values().stream().mapToLong(Benchmark::rssKb).sum();
+        long services = fleet.pids().values().stream().mapToLong(Benchmark::rssKb).sum();
+        // Everything running: the services, Postgres and Redis processes, and this JVM, which holds the
+        // Kafka broker and the load generator. Postgres backends share memory, so this over-counts.
+        long all = services + rssKb(ProcessHandle.current().pid()) + ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")
+                        || command.endsWith("/redis-server")).orElse(false))
+                .mapToLong(process -> rssKb(process.pid())).sum();
         report.figure("services from start to /health ok (Kafka, Postgres, Redis already up)", "%.0f s", seconds,
                 "≤ 60 s for the whole stack from cold", seconds <= 60);
-        report.figure("memory of the five services (RSS, at start)", "%.0f MiB", rss / 1024.0,
-                "≤ 2.5 GiB for every process", rss / 1024.0 <= 1800);
+        report.figure("memory of every process at start (RSS, load generator included)", "%.0f MiB", all / 1024.0,
+                "≤ 2.5 GiB", all / 1024.0 <= 2560);
+        report.note("  the five services: %.0f MiB".formatted(services / 1024.0));
         gateway = fleet.gatewayUrl();
         return fleet;
     }
