@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.remote.http.ClientConfig;
 
 /**
  * The machine's headless Chromium, driven through its own chromedriver (no download: both come from the
@@ -55,9 +60,24 @@ final class Browser {
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
+        // A driver command that hangs fails the test in a minute instead of Selenium's default three.
+        ChromeDriver browser = new ChromeDriver(service, options,
+                ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return browser;
+    }
+
+    /**
+     * A finger's tap on the element, as a phone delivers it (touch down and up, which the page gets as a
+     * click). On an emulated touch screen with scripts off, Chromium 156's chromedriver never returns
+     * from a plain {@code click()}; a tap is also what the test means.
+     */
+    static void tap(ChromeDriver browser, WebElement element) {
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        browser.perform(List.of(new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(element), 0, 0))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()))));
     }
 
     static void screenshot(ChromeDriver browser, String name) {

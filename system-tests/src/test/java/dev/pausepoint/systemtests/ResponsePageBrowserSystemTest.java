@@ -46,14 +46,14 @@ class ResponsePageBrowserSystemTest {
             }
             Browser.screenshot(browser, name + "-1-options");
 
-            options.get(1).click();
+            Browser.tap(browser, options.get(1));
             awaitHeading(browser, "Confirm your answer");
             assertFitsThePhone(browser);
             assertThat(pause.current().get("status").asString()).as("choosing alone records nothing").isEqualTo("pending");
             browser.findElement(By.name("text")).sendKeys("Wait until the Monday release");
             Browser.screenshot(browser, name + "-2-confirm");
 
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            Browser.tap(browser, browser.findElement(By.cssSelector("button[type=submit]")));
             awaitHeading(browser, "Thank you");
             assertThat(browser.findElement(By.tagName("strong")).getText()).isEqualTo("Reject");
             Browser.screenshot(browser, name + "-3-done");
