@@ -39,10 +39,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * performance.md's budget, measured: starts the whole stack as the local run does (real Postgres, Kafka
  * and Redis, the five service jars as processes), drives it through the gateway from this process, and
  * prints each figure next to its target. {@code --quick} shortens every phase for a smoke run; the
- * figures that count come from a full run. Nothing here asserts a timing.
+ * figures that count come from a full run. {@code --only=create-throughput,gateway-overhead} runs the
+ * warm-up and the named phases alone (names as printed, spaces as dashes), which is how one phase is
+ * profiled. Nothing here asserts a timing.
  */
 public final class Benchmark {
 
@@ -63,6 +68,7 @@ public final class Benchmark {
              "options": ["Approve", "Reject"], "timeout_default": "Reject"}""";
 
     private final boolean quick;
+    private final Set<String> only;
     private final Report report = new Report();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,15 +77,19 @@ public final class Benchmark {
     private Map<Service, Integer> ports;
     private PostgresAccess postgres;
 
-    private Benchmark(boolean quick) {
+    private Benchmark(boolean quick, Set<String> only) {
         this.quick = quick;
+        this.only = only;
     }
 
     public static void main(String[] args) {
         boolean quick = List.of(args).contains("--quick");
+        Set<String> only = Stream.of(args).filter(arg -> arg.startsWith("--only="))
+                .flatMap(arg -> Stream.of(arg.substring("--only=".length()).split(",")))
+                .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
         int status = 0;
         try {
-            new Benchmark(quick).run();
+            new Benchmark(quick, only).run();
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -142,6 +152,10 @@ public final class Benchmark {
 
     /** Runs one measurement; one that breaks is reported as such and the others still run. */
     private void phase(String name, Phase phase) {
+        boolean always = name.equals("warm-up") || name.equals("settling");
+        if (!only.isEmpty() && !always && !only.contains(name.replace(' ', '-'))) {
+            return;
+        }
         try {
             phase.run();
         } catch (Exception | AssertionError e) {
