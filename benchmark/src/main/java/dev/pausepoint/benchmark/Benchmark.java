@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -70,9 +71,10 @@ public final class Benchmark {
     private final boolean quick;
     private final Set<String> only;
     private final Report report = new Report();
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
-    private final Load load = new Load(http);
+            .executor(clientThreads).connectTimeout(Duration.ofSeconds(5)).build();
+    private final Load load = new Load(http, clientThreads);
     private URI gateway;
     private Map<Service, Integer> ports;
     private PostgresAccess postgres;

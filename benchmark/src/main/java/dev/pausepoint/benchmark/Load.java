@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -37,9 +38,16 @@ final class Load {
     }
 
     private final HttpClient http;
+    private final Executor threads;
 
-    Load(HttpClient http) {
+    /**
+     * {@code threads} runs the closed model's next request. Without it, CompletableFuture's async stages
+     * fall back to a new thread per task when the common pool has one thread (as on 2 cores): the
+     * generator then started ~500 threads a second and took CPU from the system it measures.
+     */
+    Load(HttpClient http, Executor threads) {
         this.http = http;
+        this.threads = threads;
     }
 
     /**
@@ -97,7 +105,7 @@ final class Load {
                     tally.record(System.nanoTime() - sent, answer, failure);
                     return null;
                 })
-                .thenComposeAsync(ignored -> loop(request, sequence, deadline, tally));
+                .thenComposeAsync(ignored -> loop(request, sequence, deadline, tally), threads);
     }
 
     /** Counts and latencies, safe to record from the client's threads. */
