@@ -6,13 +6,15 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns {@code pause.created} into a notification to send. Nothing is sent here: the listener only
@@ -27,16 +29,24 @@ public class NotificationListener {
     private final Outbox outbox;
     private final Clock clock;
 
-    public NotificationListener(NotificationStore store, NotificationWorker worker, Outbox outbox, Clock clock) {
+    private final EventBatches batches;
+
+    public NotificationListener(NotificationStore store, NotificationWorker worker, Outbox outbox, Clock clock,
+            EventBatches batches) {
         this.store = store;
         this.worker = worker;
         this.outbox = outbox;
         this.clock = clock;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications")
-    @Transactional
-    public void on(Event event) {
+    @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
+            batch = "true")
+    public void on(List<ConsumerRecord<String, Event>> records) {
+        batches.apply(records, this::apply);
+    }
+
+    private void apply(Event event) {
         if (!(event instanceof PauseCreated pause)) {
             return;
         }

@@ -6,15 +6,16 @@ import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseEvent;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
+import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.ProcessedEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns a pause's outcome into one delivery per subscribed endpoint of its developer and world. It
@@ -31,16 +32,24 @@ public class WebhookDispatchListener {
     private final WebhookWorker worker;
     private final Clock clock;
 
-    public WebhookDispatchListener(WebhookStore store, ProcessedEvents processed, WebhookWorker worker, Clock clock) {
+    private final EventBatches batches;
+
+    public WebhookDispatchListener(WebhookStore store, ProcessedEvents processed, WebhookWorker worker, Clock clock,
+            EventBatches batches) {
         this.store = store;
         this.processed = processed;
         this.worker = worker;
         this.clock = clock;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "delivery-webhooks", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-webhooks")
-    @Transactional
-    public void on(Event event) {
+    @KafkaListener(id = "delivery-webhooks", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-webhooks",
+            batch = "true")
+    public void on(List<ConsumerRecord<String, Event>> records) {
+        batches.apply(records, this::apply);
+    }
+
+    private void apply(Event event) {
         Outcome outcome = outcomeOf(event);
         if (outcome == null || !processed.firstDelivery(CONSUMER, event.eventId())) {
             return;

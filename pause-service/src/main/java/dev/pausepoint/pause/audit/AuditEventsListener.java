@@ -2,6 +2,9 @@ package dev.pausepoint.pause.audit;
 
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.Topics;
+import dev.pausepoint.kit.kafka.EventBatches;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +13,16 @@ import org.springframework.stereotype.Component;
 public class AuditEventsListener {
 
     private final AuditLog log;
+    private final EventBatches batches;
 
-    public AuditEventsListener(AuditLog log) {
+    public AuditEventsListener(AuditLog log, EventBatches batches) {
         this.log = log;
+        this.batches = batches;
     }
 
     @KafkaListener(id = "pause-audit", groupId = "pause-service-audit",
-            topics = {Topics.PAUSE_EVENTS, Topics.ACCOUNT_EVENTS, Topics.WEBHOOK_EVENTS})
-    public void on(Event event) {
-        log.record(event);
+            topics = {Topics.PAUSE_EVENTS, Topics.ACCOUNT_EVENTS, Topics.WEBHOOK_EVENTS}, batch = "true")
+    public void on(List<ConsumerRecord<String, Event>> records) {
+        batches.apply(records, log::record);
     }
 }

@@ -5,12 +5,14 @@ import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.delivery.NotificationDelivered;
 import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
+import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.outbox.ProcessedEvents;
 import java.sql.Timestamp;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps a pause's {@code delivery} block current from delivery-service's events. The status only moves
@@ -22,15 +24,20 @@ public class DeliveryStatusListener {
 
     private final JdbcClient jdbc;
     private final ProcessedEvents processed;
+    private final EventBatches batches;
 
-    public DeliveryStatusListener(JdbcClient jdbc, ProcessedEvents processed) {
+    public DeliveryStatusListener(JdbcClient jdbc, ProcessedEvents processed, EventBatches batches) {
         this.jdbc = jdbc;
         this.processed = processed;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "pause-delivery-status", topics = Topics.DELIVERY_EVENTS, groupId = "pause-service")
-    @Transactional
-    public void on(Event event) {
+    @KafkaListener(id = "pause-delivery-status", topics = Topics.DELIVERY_EVENTS, groupId = "pause-service", batch = "true")
+    public void on(List<ConsumerRecord<String, Event>> records) {
+        batches.apply(records, this::apply);
+    }
+
+    private void apply(Event event) {
         if (!processed.firstDelivery("delivery-status", event.eventId())) {
             return;
         }

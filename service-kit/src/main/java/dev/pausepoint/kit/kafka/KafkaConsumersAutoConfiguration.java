@@ -20,6 +20,8 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -32,6 +34,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class KafkaConsumersAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConsumersAutoConfiguration.class);
+
+    @Bean
+    EventBatches eventBatches(PlatformTransactionManager transactions) {
+        return new EventBatches(new TransactionTemplate(transactions));
+    }
 
     @Bean
     CommonErrorHandler pausePointErrorHandler(ProducerFactory<?, ?> producers, MeterRegistry meters) {

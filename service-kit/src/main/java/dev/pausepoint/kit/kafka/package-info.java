@@ -1,2 +1,5 @@
-/** Listener failure handling shared by every service: bounded retries, then the dead-letter topic. */
+/**
+ * Listeners shared by every service: batches applied in one transaction, failures retried a bounded
+ * number of times per record, then the dead-letter topic.
+ */
 package dev.pausepoint.kit.kafka;
