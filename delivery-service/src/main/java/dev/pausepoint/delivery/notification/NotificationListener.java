@@ -28,7 +28,6 @@ public class NotificationListener {
     private final NotificationWorker worker;
     private final Outbox outbox;
     private final Clock clock;
-
     private final EventBatches batches;
 
     public NotificationListener(NotificationStore store, NotificationWorker worker, Outbox outbox, Clock clock,

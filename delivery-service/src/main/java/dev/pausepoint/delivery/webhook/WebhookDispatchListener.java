@@ -31,7 +31,6 @@ public class WebhookDispatchListener {
     private final ProcessedEvents processed;
     private final WebhookWorker worker;
     private final Clock clock;
-
     private final EventBatches batches;
 
     public WebhookDispatchListener(WebhookStore store, ProcessedEvents processed, WebhookWorker worker, Clock clock,
