@@ -1,6 +1,7 @@
 package dev.pausepoint.benchmark;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -135,6 +136,7 @@ public final class Benchmark {
             phase("settling", () -> settle("after the latency phase"));
             phase("gateway overhead", () -> gatewayOverhead(developer));
             phase("settling", () -> settle("after the overhead phase"));
+            phase("gateway against baseline", () -> gatewayAgainstBaseline(developer, fleet, outside));
             phase("create to provider", () -> createToProvider(developer, sms));
             phase("settling", () -> settle("after the provider phase"));
             phase("response to webhook", () -> responseToWebhook(developer, responded));
@@ -271,6 +273,82 @@ public final class Benchmark {
                 result.millis(99) <= 25);
         report.note("  p50 %.1f ms, p99.9 %.1f ms, max %.1f ms; answers %s".formatted(result.millis(50),
                 result.millis(99.9), result.micros().getMaxValue() / 1000.0, result.outcomes()));
+    }
+
+    /**
+     * Our gateway against a bare Spring Cloud Gateway with its stock RedisRateLimiter, both on the same
+     * Redis, routing {@code GET /v1/pause/{id}} to the same WireMock stub, so only the gateways differ:
+     * ours adds the API-key check (from its cache), the layered windows and the signed identity.
+     */
+    private void gatewayAgainstBaseline(Developer developer, ServiceFleet fleet, WireMockServer outside)
+            throws IOException, InterruptedException {
+        System.out.println("gateway against a bare Spring Cloud Gateway...");
+        outside.stubFor(get(urlPathMatching("/v1/pause/.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\": \"psr_baseline\", \"status\": \"pending\"}")));
+        String stub = "http://localhost:" + outside.port();
+        int oursPort = FreePorts.next();
+        fleet.startAnother(Service.GATEWAY, oursPort, FreePorts.next(), Map.of("PAUSE_SERVICE_URL", stub));
+        int barePort = FreePorts.next();
+        Process bare = startBaselineGateway(barePort, stub);
+        try {
+            URI ours = URI.create("http://localhost:" + oursPort + "/v1/pause/psr_baseline");
+            URI baseline = URI.create("http://localhost:" + barePort + "/v1/pause/psr_baseline");
+            // Both answers carry X-RateLimit-Remaining: the limiters run (with limits out of reach).
+            for (URI target : List.of(ours, baseline)) {
+                require(awaitOk(target, developer.testKey).headers().firstValue("X-RateLimit-Remaining").isPresent(),
+                        target + " answered without X-RateLimit-Remaining: its rate limiter did not run");
+            }
+            Load.Result[] results = new Load.Result[2];
+            URI[] targets = {ours, baseline};
+            for (int i = 0; i < 2; i++) {
+                URI target = targets[i];
+                load.closed(16, phase(10), n -> readRequest(target, developer.testKey));
+                results[i] = load.closed(64, phase(20), n -> readRequest(target, developer.testKey));
+            }
+            double ratio = results[0].perSecond() / results[1].perSecond();
+            report.figure("gateway requests/s ÷ bare Spring Cloud Gateway with RedisRateLimiter", "%.2f", ratio,
+                    "≥ 1.0", ratio >= 1.0);
+            report.note("  ours %.0f /s (p50 %.1f ms), bare %.0f /s (p50 %.1f ms), 64 in flight to one stub; answers %s / %s"
+                    .formatted(results[0].perSecond(), results[0].millis(50), results[1].perSecond(),
+                            results[1].millis(50), results[0].outcomes(), results[1].outcomes()));
+        } finally {
+            bare.destroy();
+        }
+    }
+
+    private Process startBaselineGateway(int port, String target) throws IOException {
+        Path root = Workspace.locate().root();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ServiceFleet.configuredJvmOptions());
+        command.add("-jar");
+        command.add(root.resolve("benchmark-baseline-gateway/target/benchmark-baseline-gateway.jar").toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("benchmark/target/stack-logs/benchmark-baseline-gateway.log").toFile());
+        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
+                "REDIS_HOST", TestInfrastructure.redis().host(), "REDIS_PORT", String.valueOf(TestInfrastructure.redis().port())));
+        return builder.start();
+    }
+
+    private static HttpRequest readRequest(URI target, String key) {
+        return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key)
+                .GET().build();
+    }
+
+    private HttpResponse<Void> awaitOk(URI target, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = http.send(readRequest(target, key), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(target + " did not answer 200 within 2 minutes");
     }
 
     private void gatewayOverhead(Developer developer) {

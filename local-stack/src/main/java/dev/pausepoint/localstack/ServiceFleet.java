@@ -84,7 +84,12 @@ public final class ServiceFleet implements AutoCloseable {
      * would run. Stopped with the fleet.
      */
     public Process startAnother(Service service, int port, int managementPort) {
-        Map<String, String> overrides = new LinkedHashMap<>();
+        return startAnother(service, port, managementPort, Map.of());
+    }
+
+    /** The same with {@code environment} on top of the fleet's, e.g. a service URL aimed elsewhere. */
+    public Process startAnother(Service service, int port, int managementPort, Map<String, String> environment) {
+        Map<String, String> overrides = new LinkedHashMap<>(environment);
         overrides.put("PORT", String.valueOf(port));
         overrides.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         try {
