@@ -298,19 +298,14 @@ public final class Benchmark {
                 require(awaitOk(target, developer.testKey).headers().firstValue("X-RateLimit-Remaining").isPresent(),
                         target + " answered without X-RateLimit-Remaining: its rate limiter did not run");
             }
-            Load.Result[] results = new Load.Result[2];
-            URI[] targets = {ours, baseline};
-            for (int i = 0; i < 2; i++) {
-                URI target = targets[i];
-                load.closed(16, phase(10), n -> readRequest(target, developer.testKey));
-                results[i] = load.closed(64, phase(20), n -> readRequest(target, developer.testKey));
-            }
-            double ratio = results[0].perSecond() / results[1].perSecond();
+            Load.Result oursResult = readThroughput(ours, developer.testKey);
+            Load.Result bareResult = readThroughput(baseline, developer.testKey);
+            double ratio = oursResult.perSecond() / bareResult.perSecond();
             report.figure("gateway requests/s ÷ bare Spring Cloud Gateway with RedisRateLimiter", "%.2f", ratio,
                     "≥ 1.0", ratio >= 1.0);
             report.note("  ours %.0f /s (p50 %.1f ms), bare %.0f /s (p50 %.1f ms), 64 in flight to one stub; answers %s / %s"
-                    .formatted(results[0].perSecond(), results[0].millis(50), results[1].perSecond(),
-                            results[1].millis(50), results[0].outcomes(), results[1].outcomes()));
+                    .formatted(oursResult.perSecond(), oursResult.millis(50), bareResult.perSecond(),
+                            bareResult.millis(50), oursResult.outcomes(), bareResult.outcomes()));
         } finally {
             bare.destroy();
         }
@@ -318,16 +313,17 @@ public final class Benchmark {
 
     private Process startBaselineGateway(int port, String target) throws IOException {
         Path root = Workspace.locate().root();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ServiceFleet.configuredJvmOptions());
-        command.add("-jar");
-        command.add(root.resolve("benchmark-baseline-gateway/target/benchmark-baseline-gateway.jar").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(root.resolve("benchmark/target/stack-logs/benchmark-baseline-gateway.log").toFile());
-        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
-                "REDIS_HOST", TestInfrastructure.redis().host(), "REDIS_PORT", String.valueOf(TestInfrastructure.redis().port())));
-        return builder.start();
+        return ServiceFleet.launchJar(root.resolve("benchmark-baseline-gateway/target/benchmark-baseline-gateway.jar"),
+                ServiceFleet.configuredJvmOptions(), Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
+                        "REDIS_HOST", TestInfrastructure.redis().host(),
+                        "REDIS_PORT", String.valueOf(TestInfrastructure.redis().port())),
+                root, root.resolve("benchmark/target/stack-logs/benchmark-baseline-gateway.log"));
+    }
+
+    /** A short warm-up of its own, then 64 reads in flight. */
+    private Load.Result readThroughput(URI target, String key) {
+        load.closed(16, phase(10), n -> readRequest(target, key));
+        return load.closed(64, phase(20), n -> readRequest(target, key));
     }
 
     private static HttpRequest readRequest(URI target, String key) {

@@ -36,7 +36,8 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** Sends a bodiless GET and reads its whole response; a read timeout surfaces as an exception. */
     Response get(String path) throws IOException {
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + clientIp + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + clientIp + "\r\n\r\n";
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         int status = Integer.parseInt(line().split(" ")[1]);
         long length = 0;

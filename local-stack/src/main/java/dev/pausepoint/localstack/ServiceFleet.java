@@ -107,17 +107,29 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private Process launch(Service service, Map<String, String> overrides, Path log) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>(environment(service));
+        environment.putAll(overrides);
+        return launchJar(config.workspace().jar(service), config.jvmOptions(), environment,
+                config.workspace().root(), log);
+    }
+
+    /**
+     * Runs {@code jar} with this JVM's java and {@code jvmOptions} in {@code directory}, with
+     * {@code environment} added to ours and its output in {@code log}: how every process of the stack is
+     * started, and how the benchmark starts its yardstick.
+     */
+    public static Process launchJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
+            Path directory, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(config.jvmOptions());
+        command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(config.workspace().jar(service).toString());
+        command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(config.workspace().root().toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(environment(service));
-        builder.environment().putAll(overrides);
+        builder.environment().putAll(environment);
         return builder.start();
     }
 
