@@ -173,10 +173,12 @@ class AuthorizationMatrixSystemTest {
             call("GET", "/v1/webhooks", w -> w.havingBoth(World::webhook, "/v1/webhooks"))
                     .expect(OK, OK, NO_KEY, OK, OK, NO_KEY)
                     .onSuccess(listsOnlyItsOwn("webhook_id", World::webhook)),
-            call("DELETE", "/v1/webhooks/{}", w -> "/v1/webhooks/" + w.webhook(KeyMode.LIVE)).scope(Scope.FRESH_RESOURCES)
+            call("DELETE", "/v1/webhooks/{}", w -> "/v1/webhooks/" + w.webhook(KeyMode.LIVE))
+                    .scope(Scope.FRESH_RESOURCES)
                     .expect(NO_CONTENT, NO_WEBHOOK, NO_KEY, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
                     .onSuccess(webhookListed(KeyMode.LIVE, false)).onRefusal(webhookListed(KeyMode.LIVE, true)),
-            call("DELETE", "/v1/webhooks/{}", w -> "/v1/webhooks/" + w.webhook(KeyMode.TEST)).scope(Scope.FRESH_RESOURCES)
+            call("DELETE", "/v1/webhooks/{}", w -> "/v1/webhooks/" + w.webhook(KeyMode.TEST))
+                    .scope(Scope.FRESH_RESOURCES)
                     .expect(NO_WEBHOOK, NO_CONTENT, NO_KEY, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
                     .onSuccess(webhookListed(KeyMode.TEST, false)).onRefusal(webhookListed(KeyMode.TEST, true)),
             call("GET", "/v1/webhooks/{}/deliveries", w -> "/v1/webhooks/" + w.webhook(KeyMode.LIVE) + "/deliveries")
@@ -237,7 +239,8 @@ class AuthorizationMatrixSystemTest {
                 softly.assertThat(new Expect(reply.status(), code)).as(cell + ": " + reply.body()).isEqualTo(expected);
                 if (reply.status() == expected.status()) {
                     if (code != null) {
-                        softly.assertThat(body.get("status_code").asInt()).as(cell + " envelope").isEqualTo(reply.status());
+                        softly.assertThat(body.get("status_code").asInt()).as(cell + " envelope")
+                                .isEqualTo(reply.status());
                     }
                     Check check = expected.code() == null ? row.onSuccess() : row.onRefusal();
                     softly.check(() -> {
@@ -293,7 +296,8 @@ class AuthorizationMatrixSystemTest {
 
     private static Check webhookListed(KeyMode mode, boolean listed) {
         return (w, c, r) -> {
-            List<String> ids = ids(send(w.ownerKey(mode), "GET", "/v1/webhooks", null).json().get("items"), "webhook_id");
+            Reply list = send(w.ownerKey(mode), "GET", "/v1/webhooks", null);
+            List<String> ids = ids(list.json().get("items"), "webhook_id");
             if (listed) {
                 assertThat(ids).as("the refused delete changed nothing").contains(w.webhook(mode));
             } else {
@@ -339,7 +343,8 @@ class AuthorizationMatrixSystemTest {
         }
 
         String login() {
-            Reply reply = Http.postJson("/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+            Reply reply = Http.postJson("/v1/auth/login",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
             assertThat(reply.status()).as("login: " + reply.body()).isEqualTo(200);
             return reply.json().get("session_token").asString();
         }
