@@ -23,8 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * billing-service on real Postgres and Kafka, called as the gateway would call it, with SendGrid and
@@ -69,6 +71,10 @@ public abstract class BillingApiTest extends SignedServiceTest {
 
     @Autowired
     protected MutableClock clock;
+
+    /** The real bcrypt encoder, watched, so a test can prove a path spends no hashing time. */
+    @MockitoSpyBean
+    protected PasswordEncoder passwords;
 
     @AfterEach
     void thawClock() {

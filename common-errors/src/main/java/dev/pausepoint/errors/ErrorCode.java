@@ -5,7 +5,8 @@ package dev.pausepoint.errors;
  * a response and the {@code status_code} in its body always come from here, so they cannot disagree.
  *
  * <p>api.md requires the envelope for 405, 406, 413 and 415 without naming their codes; the names
- * below are this project's decision and are listed in the README.
+ * below are this project's decision and are listed in the README, as is {@link #KEY_MODE_NOT_ALLOWED},
+ * a refusal the API contract does not name.
  */
 public enum ErrorCode {
 
@@ -17,6 +18,8 @@ public enum ErrorCode {
     INVALID_CREDENTIALS(401),
     PLAN_LIMIT_REACHED(402),
     CHANNEL_NOT_ALLOWED(403),
+    /** A valid API key asked for what its mode may not do: rotate the other mode's key, or pay with a test key. */
+    KEY_MODE_NOT_ALLOWED(403),
     PAUSE_NOT_FOUND(404),
     WEBHOOK_NOT_FOUND(404),
     NOT_FOUND(404),

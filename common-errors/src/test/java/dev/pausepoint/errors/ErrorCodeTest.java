@@ -12,11 +12,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorCodeTest {
 
-    /** The table of api.md, "Errors", plus the four framework statuses the project names itself. */
+    /**
+     * The table of api.md, "Errors", plus the four framework statuses the project names itself and
+     * KEY_MODE_NOT_ALLOWED (the README's Errors table).
+     */
     private static final Map<String, Integer> CONTRACT = new TreeMap<>(Map.ofEntries(
             Map.entry("INVALID_CHANNEL", 400), Map.entry("INVALID_OPTIONS", 400), Map.entry("INVALID_CHOICE", 400),
             Map.entry("INVALID_TOKEN", 400), Map.entry("INVALID_API_KEY", 401), Map.entry("INVALID_CREDENTIALS", 401),
             Map.entry("PLAN_LIMIT_REACHED", 402), Map.entry("CHANNEL_NOT_ALLOWED", 403),
+            Map.entry("KEY_MODE_NOT_ALLOWED", 403),
             Map.entry("PAUSE_NOT_FOUND", 404), Map.entry("WEBHOOK_NOT_FOUND", 404), Map.entry("NOT_FOUND", 404),
             Map.entry("METHOD_NOT_ALLOWED", 405), Map.entry("NOT_ACCEPTABLE", 406),
             Map.entry("ALREADY_RESPONDED", 409), Map.entry("ALREADY_CANCELLED", 409),

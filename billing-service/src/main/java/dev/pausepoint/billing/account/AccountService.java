@@ -4,6 +4,7 @@ import dev.pausepoint.billing.credential.ApiKeyRepository;
 import dev.pausepoint.kit.validation.EmailAddresses;
 import dev.pausepoint.billing.credential.SecretTokens;
 import dev.pausepoint.billing.credential.SessionRepository;
+import dev.pausepoint.billing.loginthrottle.LoginThrottleService;
 import dev.pausepoint.billing.usage.UsagePeriod;
 import dev.pausepoint.billing.usage.UsageRepository;
 import dev.pausepoint.errors.ApiException;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registration, login and the account view. Password hashing is deliberately slow, so it happens
- * before a transaction opens, never while one holds a connection.
+ * before a transaction opens, never while one holds a connection. A login is first counted by the
+ * per-address throttle, which refuses before any hashing once an address has too many failures.
  */
 @Service
 public class AccountService {
@@ -40,6 +42,7 @@ public class AccountService {
     private final UsageRepository usage;
     private final PlanCatalog plans;
     private final PasswordEncoder passwords;
+    private final LoginThrottleService throttle;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -48,8 +51,8 @@ public class AccountService {
     private final String dummyHash;
 
     public AccountService(DeveloperRepository developers, ApiKeyRepository keys, SessionRepository sessions,
-            UsageRepository usage, PlanCatalog plans, PasswordEncoder passwords, Outbox outbox,
-            TransactionTemplate transactions, Clock clock,
+            UsageRepository usage, PlanCatalog plans, PasswordEncoder passwords, LoginThrottleService throttle,
+            Outbox outbox, TransactionTemplate transactions, Clock clock,
             @Value("${pausepoint.accounts.session-ttl}") Duration sessionTtl) {
         this.developers = developers;
         this.keys = keys;
@@ -57,6 +60,7 @@ public class AccountService {
         this.usage = usage;
         this.plans = plans;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -86,11 +90,14 @@ public class AccountService {
     }
 
     public LoginResponse login(LoginRequest request) {
-        Optional<Developer> developer = developers.findByEmail(EmailAddresses.normalize(request.email()));
+        String email = EmailAddresses.normalize(request.email());
+        LoginThrottleService.Attempt attempt = throttle.begin(email);
+        Optional<Developer> developer = developers.findByEmail(email);
         boolean matches = passwords.matches(request.password(), developer.map(Developer::passwordHash).orElse(dummyHash));
         if (developer.isEmpty() || !matches) {
             throw new InvalidCredentialsException();
         }
+        throttle.succeeded(attempt);
         Instant now = EventIds.now(clock);
         Instant expiresAt = now.plus(sessionTtl);
         String token = SecretTokens.generate(SecretTokens.SESSION);

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Replaces a key. The old key is revoked and {@code ApiKeyRotated} (with its hash) is recorded in the
  * same transaction; gateways drop the hash from their caches when the event arrives, so the old key
- * stops working everywhere within a second instead of after a cache TTL.
+ * stops working everywhere within a second instead of after a cache TTL. An API key replaces only the
+ * key of its own mode ({@link KeyModePolicy}), so a leaked test key cannot take over the live world.
  */
 @Service
 public class KeyRotationService {
@@ -40,6 +41,7 @@ public class KeyRotationService {
         String developerId = caller.requireAuthenticated().developerId();
         KeyMode mode = request != null && request.keyType() != null ? KeyMode.fromWire(request.keyType())
                 : caller.credential() == CredentialKind.SESSION ? KeyMode.LIVE : caller.mode();
+        KeyModePolicy.requireMayRotate(caller, mode);
         String key = SecretTokens.generate(mode == KeyMode.LIVE ? SecretTokens.LIVE_KEY : SecretTokens.TEST_KEY);
         Instant now = EventIds.now(clock);
         transactions.executeWithoutResult(status -> {

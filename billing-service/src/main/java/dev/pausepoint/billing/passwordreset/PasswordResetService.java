@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,21 +99,29 @@ public class PasswordResetService {
         }
     }
 
-    /** Sets the new password if {@code token} is a live reset token, then ends every session. */
+    /**
+     * Sets the new password if {@code token} is a live reset token, then ends every session. The token is
+     * looked up first: an unknown, used or expired one is answered without spending bcrypt time on the
+     * new password. The hashing still happens outside the transaction, whose conditional update then
+     * settles a race between two uses of one token.
+     */
     public void confirm(String token, String newPassword) {
         if (!SecretTokens.wellFormed(token, SecretTokens.PASSWORD_RESET)) {
             throw invalid();
         }
         String hash = SecretTokens.sha256(token);
-        String passwordHash = passwords.encode(newPassword);
         Timestamp now = Timestamp.from(clock.instant());
+        refusal(hash, now).ifPresent(refused -> {
+            throw refused;
+        });
+        String passwordHash = passwords.encode(newPassword);
         transactions.executeWithoutResult(status -> {
             String developerId = jdbc.sql("""
                     UPDATE password_reset SET used_at = ?
                     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
                     RETURNING developer_id""")
                     .params(now, hash, now).query(String.class).optional()
-                    .orElseThrow(() -> whyNot(hash));
+                    .orElseThrow(() -> refusal(hash, now).orElseGet(PasswordResetService::used));
             developers.updatePasswordHash(developerId, passwordHash);
             sessions.deleteAll(developerId);
             // Any other link still in someone's inbox is spent too.
@@ -121,13 +130,29 @@ public class PasswordResetService {
         });
     }
 
-    private ApiException whyNot(String hash) {
-        return jdbc.sql("SELECT used_at IS NOT NULL FROM password_reset WHERE token_hash = ?").param(hash)
-                .query(Boolean.class).optional()
-                .map(used -> used
-                        ? new ApiException(ErrorCode.TOKEN_USED, "This reset link was already used. Ask for a new one.")
-                        : new ApiException(ErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one."))
-                .orElseGet(PasswordResetService::invalid);
+    /** Why the token with SHA-256 {@code hash} cannot be used at {@code now}; empty when it can. */
+    private Optional<ApiException> refusal(String hash, Timestamp now) {
+        Optional<ResetLink> link = jdbc.sql(
+                "SELECT used_at IS NOT NULL, expires_at <= ? FROM password_reset WHERE token_hash = ?")
+                .params(now, hash).query((row, n) -> new ResetLink(row.getBoolean(1), row.getBoolean(2))).optional();
+        if (link.isEmpty()) {
+            return Optional.of(invalid());
+        }
+        if (link.get().used()) {
+            return Optional.of(used());
+        }
+        if (link.get().expired()) {
+            return Optional.of(
+                    new ApiException(ErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one."));
+        }
+        return Optional.empty();
+    }
+
+    private record ResetLink(boolean used, boolean expired) {
+    }
+
+    private static ApiException used() {
+        return new ApiException(ErrorCode.TOKEN_USED, "This reset link was already used. Ask for a new one.");
     }
 
     private static ApiException invalid() {

@@ -26,8 +26,7 @@ public class BillingController {
 
     @PostMapping("/v1/billing/checkout")
     public CheckoutResponse checkout(@RequestBody CheckoutRequest request, CallerIdentity caller) {
-        caller.requireAuthenticated();
-        return new CheckoutResponse(checkouts.checkout(caller.developerId(), request.plan()));
+        return new CheckoutResponse(checkouts.checkout(caller.requireAuthenticated(), request.plan()));
     }
 
     @GetMapping("/v1/billing/subscription")

@@ -1,6 +1,8 @@
 package dev.pausepoint.billing.subscription;
 
+import dev.pausepoint.billing.credential.KeyModePolicy;
 import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.kit.plan.PlanCatalog;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -22,9 +24,14 @@ public class CheckoutService {
         this.subscriptions = subscriptions;
     }
 
-    /** The Paddle checkout URL for {@code plan}; 422 for a plan that is not sold through checkout. */
-    public String checkout(String developerId, String plan) {
+    /**
+     * The Paddle checkout URL for {@code plan}; 403 for a test key, which never spends real money, and 422
+     * for a plan that is not sold through checkout.
+     */
+    public String checkout(CallerIdentity caller, String plan) {
+        KeyModePolicy.requireMayPay(caller);
         paddle.requireConfigured();
+        String developerId = caller.developerId();
         List<String> sold = plans.all().keySet().stream().filter(name -> paddle.priceOf(name).isPresent()).toList();
         if (plan == null || plan.isBlank()) {
             throw new ValidationException("plan", "is required; one of: " + String.join(", ", sold));

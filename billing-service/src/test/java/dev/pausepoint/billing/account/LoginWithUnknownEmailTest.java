@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import dev.pausepoint.billing.credential.ApiKeyRepository;
 import dev.pausepoint.billing.credential.SessionRepository;
+import dev.pausepoint.billing.loginthrottle.LoginThrottleService;
 import dev.pausepoint.billing.usage.UsageRepository;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.plan.PlanCatalog;
@@ -48,7 +49,8 @@ class LoginWithUnknownEmailTest {
         when(developers.findByEmail(anyString())).thenReturn(Optional.empty());
         PlanCatalog plans = new PlanCatalog(Map.of("free", new PlanCatalog.Settings(50, List.of("sms"), 24, "starter")));
         AccountService accounts = new AccountService(developers, mock(ApiKeyRepository.class),
-                mock(SessionRepository.class), mock(UsageRepository.class), plans, counting, mock(Outbox.class),
+                mock(SessionRepository.class), mock(UsageRepository.class), plans, counting,
+                mock(LoginThrottleService.class), mock(Outbox.class),
                 mock(TransactionTemplate.class), Clock.systemUTC(), Duration.ofHours(12));
 
         assertThatThrownBy(() -> accounts.login(new LoginRequest("nobody@example.com", "whatever it is")))

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,7 +45,7 @@ class KeyRotationApiTest extends BillingApiTest {
     @Test
     void rotationIsAnnouncedWithTheHashOfTheRevokedKey() {
         Account account = register();
-        client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"test\"}", account.live());
+        client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"test\"}", account.session());
         ApiKeyRotated event = EventReader.first(Topics.ACCOUNT_EVENTS, ApiKeyRotated.class,
                 e -> e.developerId().equals(account.developerId()));
         assertThat(event.keyType()).isEqualTo("test");
@@ -67,6 +69,35 @@ class KeyRotationApiTest extends BillingApiTest {
         Account account = register();
         assertThat(client.postJson("/v1/auth/keys/rotate", "{}", account.test()).json().get("api_key").asString())
                 .startsWith("pp_test_");
+    }
+
+    /** A leaked test key must not take over production, nor a live key the other world. */
+    @ParameterizedTest
+    @CsvSource({"test, live", "live, test"})
+    void anApiKeyCannotRotateTheOtherModesKey(String presented, String target) {
+        Account account = register();
+        Reply reply = client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"" + target + "\"}",
+                presented.equals("live") ? account.live() : account.test());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+        assertThat(reply.json().get("error").asString()).isEqualTo("KEY_MODE_NOT_ALLOWED");
+        assertThat(reply.json().get("message").asString()).contains(presented + " key").contains(target + " key");
+        String targetKey = target.equals("live") ? account.liveKey() : account.testKey();
+        assertThat(lookup("api_key", SecretTokens.sha256(targetKey)).status()).as("the key still works").isEqualTo(200);
+        assertThat(activeKeys(account, target)).containsExactly(SecretTokens.sha256(targetKey));
+    }
+
+    @Test
+    void aKeyMayNameItsOwnMode() {
+        Account account = register();
+        assertThat(client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"test\"}", account.test()).status())
+                .isEqualTo(200);
+        assertThat(client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"live\"}", account.live()).status())
+                .isEqualTo(200);
+    }
+
+    private List<String> activeKeys(Account account, String mode) {
+        return jdbc.sql("SELECT key_hash FROM api_key WHERE developer_id = ? AND mode = ? AND revoked_at IS NULL")
+                .params(account.developerId(), mode).query(String.class).list();
     }
 
     @Test

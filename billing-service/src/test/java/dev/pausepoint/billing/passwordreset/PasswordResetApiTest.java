@@ -4,6 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pausepoint.billing.BillingApiTest;
@@ -123,6 +128,33 @@ class PasswordResetApiTest extends BillingApiTest {
         assertThat(reply.status()).isEqualTo(410);
         assertThat(reply.json().get("error").asString()).isEqualTo("TOKEN_EXPIRED");
         assertThat(login(account.email(), account.password()).status()).as("password unchanged").isEqualTo(200);
+    }
+
+    @Test
+    void aLinkThatCannotBeUsedIsAnsweredWithoutHashingTheNewPassword() {
+        Account account = register();
+        Instant past = Instant.now().minus(Duration.ofMinutes(31));
+        String expired = SecretTokens.generate(SecretTokens.PASSWORD_RESET);
+        String used = SecretTokens.generate(SecretTokens.PASSWORD_RESET);
+        jdbc.sql("""
+                INSERT INTO password_reset (token_hash, developer_id, created_at, expires_at, used_at)
+                VALUES (?, ?, ?, ?, NULL), (?, ?, ?, ?, ?)""")
+                .params(SecretTokens.sha256(expired), account.developerId(), Timestamp.from(past.minusSeconds(60)),
+                        Timestamp.from(past), SecretTokens.sha256(used), account.developerId(), Timestamp.from(past),
+                        Timestamp.from(Instant.now().plus(Duration.ofMinutes(20))), Timestamp.from(Instant.now()))
+                .update();
+        clearInvocations(passwords);
+
+        String unknown = SecretTokens.generate(SecretTokens.PASSWORD_RESET);
+        assertThat(confirm(unknown, "a brand new passphrase").json().get("error").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(confirm(expired, "a brand new passphrase").json().get("error").asString())
+                .isEqualTo("TOKEN_EXPIRED");
+        assertThat(confirm(used, "a brand new passphrase").json().get("error").asString()).isEqualTo("TOKEN_USED");
+        verify(passwords, never()).encode(any());
+
+        requestReset(account.email());
+        assertThat(confirm(tokenIn(awaitMail(1)), "a brand new passphrase").status()).isEqualTo(200);
+        verify(passwords, times(1)).encode(any());
     }
 
     @Test

@@ -93,6 +93,21 @@ class CheckoutApiTest extends BillingApiTest {
     }
 
     @Test
+    void aTestKeyCannotStartAPaymentButMayReadTheSubscription() {
+        Account account = register();
+        Reply refused = client.postJson("/v1/billing/checkout", "{\"plan\": \"starter\"}", account.test());
+        assertRejected(refused, 403, "KEY_MODE_NOT_ALLOWED", null);
+        assertThat(refused.json().get("message").asString()).contains("test key");
+        assertRejected(client.postJson("/v1/billing/checkout", "{\"plan\": \"platinum\"}", account.test()), 403,
+                "KEY_MODE_NOT_ALLOWED", null);
+        PADDLE.verify(0, postRequestedFor(urlEqualTo("/transactions")));
+
+        Reply subscription = client.get("/v1/billing/subscription", account.test());
+        assertThat(subscription.status()).as(subscription.body()).isEqualTo(200);
+        assertThat(subscription.json().get("plan").asString()).isEqualTo("free");
+    }
+
+    @Test
     void anonymousCallersCannotCheckOut() {
         assertRejected(client.postJson("/v1/billing/checkout", "{\"plan\": \"starter\"}", ANONYMOUS), 401,
                 "INVALID_API_KEY", null);
