@@ -4,11 +4,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Where a refused credential is counted before its 401 goes out, so that guessing keys or flooding
- * with bogus ones is limited like any unauthenticated traffic from that address. Completes empty when
- * the attempt may be answered, or errors (429) when the address is over its limit.
+ * The per-address windows that resolving a credential must pass, kept by rate limiting. Each completes
+ * empty when the request may go on, or errors (429) when the address is over its limit.
  */
-public interface FailedAuthentications {
+public interface AddressLimits {
 
-    Mono<Void> count(ServerWebExchange exchange, String clientIp);
+    /**
+     * Before billing-service is asked about a credential this instance does not hold: the request takes
+     * its slot in the client-IP backstop now, so a flood of random keys past that window costs no lookup.
+     */
+    Mono<Void> countLookup(ServerWebExchange exchange, String clientIp);
+
+    /**
+     * A refused credential, before its 401 goes out: counted like any unauthenticated request from that
+     * address, so guessing keys is limited like anonymous traffic.
+     */
+    Mono<Void> countFailure(ServerWebExchange exchange, String clientIp);
 }
