@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides who is calling before anything else looks at the request (api.md's order: authentication,
+ * Decides who is calling before anything else looks at the request (the API contract's order: authentication,
  * then rate limits, then validation), and keeps the answer on the exchange for the rate limiter and
  * for the signed headers sent downstream. Credentials sent to public routes are ignored. A credential
  * this instance cannot answer for itself takes its client-IP backstop slot before billing-service is

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * api.md's limits at their exact boundaries, on real Redis (each test ends by checking that Redis, not
+ * The documented limits at their exact boundaries, on real Redis (each test ends by checking that Redis, not
  * the in-memory fallback, decided every request). The clock is frozen so that every count, Retry-After
  * and Reset is exact; each test has its own client network and keys.
  */
