@@ -54,8 +54,9 @@ public abstract class GatewayIntegrationTest {
     @BeforeEach
     void resetStubs() {
         DownstreamStubs.reset();
-        // Requests without X-Forwarded-For all come from loopback; each test starts with its windows empty.
-        redis.keys("rl:*:127.0.0.1").concatWith(redis.keys("rl:*:0:0:0:0:0:0:0:1"))
+        // Requests without X-Forwarded-For all come from loopback (::1 counts as its /64); each test starts
+        // with its windows empty.
+        redis.keys("rl:*:127.0.0.1").concatWith(redis.keys("rl:*:0:0:0:0:0:0:0:0/64"))
                 .flatMap(redis::delete).blockLast(java.time.Duration.ofSeconds(5));
     }
 

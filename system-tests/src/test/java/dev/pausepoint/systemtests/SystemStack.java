@@ -27,6 +27,7 @@ final class SystemStack {
 
     private static ServiceFleet fleet;
     private static Map<Service, Integer> ports;
+    private static int managementPort;
 
     private SystemStack() {
     }
@@ -37,9 +38,10 @@ final class SystemStack {
             for (Service service : Service.values()) {
                 ports.put(service, FreePorts.next());
             }
+            managementPort = FreePorts.next();
             ServiceFleet started = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(),
                     Path.of("target", "stack-logs"), TestInfrastructure.postgres(), TestInfrastructure.kafka(),
-                    TestInfrastructure.redis(), ports, FreePorts.next(), TestSecrets.INTERNAL_SECRET,
+                    TestInfrastructure.redis(), ports, managementPort, TestSecrets.INTERNAL_SECRET,
                     ServiceFleet.DEFAULT_JVM_OPTIONS,
                     // The tests are the proxy: each request names a client address of its own, so the
                     // per-IP limits (tested in the gateway module) do not throttle the whole suite.
@@ -60,6 +62,12 @@ final class SystemStack {
 
     static URI gateway() {
         return fleet().gatewayUrl();
+    }
+
+    /** The gateway's actuator, on its own port. */
+    static URI gatewayManagement() {
+        fleet();
+        return URI.create("http://localhost:" + managementPort);
     }
 
     static Map<Service, Integer> ports() {

@@ -91,6 +91,34 @@ class EmbeddedServersTest {
         }
     }
 
+    @Test
+    void redisWithAPasswordAnswersOnlyAfterAuth() throws Exception {
+        try (EmbeddedRedisServer redis = EmbeddedRedisServer.start(0, null, "s3cret-for-tests");
+                Socket socket = new Socket(redis.access().host(), redis.access().port())) {
+            assertThat(redis.access().password()).isEqualTo("s3cret-for-tests");
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(line(in)).startsWith("-NOAUTH");
+            out.write("*2\r\n$4\r\nAUTH\r\n$16\r\ns3cret-for-tests\r\n*1\r\n$4\r\nPING\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(line(in)).isEqualTo("+OK");
+            assertThat(line(in)).isEqualTo("+PONG");
+        }
+    }
+
+    private static String line(InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n' && c != -1; c = in.read()) {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     private static void send(String bootstrap, String topic, String value) {
         try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap,
                 "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class,

@@ -14,9 +14,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides who is calling before anything else looks at the request (api.md's order: authentication,
+ * Decides who is calling before anything else looks at the request (the API contract's order: authentication,
  * then rate limits, then validation), and keeps the answer on the exchange for the rate limiter and
- * for the signed headers sent downstream. Credentials sent to public routes are ignored.
+ * for the signed headers sent downstream. Credentials sent to public routes are ignored. A credential
+ * this instance cannot answer for itself takes its client-IP backstop slot before billing-service is
+ * asked, so the per-address limit also bounds the lookups one address can cause.
  */
 public class CallerResolver implements WebFilter, Ordered {
 
@@ -27,12 +29,12 @@ public class CallerResolver implements WebFilter, Ordered {
 
     private final ClientIpResolver clientIps;
     private final CredentialCache credentials;
-    private final FailedAuthentications failures;
+    private final AddressLimits limits;
 
-    public CallerResolver(ClientIpResolver clientIps, CredentialCache credentials, FailedAuthentications failures) {
+    public CallerResolver(ClientIpResolver clientIps, CredentialCache credentials, AddressLimits limits) {
         this.clientIps = clientIps;
         this.credentials = credentials;
-        this.failures = failures;
+        this.limits = limits;
     }
 
     @Override
@@ -54,7 +56,8 @@ public class CallerResolver implements WebFilter, Ordered {
         if (access == Access.API_KEY && credential.get().kind() == CredentialKind.SESSION) {
             return refuse(exchange, clientIp, "A session token works only on /v1/auth and /v1/billing. Use an API key.");
         }
-        return credentials.resolve(credential.get()).flatMap(found -> {
+        Mono<Void> beforeLookup = Mono.defer(() -> limits.countLookup(exchange, clientIp));
+        return credentials.resolve(credential.get(), beforeLookup).flatMap(found -> {
             if (found.isEmpty()) {
                 return refuse(exchange, clientIp, "Unknown or rotated credential. Use your current API key, or log "
                         + "in and rotate it.");
@@ -67,7 +70,8 @@ public class CallerResolver implements WebFilter, Ordered {
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, String clientIp, String message) {
-        return failures.count(exchange, clientIp).then(Mono.error(new ApiException(ErrorCode.INVALID_API_KEY, message)));
+        return limits.countFailure(exchange, clientIp)
+                .then(Mono.error(new ApiException(ErrorCode.INVALID_API_KEY, message)));
     }
 
     @Override

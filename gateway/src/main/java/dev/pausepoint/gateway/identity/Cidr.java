@@ -1,7 +1,6 @@
 package dev.pausepoint.gateway.identity;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /** An IPv4 or IPv6 network such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address is a /32 or /128. */
 record Cidr(byte[] network, int prefixLength) {
@@ -38,17 +37,7 @@ record Cidr(byte[] network, int prefixLength) {
 
     /** Parses an address literal without ever doing a DNS lookup. */
     static byte[] literal(String text) {
-        String value = text.trim();
-        if (value.startsWith("[") && value.endsWith("]")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        if (!value.matches("[0-9a-fA-F:.]+") || !(value.contains(".") || value.contains(":"))) {
-            throw new IllegalArgumentException("not an IP address: " + text);
-        }
-        try {
-            return InetAddress.getByName(value).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: " + text, e);
-        }
+        return IpLiteral.parse(text).map(InetAddress::getAddress)
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + text));
     }
 }

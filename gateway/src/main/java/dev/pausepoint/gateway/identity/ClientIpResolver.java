@@ -2,7 +2,6 @@ package dev.pausepoint.gateway.identity;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
@@ -32,7 +31,7 @@ public class ClientIpResolver {
         List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
         String client = peer.getHostAddress();
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            InetAddress hop = parse(forwarded.get(i));
+            InetAddress hop = IpLiteral.parse(forwarded.get(i)).orElse(null);
             if (hop == null) {
                 // A hop we cannot read ends the walk: everything before it is the client's word.
                 break;
@@ -47,13 +46,5 @@ public class ClientIpResolver {
 
     private boolean trusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(cidr -> cidr.contains(address));
-    }
-
-    private static InetAddress parse(String hop) {
-        try {
-            return InetAddress.getByAddress(Cidr.literal(hop));
-        } catch (IllegalArgumentException | UnknownHostException e) {
-            return null;
-        }
     }
 }

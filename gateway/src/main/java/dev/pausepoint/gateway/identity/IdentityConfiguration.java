@@ -2,13 +2,15 @@ package dev.pausepoint.gateway.identity;
 
 import dev.pausepoint.gateway.routing.DownstreamServices;
 import dev.pausepoint.identity.RequestSigner;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeyCacheProperties.class)
 class IdentityConfiguration {
 
     @Bean
@@ -22,21 +24,29 @@ class IdentityConfiguration {
     }
 
     @Bean
-    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer,
-            @Value("${pausepoint.gateway.key-cache.maximum-size:100000}") long maximumSize,
-            @Value("${pausepoint.gateway.key-cache.expiry:10m}") Duration expiry) {
-        return new CredentialCache(new CredentialLookup(services.billingService(), signer), maximumSize, expiry);
+    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer, KeyCacheProperties keyCache) {
+        return new CredentialCache(new CredentialLookup(services.billingService(), signer), keyCache);
     }
 
     @Bean
-    AccountEventsListener accountEventsListener(CredentialCache cache) {
-        return new AccountEventsListener(cache);
+    AccountEventsMonitor accountEventsMonitor(KafkaListenerEndpointRegistry listeners, CredentialCache cache,
+            KeyCacheProperties keyCache) {
+        return new AccountEventsMonitor(listeners, cache, keyCache.brokerContactTimeout());
     }
 
     @Bean
-    CallerResolver callerResolver(ClientIpResolver clientIps, CredentialCache credentials,
-            FailedAuthentications failures) {
-        return new CallerResolver(clientIps, credentials, failures);
+    AccountEventsHealthIndicator accountEventsHealthIndicator(AccountEventsMonitor monitor) {
+        return new AccountEventsHealthIndicator(monitor);
+    }
+
+    @Bean
+    AccountEventsListener accountEventsListener(CredentialCache cache, AccountEventsMonitor monitor) {
+        return new AccountEventsListener(cache, monitor);
+    }
+
+    @Bean
+    CallerResolver callerResolver(ClientIpResolver clientIps, CredentialCache credentials, AddressLimits limits) {
+        return new CallerResolver(clientIps, credentials, limits);
     }
 
     @Bean

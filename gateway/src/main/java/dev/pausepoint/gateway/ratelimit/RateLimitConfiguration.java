@@ -26,6 +26,6 @@ class RateLimitConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(FailoverLimiter limiter, RateLimitProperties limits, Clock clock) {
-        return new RateLimitFilter(limiter, limits, clock);
+        return new RateLimitFilter(limiter, limits, new AddressBuckets(limits.ipv6PrefixLength()), clock);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The limits of api.md, as configuration ({@code pausepoint.gateway.rate-limits}); a plan may raise or
+ * The rate limits (README, "Rate limits"), as configuration ({@code pausepoint.gateway.rate-limits}); a plan may raise or
  * lower its per-key limit under {@code plans.<plan>.api-key}.
  *
  * @param window the sliding window every limit is counted over
@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unauthenticated requests per window per client IP without a credential (response routes, page,
  *     health, and failed authentications)
  * @param authEndpoints requests per window per client IP to register, login and password reset
+ * @param providerCallbacks requests per window per client IP to the provider callbacks: high, so a busy
+ *     provider is never throttled, but a ceiling all the same
+ * @param ipv6PrefixLength how much of an IPv6 address the per-address windows count (see {@link AddressBuckets})
  */
 @ConfigurationProperties("pausepoint.gateway.rate-limits")
 public record RateLimitProperties(
@@ -23,6 +26,8 @@ public record RateLimitProperties(
         @DefaultValue("300") int clientIp,
         @DefaultValue("100") int unauthenticated,
         @DefaultValue("20") int authEndpoints,
+        @DefaultValue("3000") int providerCallbacks,
+        @DefaultValue("64") int ipv6PrefixLength,
         Map<String, PlanLimits> plans) {
 
     public record PlanLimits(Integer apiKey) {

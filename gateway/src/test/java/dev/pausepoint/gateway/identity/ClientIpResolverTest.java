@@ -54,6 +54,23 @@ class ClientIpResolverTest {
     }
 
     @Test
+    void onlyStrictLiteralsAreReadSoNoHopIsEverLookedUpInDns() {
+        assertThat(resolve("10.0.0.2", "198.51.100.9, 1.2.3")).as("not read as 1.2.0.3").isEqualTo("10.0.0.2");
+        assertThat(resolve("10.0.0.2", "198.51.100.9, 1.2.3.4.5")).isEqualTo("10.0.0.2");
+        assertThat(resolve("10.0.0.2", "198.51.100.9, 999.0.0.1")).isEqualTo("10.0.0.2");
+        assertThat(IpLiteral.parse("1.2.3.4.5")).isEmpty();
+        assertThat(IpLiteral.parse("256.0.0.1")).isEmpty();
+        assertThat(IpLiteral.parse("0x7f.0.0.1")).isEmpty();
+        assertThat(IpLiteral.parse("1:2:3")).isEmpty();
+        assertThat(IpLiteral.parse("[2001:db8::1]").orElseThrow().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:1");
+    }
+
+    @Test
+    void anIpv4MappedHopIsItsIpv4Address() {
+        assertThat(resolve("10.0.0.2", "::ffff:198.51.100.9")).isEqualTo("198.51.100.9");
+    }
+
+    @Test
     void ipv6NetworksAndAddressesWork() {
         assertThat(resolve("fd00::1", "2001:db8::7")).isEqualTo("2001:db8:0:0:0:0:0:7");
         assertThat(resolve("2001:db8::1", "198.51.100.9")).isEqualTo("2001:db8:0:0:0:0:0:1");

@@ -9,27 +9,22 @@ import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.account.ApiKeyRotated;
 import dev.pausepoint.events.account.PlanChanged;
-import dev.pausepoint.gateway.GatewayApplication;
+import dev.pausepoint.gateway.AnotherGateway;
 import dev.pausepoint.gateway.GatewayIntegrationTest;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.identity.RequestSigner;
-import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 class GatewayAuthenticationTest extends GatewayIntegrationTest {
@@ -40,7 +35,7 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
     KafkaTemplate<String, Event> kafka;
 
     @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    ApplicationContext context;
 
     private HttpResponse<String> getPause(int gatewayPort, String authorization) {
         return authorization == null ? call(gatewayPort, "GET", "/v1/pause/psr_1")
@@ -90,7 +85,7 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
 
     @Test
     void aKeyIsLookedUpOnceAndThenServedFromTheCache() {
-        awaitRevocationsFlowing(listeners);
+        awaitKeyCacheInUse(context);
         int before = lookups();
         for (int i = 0; i < 5; i++) {
             assertThat(getPause(port, "Bearer " + LIVE_KEY).statusCode()).isEqualTo(200);
@@ -102,10 +97,10 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
     void aRotatedKeyIsRefusedWithinOneSecondOnEveryGatewayInstance() throws Exception {
         String key = "pp_live_" + "d".repeat(48);
         knowCredential(key, "live", "free", "api_key");
-        try (ConfigurableApplicationContext second = startSecondGateway()) {
-            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
-            awaitRevocationsFlowing(listeners);
-            awaitRevocationsFlowing(second.getBean(KafkaListenerEndpointRegistry.class));
+        try (ConfigurableApplicationContext second = AnotherGateway.start()) {
+            int secondPort = AnotherGateway.port(second);
+            awaitKeyCacheInUse(context);
+            awaitKeyCacheInUse(second);
             assertThat(getPause(port, "Bearer " + key).statusCode()).isEqualTo(200);
             assertThat(getPause(secondPort, "Bearer " + key).statusCode()).isEqualTo(200);
 
@@ -126,7 +121,7 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
     void aPlanChangeIsSeenOnTheNextRequest() throws Exception {
         String key = "pp_live_" + "f".repeat(48);
         knowCredential(key, "live", "free", "api_key");
-        awaitRevocationsFlowing(listeners);
+        awaitKeyCacheInUse(context);
         assertThat(getPause(port, "Bearer " + key).statusCode()).isEqualTo(200);
         knowCredential(key, "live", "starter", "api_key");
         kafka.send("account.events.v1", DEVELOPER, new PlanChanged(EventIds.newEventId(),
@@ -148,33 +143,9 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
         assertThat(lookups()).isEqualTo(before);
     }
 
-    /** Until its account-events consumer is assigned, an instance caches nothing (see CredentialCache). */
-    private static void awaitRevocationsFlowing(KafkaListenerEndpointRegistry registry) {
-        var container = registry.getListenerContainer("gateway-account-events");
-        await().atMost(Duration.ofSeconds(30)).until(() -> container.getAssignedPartitions() != null
-                && !container.getAssignedPartitions().isEmpty());
-    }
-
-    private static ConfigurableApplicationContext startSecondGateway() {
-        // Command-line arguments, because they outrank application.yml as a real deployment's settings would.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-                "--pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET,
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
-                "--spring.data.redis.host=" + TestInfrastructure.redis().host(),
-                "--spring.data.redis.port=" + TestInfrastructure.redis().port()));
-        downstreamProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(GatewayApplication.class)
-                // Two gateways in one JVM must not share Reactor Netty's global event loops: closing this one
-                // would dispose them under the other (Boot's own test contexts turn them off the same way).
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                    @Override
-                    public Object postProcessBeforeInitialization(Object bean, String name) {
-                        if (bean instanceof ReactorResourceFactory factory) {
-                            factory.setUseGlobalResources(false);
-                        }
-                        return bean;
-                    }
-                }))
-                .run(arguments.toArray(String[]::new));
+    /** Until revocations are known to reach an instance, it caches nothing (see CredentialCache). */
+    static void awaitKeyCacheInUse(ApplicationContext gateway) {
+        CredentialCache cache = gateway.getBean(CredentialCache.class);
+        await().atMost(Duration.ofSeconds(30)).until(cache::inUse);
     }
 }

@@ -16,13 +16,20 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     private final RedisServer server;
     private final int port;
+    private final String password;
 
-    private EmbeddedRedisServer(RedisServer server, int port) {
+    private EmbeddedRedisServer(RedisServer server, int port, String password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
     public static EmbeddedRedisServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, null);
+    }
+
+    /** The same, requiring {@code password} ({@code requirepass}) of every client when it is not null. */
+    public static EmbeddedRedisServer start(int port, Path dataDirectory, String password) {
         int chosen = port == 0 ? FreePorts.next() : port;
         try {
             RedisServerBuilder builder = new RedisServerBuilder().port(chosen).bind("127.0.0.1")
@@ -34,16 +41,19 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             } else {
                 builder.setting("appendonly no");
             }
+            if (password != null) {
+                builder.setting("requirepass " + password);
+            }
             RedisServer server = builder.build();
             server.start();
-            return new EmbeddedRedisServer(server, chosen);
+            return new EmbeddedRedisServer(server, chosen, password);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Redis did not start", e);
         }
     }
 
     public RedisAccess access() {
-        return new RedisAccess("localhost", port);
+        return new RedisAccess("localhost", port, password);
     }
 
     public void stop() {

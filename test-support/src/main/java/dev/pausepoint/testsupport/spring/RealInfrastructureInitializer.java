@@ -39,6 +39,9 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
             RedisAccess redis = TestInfrastructure.redis();
             properties.put("spring.data.redis.host", redis.host());
             properties.put("spring.data.redis.port", redis.port());
+            if (redis.password() != null) {
+                properties.put("spring.data.redis.password", redis.password());
+            }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("pausepoint-real-infrastructure", properties));
     }
