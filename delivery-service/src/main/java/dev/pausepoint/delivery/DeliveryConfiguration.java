@@ -3,6 +3,7 @@ package dev.pausepoint.delivery;
 import dev.pausepoint.delivery.channel.ChannelSender;
 import dev.pausepoint.delivery.channel.EmailSender;
 import dev.pausepoint.delivery.channel.SlackSender;
+import dev.pausepoint.delivery.channel.SmsPolicy;
 import dev.pausepoint.delivery.channel.SmsSender;
 import dev.pausepoint.delivery.notification.NotificationStore;
 import dev.pausepoint.delivery.notification.NotificationWorker;
@@ -16,6 +17,7 @@ import dev.pausepoint.delivery.webhook.WebhookWorker;
 import dev.pausepoint.identity.Hmac;
 import dev.pausepoint.kit.mail.SendGridMailer;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.validation.SmsCountryCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,9 +80,16 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    SmsSender smsSender(DeliveryProperties properties, @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
+    SmsPolicy smsPolicy(DeliveryProperties properties) {
+        return new SmsPolicy(SmsCountryCodes.of(properties.sms().allowedCountryCodes()), properties.sms().maxSegments());
+    }
+
+    @Bean
+    SmsSender smsSender(DeliveryProperties properties, SmsPolicy policy,
+            @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         DeliveryProperties.Twilio twilio = properties.twilio();
-        return new SmsSender(twilio.accountSid(), twilio.authToken(), twilio.fromNumber(), twilio.baseUrl(), publicBaseUrl);
+        return new SmsSender(twilio.accountSid(), twilio.authToken(), twilio.fromNumber(), twilio.baseUrl(), publicBaseUrl,
+                policy);
     }
 
     @Bean
