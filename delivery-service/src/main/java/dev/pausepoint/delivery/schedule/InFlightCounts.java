@@ -21,10 +21,6 @@ public final class InFlightCounts {
         counts.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
     }
 
-    public int of(String key) {
-        return counts.getOrDefault(key, 0);
-    }
-
     /** A copy, for one claim. */
     public Map<String, Integer> snapshot() {
         return Map.copyOf(counts);
