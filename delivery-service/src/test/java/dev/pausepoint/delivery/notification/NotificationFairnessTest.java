@@ -75,7 +75,7 @@ class NotificationFairnessTest extends DeliveryApiTest {
             assertThat(twilioRequestsTo(burstTo)).as("the burst was still going out the whole time")
                     .hasSizeLessThan(BURST);
         } finally {
-            // The rest of the burst would keep four senders busy for the tests after this one.
+            // The rest of the burst would keep senders busy for the tests after this one.
             jdbc.sql("UPDATE notification SET status = 'failed', next_attempt_at = NULL WHERE developer_id = ? AND status = 'pending'")
                     .param(burstDeveloper).update();
         }
