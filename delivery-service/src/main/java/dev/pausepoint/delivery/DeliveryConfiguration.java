@@ -3,11 +3,13 @@ package dev.pausepoint.delivery;
 import dev.pausepoint.delivery.channel.ChannelSender;
 import dev.pausepoint.delivery.channel.EmailSender;
 import dev.pausepoint.delivery.channel.SlackSender;
+import dev.pausepoint.delivery.channel.SmsPolicy;
 import dev.pausepoint.delivery.channel.SmsSender;
 import dev.pausepoint.delivery.notification.NotificationStore;
 import dev.pausepoint.delivery.notification.NotificationWorker;
 import dev.pausepoint.delivery.outbound.OutboundGuard;
 import dev.pausepoint.delivery.outbound.OutboundHttp;
+import dev.pausepoint.delivery.schedule.InFlightLimits;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.delivery.webhook.WebhookSecretBox;
 import dev.pausepoint.delivery.webhook.WebhookStore;
@@ -15,6 +17,7 @@ import dev.pausepoint.delivery.webhook.WebhookWorker;
 import dev.pausepoint.identity.Hmac;
 import dev.pausepoint.kit.mail.SendGridMailer;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.validation.SmsCountryCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
-    private static final int SENDER_THREADS = 8;
-    private static final int WEBHOOKS_IN_FLIGHT = 256;
-
     @Bean
     OutboundGuard outboundGuard(DeliveryProperties properties) {
         return new OutboundGuard(properties.insecureHosts() == null ? List.of() : properties.insecureHosts());
@@ -49,12 +49,15 @@ class DeliveryConfiguration {
     }
 
     /**
-     * Webhook receivers: 10 s to answer (api.md). Isolation between endpoints is the worker's per-endpoint
-     * limit, not the client's per-host one: many developers may share one receiving host.
+     * Webhook receivers: 10 s to answer (the API contract). Isolation between endpoints and developers
+     * is the worker's limits, not the client's per-host one: many developers may share one receiving
+     * host. The client's cap is the worker's total, never the bottleneck: each call in flight runs on one
+     * of the dispatcher's threads, so the total is also the most threads webhooks can hold.
      */
     @Bean
-    OkHttpClient webhookHttp(OutboundGuard guard) {
-        return OutboundHttp.client(guard, Duration.ofSeconds(10), WEBHOOKS_IN_FLIGHT, WEBHOOKS_IN_FLIGHT);
+    OkHttpClient webhookHttp(OutboundGuard guard, DeliveryProperties properties) {
+        int total = properties.webhooks().maxInFlight();
+        return OutboundHttp.client(guard, Duration.ofSeconds(10), total, total);
     }
 
     /** Signing secrets are sealed under their own key, derived from the internal secret. */
@@ -72,13 +75,21 @@ class DeliveryConfiguration {
             TransactionTemplate transactions, Clock clock) {
         return new WebhookWorker(store, secrets, http, json,
                 new RetrySchedule(properties.webhookRetryDelays(), properties.jitter()), transactions, clock,
-                properties.workerInterval(), WEBHOOKS_IN_FLIGHT);
+                properties.workerInterval(), limits("pausepoint.delivery.webhooks", properties.webhooks().maxInFlight(),
+                        properties.webhooks().maxInFlightPerDeveloper()));
     }
 
     @Bean
-    SmsSender smsSender(DeliveryProperties properties, @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
+    SmsPolicy smsPolicy(DeliveryProperties properties) {
+        return new SmsPolicy(SmsCountryCodes.of(properties.sms().allowedCountryCodes()), properties.sms().maxSegments());
+    }
+
+    @Bean
+    SmsSender smsSender(DeliveryProperties properties, SmsPolicy policy,
+            @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         DeliveryProperties.Twilio twilio = properties.twilio();
-        return new SmsSender(twilio.accountSid(), twilio.authToken(), twilio.fromNumber(), twilio.baseUrl(), publicBaseUrl);
+        return new SmsSender(twilio.accountSid(), twilio.authToken(), twilio.fromNumber(), twilio.baseUrl(), publicBaseUrl,
+                policy);
     }
 
     @Bean
@@ -91,11 +102,11 @@ class DeliveryConfiguration {
         return new SlackSender(slackHttp);
     }
 
-    /** The provider SDKs block; eight sends at once, and the worker claims no more than it can run soon. */
+    /** The provider SDKs block: one thread per send in flight, and the worker claims no more than there are. */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService notificationSenders() {
+    ExecutorService notificationSenders(DeliveryProperties properties) {
         AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(SENDER_THREADS, runnable -> {
+        return Executors.newFixedThreadPool(properties.notifications().senders(), runnable -> {
             Thread thread = new Thread(runnable, "notification-sender-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -108,6 +119,16 @@ class DeliveryConfiguration {
             @Qualifier("notificationSenders") ExecutorService pool) {
         return new NotificationWorker(store, senders,
                 new RetrySchedule(properties.notificationRetryDelays(), properties.jitter()), outbox, transactions, clock,
-                properties.workerInterval(), pool, 2 * SENDER_THREADS);
+                properties.workerInterval(), pool, limits("pausepoint.delivery.notifications",
+                        properties.notifications().senders(), properties.notifications().maxInFlightPerDeveloper()));
+    }
+
+    /** Refuses to start with a per-developer cap that would let one developer fill the instance. */
+    private static InFlightLimits limits(String settings, int total, int perDeveloper) {
+        try {
+            return new InFlightLimits(total, perDeveloper);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(settings + ": " + e.getMessage(), e);
+        }
     }
 }

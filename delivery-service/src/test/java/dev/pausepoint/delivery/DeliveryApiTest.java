@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -42,6 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * delivery-service on real Postgres and Kafka, with every outside party (Twilio, SendGrid, Slack,
@@ -106,6 +108,9 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
     @Autowired
     private KafkaTemplate<String, Event> kafka;
 
+    @Autowired
+    private TransactionTemplate transactions;
+
     @AfterEach
     void thawClock() {
         clock.thaw();
@@ -162,6 +167,21 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
     protected Map<String, Object> notification(String pauseId) {
         return jdbc.sql("SELECT status, attempts, last_error, next_attempt_at FROM notification WHERE pause_id = ?")
                 .param(pauseId).query().listOfRows().stream().findFirst().orElse(Map.of());
+    }
+
+    /**
+     * Runs {@code work} in a transaction that is then rolled back, after setting aside every pending row
+     * of {@code table} but {@code ours}: a claim made there sees only the rows a test wrote, whatever the
+     * running workers and other tests have pending.
+     */
+    protected <T> T withOnlyThesePending(String table, String idColumn, List<String> ours, Supplier<T> work) {
+        return transactions.execute(status -> {
+            jdbc.sql("UPDATE " + table + " SET status = 'failed' WHERE status = 'pending' AND NOT (" + idColumn
+                    + " = ANY (?::text[]))").param("{" + String.join(",", ours) + "}").update();
+            T result = work.get();
+            status.setRollbackOnly();
+            return result;
+        });
     }
 
     protected List<Map<String, Object>> notificationAttempts(String pauseId) {

@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.callback;
 import com.twilio.security.RequestValidator;
 import dev.pausepoint.delivery.DeliveryProperties;
 import dev.pausepoint.delivery.notification.NotificationReports;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,13 +34,14 @@ public class ProviderCallbackController {
     private final SendGridEventSignature sendGrid;
 
     public ProviderCallbackController(NotificationReports reports, JsonMapper json, DeliveryProperties properties,
-            @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
+            Clock clock, @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         this.reports = reports;
         this.json = json;
         String token = properties.twilio().authToken();
         this.twilio = token == null || token.isBlank() ? null : new RequestValidator(token);
         this.twilioCallbackUrl = publicBaseUrl.replaceAll("/+$", "") + "/v1/providers/twilio/status";
-        this.sendGrid = new SendGridEventSignature(properties.sendgridEventPublicKey());
+        this.sendGrid = new SendGridEventSignature(properties.sendgridEventPublicKey(),
+                properties.sendgridEventTolerance(), clock);
     }
 
     /** Twilio's status callback: form fields, signed with the account's auth token over our public URL. */
@@ -64,14 +66,15 @@ public class ProviderCallbackController {
         }
     }
 
-    /** SendGrid's event webhook: a JSON batch, ECDSA-signed; each event carries the pause id we tagged it with. */
+    /**
+     * SendGrid's event webhook: a JSON batch, ECDSA-signed with its timestamp, which must be recent; each
+     * event carries the pause id we tagged it with.
+     */
     @PostMapping(path = "/v1/providers/sendgrid/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     public void sendGridEvents(@RequestBody byte[] body,
             @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Signature", required = false) String signature,
             @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Timestamp", required = false) String timestamp) {
-        if (!sendGrid.verifies(body, signature, timestamp)) {
-            throw new ProviderSignatureException("SendGrid");
-        }
+        sendGrid.verify(body, signature, timestamp);
         JsonNode events = json.readTree(body);
         if (!events.isArray()) {
             return;

@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The messages of api.md, "Channels", exactly. */
+/** The messages of the API contract ("Channels"), the SMS within its segment cap. */
 public final class MessageRenderer {
 
     public static final int SMS_MAX = 1600;
@@ -16,28 +16,43 @@ public final class MessageRenderer {
     public static final String SLACK_HEADER = "Action required from an AI agent";
     private static final String SMS_PREFIX = "[PausePoint] ";
     private static final String ELLIPSIS = "\u2026";
+    private static final String GSM7_ELLIPSIS = "...";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MessageRenderer() {
     }
 
     /**
-     * {@code [PausePoint] <message>}, a blank line, {@code Respond here: <url>}; the message is shortened
-     * with an ellipsis so the whole stays within 1600 characters and the link is never cut.
+     * {@code [PausePoint] <message>}, a blank line, {@code Respond here: <url>}. The message is shortened
+     * so the whole is at most {@code maxSegments} segments ({@link SmsSegments}) and 1600 characters,
+     * keeping the longest start of it that fits, never half an emoji, and the link is never cut (if the
+     * link alone does not fit, the message is only the ellipsis). The ellipsis is {@code …}, written
+     * {@code ...} when the rest is GSM-7: {@code …} is not in that alphabet and would switch the whole SMS
+     * to UCS-2, which fits less than half as much per segment.
      */
-    public static String sms(String message, String respondUrl) {
+    public static String sms(String message, String respondUrl, int maxSegments) {
         String suffix = "\n\nRespond here: " + respondUrl;
-        int room = SMS_MAX - SMS_PREFIX.length() - suffix.length();
-        String body = message;
-        if (body.length() > room) {
-            int keep = room - ELLIPSIS.length();
-            // Never split a surrogate pair: an emoji is kept whole or dropped.
-            if (keep > 0 && Character.isHighSurrogate(body.charAt(keep - 1))) {
-                keep--;
-            }
-            body = body.substring(0, Math.max(0, keep)) + ELLIPSIS;
+        String whole = SMS_PREFIX + message + suffix;
+        if (fits(whole, maxSegments)) {
+            return whole;
         }
-        return SMS_PREFIX + body + suffix;
+        // No kept part can be longer than the most characters that many segments hold.
+        int end = Math.min(message.length(), Math.min(SMS_MAX, 160 * maxSegments));
+        while (true) {
+            if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
+                end--;
+            }
+            String kept = SMS_PREFIX + message.substring(0, end);
+            String body = kept + (SmsSegments.gsm7(kept + suffix) ? GSM7_ELLIPSIS : ELLIPSIS) + suffix;
+            if (end == 0 || fits(body, maxSegments)) {
+                return body;
+            }
+            end--;
+        }
+    }
+
+    private static boolean fits(String body, int maxSegments) {
+        return body.length() <= SMS_MAX && SmsSegments.count(body) <= maxSegments;
     }
 
     /** The link an email button opens: the page preselects this option and the human confirms. */
@@ -90,9 +105,10 @@ public final class MessageRenderer {
     }
 
     /** What a test-key pause shows instead of a sent message. */
-    public static String sandbox(String channel, String message, List<String> options, String respondUrl) {
+    public static String sandbox(String channel, String message, List<String> options, String respondUrl,
+            int smsMaxSegments) {
         return switch (channel) {
-            case "sms" -> sms(message, respondUrl);
+            case "sms" -> sms(message, respondUrl, smsMaxSegments);
             case "email" -> "Subject: " + EMAIL_SUBJECT + "\n\n" + emailText(message, options, respondUrl);
             case "slack" -> SLACK_HEADER + "\n" + message + "\nOptions: " + String.join(" | ", options)
                     + "\nRespond Now: " + respondUrl;

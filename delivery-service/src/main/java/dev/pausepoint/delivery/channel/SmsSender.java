@@ -5,22 +5,27 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
-import dev.pausepoint.delivery.channel.MessageRenderer;
 import java.net.URI;
 
-/** SMS through the Twilio SDK, asking Twilio to report delivery to our status-callback endpoint. */
+/**
+ * SMS through the Twilio SDK, asking Twilio to report delivery to our status-callback endpoint. A number
+ * outside the allowed country calling codes fails at once, without calling Twilio.
+ */
 public class SmsSender implements ChannelSender {
 
     private final TwilioRestClient client;
     private final String from;
     private final URI statusCallback;
+    private final SmsPolicy policy;
 
-    public SmsSender(String accountSid, String authToken, String from, String baseUrl, String publicBaseUrl) {
+    public SmsSender(String accountSid, String authToken, String from, String baseUrl, String publicBaseUrl,
+            SmsPolicy policy) {
         boolean configured = !accountSid.isBlank() && !authToken.isBlank() && !from.isBlank();
         this.client = configured ? new TwilioRestClient.Builder(accountSid, authToken)
                 .httpClient(new TwilioTransport(baseUrl.isBlank() ? null : URI.create(baseUrl))).build() : null;
         this.from = from;
         this.statusCallback = URI.create(publicBaseUrl.replaceAll("/+$", "") + "/v1/providers/twilio/status");
+        this.policy = policy;
     }
 
     @Override
@@ -30,12 +35,15 @@ public class SmsSender implements ChannelSender {
 
     @Override
     public SendResult send(OutgoingMessage message) {
+        if (!policy.countries().allows(message.recipient())) {
+            return SendResult.fail(null, "refused, not sent: " + policy.countries().refusal(message.recipient()));
+        }
         if (client == null) {
             return SendResult.fail(null, "SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)");
         }
         try {
             Message sent = Message.creator(new PhoneNumber(message.recipient()), new PhoneNumber(from),
-                            MessageRenderer.sms(message.message(), message.respondUrl()))
+                            policy.render(message.message(), message.respondUrl()))
                     .setStatusCallback(statusCallback)
                     .create(client);
             return SendResult.accepted(sent.getSid(), false, 201);

@@ -1,6 +1,7 @@
 package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.delivery.channel.MessageRenderer;
+import dev.pausepoint.delivery.channel.SmsPolicy;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
@@ -29,14 +30,16 @@ public class NotificationListener {
     private final Outbox outbox;
     private final Clock clock;
     private final EventBatches batches;
+    private final SmsPolicy sms;
 
     public NotificationListener(NotificationStore store, NotificationWorker worker, Outbox outbox, Clock clock,
-            EventBatches batches) {
+            EventBatches batches, SmsPolicy sms) {
         this.store = store;
         this.worker = worker;
         this.outbox = outbox;
         this.clock = clock;
         this.batches = batches;
+        this.sms = sms;
     }
 
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
@@ -54,7 +57,8 @@ public class NotificationListener {
             if (store.insert(pause, "sandbox", now)) {
                 outbox.publish(new NotificationSent(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.pauseId(),
                         pause.developerId(), false, pause.channel(), 0, null, true,
-                        MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(), pause.respondUrl())));
+                        MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(), pause.respondUrl(),
+                                sms.maxSegments())));
             }
             return;
         }

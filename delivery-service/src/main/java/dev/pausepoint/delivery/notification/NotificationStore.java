@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,14 +40,33 @@ public class NotificationStore {
      * Claims up to {@code limit} due notifications by moving their next attempt a lease ahead: the
      * claim commits at once, the sending happens outside any transaction, and if this instance dies
      * mid-send the lease runs out and another picks the notification up again.
+     *
+     * <p>Fair across developers: {@code developerLoad} is this instance's sends in flight per developer;
+     * a developer gets at most {@code perDeveloper} in flight, and each developer's next notification
+     * is numbered after the sends it has in flight, lowest numbers first (ties: the oldest due), so one
+     * developer's thousand queued messages wait behind another's first.
      */
-    public List<Notification> claimDue(Instant now, Duration lease, int limit) {
+    public List<Notification> claimDue(Instant now, Duration lease, int limit, int perDeveloper,
+            Map<String, Integer> developerLoad) {
         return jdbc.sql("""
-                UPDATE notification SET next_attempt_at = ?
-                WHERE pause_id IN (SELECT pause_id FROM notification WHERE status = 'pending' AND next_attempt_at <= ?
-                                   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING *""")
-                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), limit)
+                WITH developer_load AS (
+                    SELECT key AS id, value::int AS n FROM jsonb_each_text(?::jsonb)
+                ), fair AS (
+                    SELECT n.pause_id, n.next_attempt_at,
+                           coalesce(l.n, 0) + row_number() OVER (PARTITION BY n.developer_id
+                                                                 ORDER BY n.next_attempt_at, n.pause_id) AS developer_slot
+                    FROM notification n LEFT JOIN developer_load l ON l.id = n.developer_id
+                    WHERE n.status = 'pending' AND n.next_attempt_at <= ? AND coalesce(l.n, 0) < ?
+                ), claimed AS (
+                    SELECT n.pause_id FROM notification n JOIN fair ON fair.pause_id = n.pause_id
+                    WHERE fair.developer_slot <= ? AND n.status = 'pending' AND n.next_attempt_at <= ?
+                    ORDER BY fair.developer_slot, fair.next_attempt_at, n.pause_id
+                    LIMIT ? FOR UPDATE OF n SKIP LOCKED
+                )
+                UPDATE notification n SET next_attempt_at = ? FROM claimed WHERE n.pause_id = claimed.pause_id
+                RETURNING n.*""")
+                .params(json.writeValueAsString(developerLoad), Timestamp.from(now), perDeveloper, perDeveloper,
+                        Timestamp.from(now), limit, Timestamp.from(now.plus(lease)))
                 .query(this::map).list();
     }
 

@@ -4,6 +4,8 @@ import dev.pausepoint.delivery.channel.ChannelSender;
 import dev.pausepoint.delivery.channel.OutgoingMessage;
 import dev.pausepoint.delivery.channel.SendResult;
 import dev.pausepoint.delivery.schedule.DueWorkLoop;
+import dev.pausepoint.delivery.schedule.InFlightCounts;
+import dev.pausepoint.delivery.schedule.InFlightLimits;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
@@ -28,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends due notifications: claims them (a lease, so two instances never send one twice at once),
  * sends each on a bounded pool (the SDKs block), and records the outcome with its event in one transaction. A retryable
  * failure is scheduled again from the persisted schedule; a final one fails the notification.
+ *
+ * <p>It claims no more than the pool has threads, so a claimed send starts at once instead of queueing
+ * behind others, and at most {@link InFlightLimits#perDeveloper()} of them for one developer, taken in
+ * turns across developers (see {@link NotificationStore#claimDue}): one developer's burst of messages
+ * waits on its own share while everyone else's go out.
  */
 public class NotificationWorker extends DueWorkLoop<Notification> {
 
@@ -41,12 +48,15 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService pool;
+    private final int perDeveloper;
+    private final InFlightCounts byDeveloper = new InFlightCounts();
 
-    /** {@code pool} runs the blocking SDK calls; at most {@code maxInFlight} are claimed at once. */
+    /** {@code pool} runs the blocking SDK calls, with a thread for each of {@code limits.total()}. */
     public NotificationWorker(NotificationStore store, List<ChannelSender> senders, RetrySchedule schedule,
             Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool,
-            int maxInFlight) {
-        super("notification-worker", interval, 32, maxInFlight);
+            InFlightLimits limits) {
+        super("notification-worker", interval, 32, limits.total());
+        this.perDeveloper = limits.perDeveloper();
         this.store = store;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.schedule = schedule;
@@ -58,18 +68,28 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
 
     @Override
     protected List<Notification> claim(int limit) {
-        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit));
+        Map<String, Integer> developers = byDeveloper.snapshot();
+        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit, perDeveloper, developers));
     }
 
     @Override
     protected void start(Notification notification, Runnable finished) {
-        pool.execute(() -> {
-            try {
-                send(notification);
-            } finally {
-                finished.run();
-            }
-        });
+        byDeveloper.add(notification.developerId());
+        try {
+            pool.execute(() -> {
+                try {
+                    send(notification);
+                } finally {
+                    byDeveloper.remove(notification.developerId());
+                    finished.run();
+                    // Its developer may have due notifications that the claim held back at the cap.
+                    wake();
+                }
+            });
+        } catch (RuntimeException e) {
+            byDeveloper.remove(notification.developerId());
+            throw e;
+        }
     }
 
     private void send(Notification notification) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,30 +101,52 @@ public class WebhookStore {
     }
 
     /**
-     * Leases up to {@code limit} due deliveries, at most {@code perEndpoint} of any one endpoint and
-     * none of the endpoints in {@code busy} (those this instance is still posting to), so a slow
-     * endpoint holds its own deliveries back and nobody else's.
+     * Leases up to {@code limit} due deliveries, fairly across developers. {@code endpointLoad} and
+     * {@code developerLoad} are this instance's posts in flight per endpoint and per developer; a row is
+     * eligible only while its endpoint stays within {@code perEndpoint} and its developer within
+     * {@code perDeveloper} counting the posts already in flight. Eligible rows are then taken in turns:
+     * each developer's next row is numbered after the posts it has in flight, and the claim takes the
+     * lowest numbers first (ties: the oldest due row), so a developer with nothing in flight is served
+     * before one with a backlog, whatever the age of that backlog. Within a developer, endpoints take
+     * turns the same way, so a dead endpoint's queue does not keep its developer's other endpoints
+     * waiting for a slot. {@code SKIP LOCKED} lets instances share the rows.
      */
-    List<DueDelivery> claimDue(Instant now, Duration lease, int limit, int perEndpoint, Collection<String> busy) {
+    List<DueDelivery> claimDue(Instant now, Duration lease, int limit, int perEndpoint, int perDeveloper,
+            Map<String, Integer> endpointLoad, Map<String, Integer> developerLoad) {
         return jdbc.sql("""
-                WITH due AS (
-                    SELECT id FROM (
-                        SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at, id) AS rank
-                        FROM webhook_delivery
-                        WHERE status = 'pending' AND next_attempt_at <= ? AND NOT (webhook_id = ANY (?::text[]))
-                    ) ranked WHERE rank <= ?
-                ), claimed AS (
-                    SELECT d.id FROM webhook_delivery d JOIN due ON due.id = d.id
+                WITH endpoint_load AS (
+                    SELECT key AS id, value::int AS n FROM jsonb_each_text(?::jsonb)
+                ), developer_load AS (
+                    SELECT key AS id, value::int AS n FROM jsonb_each_text(?::jsonb)
+                ), open AS (
+                    SELECT d.id, d.next_attempt_at, e.developer_id, coalesce(dl.n, 0) AS developer_busy,
+                           coalesce(el.n, 0) + row_number() OVER (PARTITION BY d.webhook_id
+                                                                  ORDER BY d.next_attempt_at, d.id) AS endpoint_slot
+                    FROM webhook_delivery d
+                    JOIN webhook_endpoint e ON e.id = d.webhook_id
+                    LEFT JOIN endpoint_load el ON el.id = d.webhook_id
+                    LEFT JOIN developer_load dl ON dl.id = e.developer_id
                     WHERE d.status = 'pending' AND d.next_attempt_at <= ?
-                    ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
+                      AND coalesce(el.n, 0) < ? AND coalesce(dl.n, 0) < ?
+                ), fair AS (
+                    SELECT id, next_attempt_at,
+                           developer_busy + row_number() OVER (PARTITION BY developer_id
+                                                               ORDER BY endpoint_slot, next_attempt_at, id) AS developer_slot
+                    FROM open WHERE endpoint_slot <= ?
+                ), claimed AS (
+                    SELECT d.id FROM webhook_delivery d JOIN fair ON fair.id = d.id
+                    WHERE fair.developer_slot <= ? AND d.status = 'pending' AND d.next_attempt_at <= ?
+                    ORDER BY fair.developer_slot, fair.next_attempt_at, d.id
+                    LIMIT ? FOR UPDATE OF d SKIP LOCKED
                 )
                 UPDATE webhook_delivery d SET next_attempt_at = ?
                 FROM claimed, webhook_endpoint e
                 WHERE d.id = claimed.id AND e.id = d.webhook_id
                 RETURNING d.id, d.webhook_id, d.event_id, d.event, d.pause_id, d.data, d.attempts,
                           e.developer_id, e.livemode, e.url, e.secret_encrypted""")
-                .params(Timestamp.from(now), textArray(busy), perEndpoint, Timestamp.from(now), limit,
-                        Timestamp.from(now.plus(lease)))
+                .params(json.writeValueAsString(endpointLoad), json.writeValueAsString(developerLoad),
+                        Timestamp.from(now), perEndpoint, perDeveloper, perEndpoint, perDeveloper, Timestamp.from(now),
+                        limit, Timestamp.from(now.plus(lease)))
                 .query((row, n) -> new DueDelivery(row.getString("id"), row.getString("webhook_id"),
                         row.getString("event_id"), row.getString("event"), row.getString("pause_id"),
                         row.getString("developer_id"), row.getBoolean("livemode"),

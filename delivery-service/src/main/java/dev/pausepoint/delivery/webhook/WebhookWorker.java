@@ -3,6 +3,8 @@ package dev.pausepoint.delivery.webhook;
 import dev.pausepoint.delivery.outbound.OutboundHttp;
 import dev.pausepoint.delivery.outbound.UnsafeDestinationException;
 import dev.pausepoint.delivery.schedule.DueWorkLoop;
+import dev.pausepoint.delivery.schedule.InFlightCounts;
+import dev.pausepoint.delivery.schedule.InFlightLimits;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.identity.Hmac;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -34,11 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts due webhook deliveries. Each attempt builds the body afresh (its {@code timestamp} is the
  * attempt's), signs it with the endpoint's secret, and posts it asynchronously through the guarded
- * client, so a slow endpoint occupies a connection and not a thread. At most {@value #PER_ENDPOINT}
- * posts per endpoint are in flight here at once and the claim skips endpoints at that limit, so one
- * slow or dead endpoint delays only its own deliveries. A 2xx within the client's 10 s is success;
- * anything else (another status, a timeout, a refused address) is retried on the schedule, then the
- * delivery fails. Delivery is at least once: receivers deduplicate by {@code X-PausePoint-Delivery}.
+ * client. A 2xx within the client's 10 s is success; anything else (another status, a timeout, a
+ * refused address) is retried on the schedule, then the delivery fails. Delivery is at least once:
+ * receivers deduplicate by {@code X-PausePoint-Delivery}.
+ *
+ * <p>A post to an endpoint that never answers holds its slot for the full 10 s, so slots are shared
+ * out: at most {@value #PER_ENDPOINT} posts per endpoint and {@link InFlightLimits#perDeveloper()} per
+ * developer are in flight here, out of {@link InFlightLimits#total()}, and each claim serves the
+ * developers with the fewest posts in flight first (see {@link WebhookStore#claimDue}). A developer's
+ * dead endpoints therefore use up that developer's share and nobody else's.
  */
 public class WebhookWorker extends DueWorkLoop<DueDelivery> {
 
@@ -55,11 +60,15 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private final RetrySchedule schedule;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<String, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final int perDeveloper;
+    private final InFlightCounts byEndpoint = new InFlightCounts();
+    private final InFlightCounts byDeveloper = new InFlightCounts();
 
     public WebhookWorker(WebhookStore store, WebhookSecretBox secrets, OkHttpClient http, JsonMapper json,
-            RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval, int maxInFlight) {
-        super("webhook-worker", interval, 64, maxInFlight);
+            RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
+            InFlightLimits limits) {
+        super("webhook-worker", interval, 64, limits.total());
+        this.perDeveloper = limits.perDeveloper();
         this.store = store;
         this.secrets = secrets;
         this.http = http;
@@ -71,14 +80,16 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
 
     @Override
     protected List<DueDelivery> claim(int limit) {
-        List<String> full = inFlightByEndpoint.entrySet().stream()
-                .filter(entry -> entry.getValue() >= PER_ENDPOINT).map(Map.Entry::getKey).toList();
-        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit, PER_ENDPOINT, full));
+        Map<String, Integer> endpoints = byEndpoint.snapshot();
+        Map<String, Integer> developers = byDeveloper.snapshot();
+        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit, PER_ENDPOINT,
+                perDeveloper, endpoints, developers));
     }
 
     @Override
     protected void start(DueDelivery delivery, Runnable finished) {
-        inFlightByEndpoint.merge(delivery.webhookId(), 1, Integer::sum);
+        byEndpoint.add(delivery.webhookId());
+        byDeveloper.add(delivery.developerId());
         int attempt = delivery.attempts() + 1;
         long started = System.nanoTime();
         Request request;
@@ -139,9 +150,10 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
             log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
                     delivery.deliveryId(), e.toString());
         } finally {
-            inFlightByEndpoint.computeIfPresent(delivery.webhookId(), (id, count) -> count == 1 ? null : count - 1);
+            byEndpoint.remove(delivery.webhookId());
+            byDeveloper.remove(delivery.developerId());
             finished.run();
-            // The endpoint may have more due deliveries that the claim held back while it was busy.
+            // The endpoint or its developer may have due deliveries that the claim held back while they were busy.
             wake();
         }
     }

@@ -185,4 +185,34 @@ class ProviderCallbackTest extends DeliveryApiTest {
         }
         assertThat(notification(pause.pauseId())).containsEntry("status", "sent");
     }
+
+    /** A batch signed more than 10 minutes from our clock, either way, is a replay: 401, and nothing changes. */
+    @Test
+    void aSendGridBatchSignedMoreThanTenMinutesFromNowIsRefused() throws Exception {
+        PauseCreated pause = sentEmail();
+        String body = "[{\"event\": \"delivered\", \"pause_id\": \"" + pause.pauseId() + "\"}]";
+        clock.freeze();
+        long now = clock.instant().getEpochSecond();
+
+        for (long at : new long[] {now - 601, now + 601, now - 86_400, 0}) {
+            String timestamp = String.valueOf(at);
+            Reply reply = sendGridCallback(body, sendGridSignature(SENDGRID_EVENTS.getPrivate(), timestamp, body), timestamp);
+
+            assertThat(reply.status()).as("signed at %s, now %s", at, now).isEqualTo(401);
+            assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_CREDENTIALS");
+            assertThat(reply.json().get("message").asString()).isEqualTo(
+                    "The SendGrid timestamp of this request is not within 10 minutes of now; a replayed call is refused.");
+        }
+        Reply notANumber = sendGridCallback(body, sendGridSignature(SENDGRID_EVENTS.getPrivate(), "yesterday", body),
+                "yesterday");
+        assertThat(notANumber.status()).isEqualTo(401);
+        assertThat(notification(pause.pauseId())).containsEntry("status", "sent");
+
+        for (long at : new long[] {now + 600, now - 600}) {
+            String timestamp = String.valueOf(at);
+            assertThat(sendGridCallback(body, sendGridSignature(SENDGRID_EVENTS.getPrivate(), timestamp, body), timestamp)
+                    .status()).as("signed at %s, now %s", at, now).isEqualTo(200);
+        }
+        assertThat(notification(pause.pauseId())).containsEntry("status", "delivered");
+    }
 }

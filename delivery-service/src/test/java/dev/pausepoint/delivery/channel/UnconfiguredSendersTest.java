@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.kit.mail.SendGridMailer;
+import dev.pausepoint.kit.validation.SmsCountryCodes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ class UnconfiguredSendersTest {
 
     @Test
     void smsWithoutTwilioCredentials() {
-        SendResult result = new SmsSender("", "", "", "", "https://pausepoint.example").send(MESSAGE);
+        SendResult result = new SmsSender("", "", "", "", "https://pausepoint.example",
+                new SmsPolicy(SmsCountryCodes.of(List.of("1")), 4)).send(MESSAGE);
 
         assertThat(result.outcome()).isEqualTo(SendResult.Outcome.FAIL);
         assertThat(result.error())

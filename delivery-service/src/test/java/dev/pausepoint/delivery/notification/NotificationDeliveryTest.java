@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pausepoint.delivery.DeliveryApiTest;
+import dev.pausepoint.delivery.channel.SmsSegments;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.delivery.NotificationDelivered;
 import dev.pausepoint.events.delivery.NotificationFailed;
@@ -91,7 +92,7 @@ class NotificationDeliveryTest extends DeliveryApiTest {
     }
 
     @Test
-    void aLongSmsIsShortenedWithAnEllipsisAndTheLinkStaysWhole() {
+    void aLongSmsIsShortenedToTheSegmentCapAndTheLinkStaysWhole() {
         String to = phone();
         twilioAccepted(to);
         PauseCreated template = pauseCreated(DEVELOPER, true, "sms", to);
@@ -103,8 +104,28 @@ class NotificationDeliveryTest extends DeliveryApiTest {
 
         await().untilAsserted(() -> assertThat(twilioRequestsTo(to)).hasSize(1));
         String body = twilioRequestsTo(to).get(0).formParameter("Body").firstValue();
-        assertThat(body).hasSize(1600).startsWith("[PausePoint] xxx")
-                .endsWith("x\u2026\n\nRespond here: " + pause.respondUrl());
+        // Four segments of 153 septets by default: "[PausePoint] " is 15 (brackets count 2), the link line 95.
+        assertThat(body).isEqualTo("[PausePoint] " + "x".repeat(612 - 15 - 3 - 95) + "...\n\nRespond here: "
+                + pause.respondUrl());
+        assertThat(SmsSegments.count(body)).isEqualTo(4);
+    }
+
+    /** The destination rule again at send time: the setting may have changed since the pause was created. */
+    @Test
+    void anSmsToACountryNotAllowedFailsAtOnceWithoutCallingTwilio() {
+        String to = "+447946" + (100000 + ThreadLocalRandom.current().nextInt(899999));
+        twilioAccepted(to);
+        PauseCreated pause = pauseCreated(DEVELOPER, true, "sms", to);
+
+        publish(pause);
+
+        await().untilAsserted(() -> assertThat(notification(pause.pauseId())).containsEntry("status", "failed"));
+        assertThat(notification(pause.pauseId())).containsEntry("attempts", 1).containsEntry("last_error",
+                "refused, not sent: country calling code +44 is not allowed here (allowed: +1)");
+        NotificationFailed failed = EventReader.first(Topics.DELIVERY_EVENTS, NotificationFailed.class,
+                e -> e.pauseId().equals(pause.pauseId()));
+        assertThat(failed.error()).isEqualTo("refused, not sent: country calling code +44 is not allowed here (allowed: +1)");
+        assertThat(twilioRequestsTo(to)).isEmpty();
     }
 
     @Test

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param absoluteMaxTimeoutHours the cap for plans without one of their own
  * @param sweepInterval how often the timeout sweeper looks for expired pauses
  * @param sweepBatchSize how many expired pauses one sweep transaction moves at most
+ * @param smsAllowedCountryCodes the country calling codes SMS may go to (see {@code SmsCountryCodes})
  */
 @ConfigurationProperties("pausepoint.pauses")
 public record PauseProperties(List<String> slackHosts, int absoluteMaxTimeoutHours, Duration sweepInterval,
-        int sweepBatchSize) {
+        int sweepBatchSize, List<String> smsAllowedCountryCodes) {
 }

@@ -4,6 +4,7 @@ import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.FieldIssue;
 import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.kit.validation.SmsCountryCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,9 +28,11 @@ final class PauseRequestParser {
     static final int MAX_METADATA_BYTES = 16 * 1024;
 
     private final List<String> slackHosts;
+    private final SmsCountryCodes smsCountries;
 
-    PauseRequestParser(List<String> slackHosts) {
+    PauseRequestParser(List<String> slackHosts, SmsCountryCodes smsCountries) {
         this.slackHosts = slackHosts;
+        this.smsCountries = smsCountries;
     }
 
     NewPause parse(JsonNode body) {
@@ -48,7 +51,8 @@ final class PauseRequestParser {
             issues.add(new FieldIssue("recipient", "must be a string"));
         } else {
             StringBuilder issue = new StringBuilder();
-            Optional<String> normalized = Recipients.normalize(channel, recipientNode.asString(), slackHosts, issue);
+            Optional<String> normalized = Recipients.normalize(channel, recipientNode.asString(), slackHosts,
+                    smsCountries, issue);
             if (normalized.isPresent()) {
                 recipient = normalized.get();
             } else {

@@ -9,6 +9,7 @@ import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.plan.Plan;
 import dev.pausepoint.kit.plan.PlanCatalog;
+import dev.pausepoint.kit.validation.SmsCountryCodes;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
 import dev.pausepoint.pause.idempotency.IdempotencyKeys;
 import dev.pausepoint.pause.quota.QuotaClient;
@@ -53,7 +54,8 @@ public class PauseService {
         this.pauses = pauses;
         this.quota = quota;
         this.idempotencyKeys = idempotencyKeys;
-        this.parser = new PauseRequestParser(properties.slackHosts());
+        this.parser = new PauseRequestParser(properties.slackHosts(),
+                SmsCountryCodes.of(properties.smsAllowedCountryCodes()));
         this.plans = plans;
         this.tokens = tokens;
         this.outbox = outbox;

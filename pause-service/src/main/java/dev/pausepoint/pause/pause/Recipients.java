@@ -1,6 +1,7 @@
 package dev.pausepoint.pause.pause;
 
 import dev.pausepoint.kit.validation.EmailAddresses;
+import dev.pausepoint.kit.validation.SmsCountryCodes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -17,15 +18,22 @@ final class Recipients {
     private Recipients() {
     }
 
-    /** The normalised recipient, or empty with {@code issue} describing what is wrong. */
-    static Optional<String> normalize(String channel, String raw, List<String> slackHosts, StringBuilder issue) {
+    /**
+     * The normalised recipient, or empty with {@code issue} describing what is wrong. A phone number
+     * outside the country calling codes SMS may go to here is refused now, rather than failing at send.
+     */
+    static Optional<String> normalize(String channel, String raw, List<String> slackHosts,
+            SmsCountryCodes smsCountries, StringBuilder issue) {
         switch (channel) {
             case "sms" -> {
                 String phone = PHONE_PUNCTUATION.matcher(raw).replaceAll("");
-                if (E164.matcher(phone).matches()) {
+                if (!E164.matcher(phone).matches()) {
+                    issue.append("must be a phone number in E.164 form: + and 7 to 15 digits, the first not 0");
+                } else if (!smsCountries.allows(phone)) {
+                    issue.append("must be a number SMS may reach: ").append(smsCountries.refusal(phone));
+                } else {
                     return Optional.of(phone);
                 }
-                issue.append("must be a phone number in E.164 form: + and 7 to 15 digits, the first not 0");
             }
             case "email" -> {
                 if (EmailAddresses.wellFormed(raw)) {

@@ -56,7 +56,7 @@ class CreatePauseRulesTest extends PauseApiTest {
                 Arguments.of("numeric channel", "channel", "1", 400, "INVALID_CHANNEL", null),
                 Arguments.of("missing channel", "channel", null, 400, "INVALID_CHANNEL", null),
                 // recipient, sms
-                Arguments.of("E.164 with punctuation", "recipient", "\"+44 (20) 7946.0958\"", 201, null, null),
+                Arguments.of("E.164 with punctuation", "recipient", "\"+1 (415) 555.0123\"", 201, null, null),
                 Arguments.of("7 digits", "recipient", "\"+1234567\"", 201, null, null),
                 Arguments.of("6 digits", "recipient", "\"+123456\"", 422, "VALIDATION_ERROR", "recipient"),
                 Arguments.of("15 digits", "recipient", "\"+123456789012345\"", 201, null, null),

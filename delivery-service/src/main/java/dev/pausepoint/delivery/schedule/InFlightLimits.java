@@ -1,0 +1,17 @@
+package dev.pausepoint.delivery.schedule;
+
+/**
+ * How much work one instance has in flight at once: {@code total} for everyone, and at most
+ * {@code perDeveloper} of it for any one developer. The per-developer cap is below the total so no
+ * single developer can fill the instance; how far below decides how many developers with stuck work
+ * (dead endpoints, a provider that does not answer) it takes before anyone else waits.
+ */
+public record InFlightLimits(int total, int perDeveloper) {
+
+    public InFlightLimits {
+        if (total < 2 || perDeveloper < 1 || perDeveloper >= total) {
+            throw new IllegalArgumentException("in-flight limits need 1 <= per developer (" + perDeveloper
+                    + ") < total (" + total + ")");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pausepoint.delivery.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pausepoint.delivery.DeliveryApiTest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The notification claim's order and cap, row by row, on real Postgres, in a rolled-back transaction
+ * in which every other pending notification is set aside.
+ */
+class NotificationClaimOrderTest extends DeliveryApiTest {
+
+    private static final Instant DUE = Instant.parse("2100-01-01T00:00:00Z");
+
+    @Autowired
+    NotificationStore store;
+
+    private String due(String developerId, int minutesAfter) {
+        String pauseId = "psr_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
+                    options, status, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, true, 'sms', '+14155550123', 'https://pausepoint.example/respond/t', 'Order?',
+                    '["Yes", "No"]', 'pending', ?, now(), now())""")
+                .params(pauseId, developerId, Timestamp.from(DUE.plus(Duration.ofMinutes(minutesAfter)))).update();
+        return pauseId;
+    }
+
+    private List<String> claimedAlone(List<String> ours, Function<Instant, List<Notification>> claim) {
+        return withOnlyThesePending("notification", "pause_id", ours,
+                () -> claim.apply(DUE.plus(Duration.ofHours(1))).stream().map(Notification::pauseId).toList());
+    }
+
+    @Test
+    void aDeveloperWithFewerSendsInFlightGoesFirstAndNoneGoesPastItsCap() {
+        String burst = "dev_" + UUID.randomUUID();
+        String other = "dev_" + UUID.randomUUID();
+        List<String> bursts = List.of(due(burst, 0), due(burst, 1), due(burst, 2));
+        String others = due(other, 30);
+        List<String> ours = List.of(bursts.get(0), bursts.get(1), bursts.get(2), others);
+        Duration lease = Duration.ofMinutes(2);
+
+        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 1, 8, Map.of()))).containsExactly(bursts.get(0));
+        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 1, 8, Map.of(burst, 1)))).containsExactly(others);
+        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 10, 8, Map.of(burst, 6))))
+                .containsExactlyInAnyOrder(bursts.get(0), bursts.get(1), others);
+        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 10, 8, Map.of(burst, 8)))).containsExactly(others);
+    }
+}
