@@ -1,0 +1,78 @@
+package dev.pausepoint.errors.servlet;
+
+import dev.pausepoint.errors.FieldIssue;
+import dev.pausepoint.errors.FieldNames;
+import dev.pausepoint.errors.ValidationException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.CharConversionException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The {@link UnstorableText} check for what a request carries outside its body: query and form
+ * parameters (names and values; the hosted pages post forms) and path variables. It runs once the
+ * handler is chosen, before any argument is bound, so the 422 comes before every other rule of the
+ * endpoint. The error dispatch is left alone: it renders a failure that already happened.
+ */
+public class UnstorableTextInterceptor implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return true;
+        }
+        Set<FieldIssue> issues = new LinkedHashSet<>();
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+            variables.forEach((name, value) -> add(issues, FieldNames.toSnakeCase(String.valueOf(name)),
+                    String.valueOf(value)));
+        }
+        for (Map.Entry<String, String[]> parameter : parameters(request).entrySet()) {
+            String name = parameter.getKey();
+            String nameProblem = UnstorableText.problemInName(name, "name");
+            if (nameProblem != null) {
+                // Echoing the name would echo the bad text: the issue names the parameters as a whole.
+                issues.add(new FieldIssue("parameters", nameProblem));
+                continue;
+            }
+            for (String value : parameter.getValue()) {
+                add(issues, name, value);
+            }
+        }
+        if (!issues.isEmpty()) {
+            List<FieldIssue> listed = new ArrayList<>(issues);
+            throw new ValidationException(listed.subList(0, Math.min(listed.size(), UnstorableText.MAX_ISSUES)));
+        }
+        return true;
+    }
+
+    /**
+     * The query and form parameters. Tomcat throws an {@code IllegalStateException} when it cannot decode
+     * them ({@code %zz}, bytes that are not UTF-8 such as {@code %FF} or the surrogate {@code %ED%A0%80}):
+     * that is the client's malformed request, not a bug, so it is the 422 here, before any binding.
+     */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalStateException e) {
+            boolean encoding = e.getCause() instanceof CharConversionException
+                    || e.getCause() instanceof CharacterCodingException;
+            throw new ValidationException("parameters", encoding
+                    ? "must be percent-encoded UTF-8" : "could not be read");
+        }
+    }
+
+    private static void add(Set<FieldIssue> issues, String field, String value) {
+        String problem = value == null ? null : UnstorableText.problem(value);
+        if (problem != null) {
+            issues.add(new FieldIssue(field, problem));
+        }
+    }
+}
