@@ -6,8 +6,11 @@ import dev.pausepoint.errors.ValidationException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,8 +58,10 @@ public class UnstorableTextInterceptor implements HandlerInterceptor {
 
     /**
      * The query and form parameters. Tomcat throws an {@code IllegalStateException} when it cannot decode
-     * them ({@code %zz}, bytes that are not UTF-8 such as {@code %FF} or the surrogate {@code %ED%A0%80}):
-     * that is the client's malformed request, not a bug, so it is the 422 here, before any binding.
+     * them ({@code %zz}, or bytes that are not UTF-8 such as {@code %FF} or the surrogate {@code %ED%A0%80},
+     * the only way a form could carry one): that is the client's malformed request, not a bug, so it is
+     * the 422 here, before any binding. Like bytes that are not JSON, such text is not text at all, so the
+     * issue names the part of the request that held it, the query or the (form) body.
      */
     private static Map<String, String[]> parameters(HttpServletRequest request) {
         try {
@@ -64,8 +69,39 @@ public class UnstorableTextInterceptor implements HandlerInterceptor {
         } catch (IllegalStateException e) {
             boolean encoding = e.getCause() instanceof CharConversionException
                     || e.getCause() instanceof CharacterCodingException;
-            throw new ValidationException("parameters", encoding
-                    ? "must be percent-encoded UTF-8" : "could not be read");
+            if (!encoding) {
+                throw new ValidationException("parameters", "could not be read");
+            }
+            throw new ValidationException(decodes(request.getQueryString()) ? "body" : "query",
+                    "must be percent-encoded UTF-8");
+        }
+    }
+
+    /** Whether a raw query string is well-formed percent-encoded UTF-8, as Tomcat decodes it. */
+    static boolean decodes(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
+                if (low < 0) {
+                    return false;
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -143,8 +143,8 @@ class UnstorableTextServletTest {
     @Test
     void escapesThatAreNotUtf8AreTheClientsErrorNotAFiveHundred() throws Exception {
         for (String escape : new String[] {"%ED%A0%80", "%FF", "%zz", "%C3"}) {
-            assertIssue(form(bytes("note=a" + escape + "b")), "parameters", "must be percent-encoded UTF-8");
-            assertIssue(get("/texts?q=a" + escape + "b"), "parameters", "must be percent-encoded UTF-8");
+            assertIssue(form(bytes("note=a" + escape + "b")), "body", "must be percent-encoded UTF-8");
+            assertIssue(get("/texts?q=a" + escape + "b"), "query", "must be percent-encoded UTF-8");
         }
     }
 
