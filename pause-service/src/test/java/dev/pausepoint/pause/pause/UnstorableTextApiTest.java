@@ -1,12 +1,15 @@
 package dev.pausepoint.pause.pause;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static dev.pausepoint.kit.UnstorableText.MARK;
+import static dev.pausepoint.kit.UnstorableText.assertRefused;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.SignedClient.Reply;
+import dev.pausepoint.kit.UnstorableText.Bad;
 import dev.pausepoint.pause.PauseApiTest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -37,41 +40,25 @@ import tools.jackson.databind.node.ObjectNode;
 class UnstorableTextApiTest extends PauseApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Put where the bad text goes, then replaced by its JSON escape: no JSON writer emits a lone surrogate. */
-    private static final String MARK = "@BAD@";
 
     @Autowired
     JdbcClient jdbc;
 
-    enum Bad {
-        NUL("\\u0000", "must not contain U+0000 (NUL)"),
-        SURROGATE("\\ud800", "must not contain an unpaired UTF-16 surrogate"),
-        LOW_SURROGATE("\\udc00", "must not contain an unpaired UTF-16 surrogate");
-
-        final String escape;
-        final String issue;
-
-        Bad(String escape, String issue) {
-            this.escape = escape;
-            this.issue = issue;
-        }
-    }
-
     static Stream<Arguments> createFields() {
         Stream<Arguments> fields = Stream.of(
-                field("recipient", (body, bad) -> body.put("recipient", "+1 (415) 555-01" + bad + "23")),
-                field("message", (body, bad) -> body.put("message", "Deploy " + bad + "v2.3?")),
-                field("options[0]", (body, bad) -> options(body).set(0, "Appr" + bad + "ove")),
-                field("options[1]", (body, bad) -> options(body).set(1, bad)),
-                field("timeout_default", (body, bad) -> body.put("timeout_default", "Reject" + bad)),
-                field("metadata.run_id", (body, bad) -> ((ObjectNode) body.get("metadata")).put("run_id", bad)),
-                field("metadata.deep.list[1].note", (body, bad) -> ((ObjectNode) body.get("metadata"))
-                        .set("deep", JSON.readTree("{\"list\":[1,{\"note\":\"" + bad + "\"}]}"))),
+                field("recipient", (body, mark) -> body.put("recipient", "+1 (415) 555-01" + mark + "23")),
+                field("message", (body, mark) -> body.put("message", "Deploy " + mark + "v2.3?")),
+                field("options[0]", (body, mark) -> options(body).set(0, "Appr" + mark + "ove")),
+                field("options[1]", (body, mark) -> options(body).set(1, mark)),
+                field("timeout_default", (body, mark) -> body.put("timeout_default", "Reject" + mark)),
+                field("metadata.run_id", (body, mark) -> ((ObjectNode) body.get("metadata")).put("run_id", mark)),
+                field("metadata.deep.list[1].note", (body, mark) -> ((ObjectNode) body.get("metadata"))
+                        .set("deep", JSON.readTree("{\"list\":[1,{\"note\":\"" + mark + "\"}]}"))),
                 // A bad key is reported on the object that holds it, without echoing the key.
-                field("metadata", (body, bad) -> ((ObjectNode) body.get("metadata")).put("key" + bad, "v")),
+                field("metadata", (body, mark) -> ((ObjectNode) body.get("metadata")).put("key" + mark, "v")),
                 // Checked before the channel rule: such a body cannot be stored whatever else is wrong.
-                field("channel", (body, bad) -> body.put("channel", "pigeon" + bad)),
-                field("unknown_field", (body, bad) -> body.put("unknown_field", bad)));
+                field("channel", (body, mark) -> body.put("channel", "pigeon" + mark)),
+                field("unknown_field", (body, mark) -> body.put("unknown_field", mark)));
         return fields.flatMap(args -> Stream.of(Bad.values())
                 .map(bad -> Arguments.of(args.get()[0], args.get()[1], bad)));
     }
@@ -88,23 +75,12 @@ class UnstorableTextApiTest extends PauseApiTest {
     private static String bodyWith(BiConsumer<ObjectNode, String> put, Bad bad) {
         ObjectNode body = (ObjectNode) JSON.readTree(SMS_PAUSE);
         put.accept(body, MARK);
-        return JSON.writeValueAsString(body).replace(MARK, bad.escape);
+        return bad.in(JSON.writeValueAsString(body));
     }
 
     private int pausesOf(CallerIdentity caller) {
         return jdbc.sql("SELECT count(*) FROM pause WHERE developer_id = ?").param(caller.developerId())
                 .query(Integer.class).single();
-    }
-
-    /** A 422 with one issue: {@code field}, and an issue that starts with {@code issue}. */
-    private static void assertRefused(Reply reply, String field, String issue) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
-        JsonNode json = reply.json();
-        assertThat(json.get("error").asString()).isEqualTo("VALIDATION_ERROR");
-        assertThat(json.get("status_code").asInt()).isEqualTo(422);
-        assertThat(json.get("detail").size()).as(reply.body()).isEqualTo(1);
-        assertThat(json.get("detail").get(0).get("field").asString()).isEqualTo(field);
-        assertThat(json.get("detail").get(0).get("issue").asString()).startsWith(issue);
     }
 
     @ParameterizedTest(name = "{0} with {2}")
@@ -117,8 +93,7 @@ class UnstorableTextApiTest extends PauseApiTest {
             // Jackson's UTF-8 parser itself refuses a broken surrogate pair in a property name.
             assertRefused(reply, "body", "is not valid JSON");
         } else {
-            assertRefused(reply, field, field.equals("metadata")
-                    ? bad.issue.replace("must not contain", "must not have a key containing") : bad.issue);
+            assertRefused(reply, field, field.equals("metadata") ? bad.keyIssue() : bad.issue);
         }
         assertThat(pausesOf(caller)).isZero();
         assertThat(BILLING.findAll(postRequestedFor(urlEqualTo("/internal/usage/reserve")))).isEmpty();
@@ -129,7 +104,7 @@ class UnstorableTextApiTest extends PauseApiTest {
     void withAnIdempotencyKeyNothingIsClaimed() {
         CallerIdentity caller = developer("pro", KeyMode.LIVE);
         Reply reply = client.send("POST", "/v1/pause", "application/json",
-                bodyWith((body, bad) -> body.put("message", bad), Bad.NUL), caller, "Idempotency-Key", "k-1");
+                bodyWith((body, mark) -> body.put("message", mark), Bad.NUL), caller, "Idempotency-Key", "k-1");
         assertRefused(reply, "message", Bad.NUL.issue);
         assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE developer_id = ?")
                 .param(caller.developerId()).query(Integer.class).single()).isZero();
