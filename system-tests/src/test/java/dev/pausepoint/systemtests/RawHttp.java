@@ -2,8 +2,10 @@ package dev.pausepoint.systemtests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,7 +16,9 @@ import java.util.Map;
 /**
  * HTTP written byte by byte, for requests no client library would send: request targets with
  * {@code %zz}, a lone {@code %}, raw non-ASCII bytes, or anything else a URI class refuses. One
- * request per connection ({@code Connection: close}), so the answer ends when the gateway closes.
+ * request per connection ({@code Connection: close}), so the answer ends when the gateway closes. A body
+ * waits for {@code 100 Continue}, so a server that refuses the request by its head answers instead of
+ * resetting a connection the client is still writing to.
  */
 final class RawHttp {
 
@@ -38,18 +42,55 @@ final class RawHttp {
             head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
         }
         if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Length: ").append(body.length).append("\r\nExpect: 100-continue\r\n");
         }
         request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (body != null) {
-            request.writeBytes(body);
-        }
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(40_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toByteArray());
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            if (body != null && !refusedBeforeTheBody(socket, in, answer)) {
+                out.write(body);
+                out.flush();
+            }
+            socket.setSoTimeout(40_000);
+            in.transferTo(answer);
+            return parse(answer.toByteArray());
+        }
+    }
+
+    /**
+     * Waits, as a client that sent {@code Expect: 100-continue} does, for the server to ask for the body
+     * or to answer without it (a refusal by its head: too long a line, an unknown path, a limit). Only an
+     * interim {@code 100} is consumed; a final answer's bytes stay in {@code answer}. A server that says
+     * nothing within a second gets the body anyway.
+     */
+    private static boolean refusedBeforeTheBody(Socket socket, InputStream in, ByteArrayOutputStream answer)
+            throws IOException {
+        socket.setSoTimeout(1_000);
+        ByteArrayOutputStream interim = new ByteArrayOutputStream();
+        try {
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    answer.writeBytes(interim.toByteArray());
+                    return true;
+                }
+                interim.write(b);
+                byte[] seen = interim.toByteArray();
+                if (seen.length >= 4 && indexOf(seen, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
+                    if (new String(seen, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 100")) {
+                        return false;
+                    }
+                    answer.writeBytes(seen);
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException silent) {
+            answer.writeBytes(interim.toByteArray());
+            return false;
         }
     }
 
