@@ -135,13 +135,44 @@ final class FuzzInputs {
         return chance(50) ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
     }
 
-    /** {@code valid} (a JSON object's text) with one field replaced, added or made to appear twice. */
-    String mutate(String validObject) {
-        String field = pick(FIELDS);
-        String value = chance(60) ? quote(string()) : json(2);
+    /** Which fields of a valid body are strings, lists of strings and objects. */
+    record Shape(List<String> strings, List<String> lists, List<String> objects) {
+    }
+
+    /**
+     * {@code valid} (a JSON object's text) with one field given another value, mostly of the right type so
+     * the rest of the rules pass and the value reaches the code that stores it: a string field gets a
+     * hostile string, a list field a list of them, an object field an arbitrary object; sometimes any
+     * field gets any value. The field is written again at the end; the parser keeps the last of
+     * duplicate keys.
+     */
+    String mutate(String validObject, Shape shape) {
+        String field;
+        String value;
+        int kind = random.nextInt(10);
+        if (kind < 5 || shape.lists().isEmpty() && shape.objects().isEmpty()) {
+            field = pick(shape.strings());
+            value = quote(hostile());
+        } else if (kind < 7 && !shape.lists().isEmpty()) {
+            field = pick(shape.lists());
+            value = "[" + quote(pick(WORDS)) + "," + quote(hostile()) + "]";
+        } else if (kind < 8 && !shape.objects().isEmpty()) {
+            field = pick(shape.objects());
+            value = "{" + quote(chance(30) ? hostile() : pick(FIELDS)) + ":" + (chance(50) ? quote(hostile()) : json(2))
+                    + "}";
+        } else {
+            field = pick(FIELDS);
+            value = json(2);
+        }
         String inner = validObject.trim();
         inner = inner.substring(1, inner.length() - 1);
         return "{" + inner + "," + quote(field) + ":" + value + "}";
+    }
+
+    /** A string, half the time a plausible word with NUL, a lone surrogate or an emoji inside. */
+    String hostile() {
+        return chance(50) ? string()
+                : pick(WORDS) + pick(List.of("\u0000", "\uD800", "\uDC00", "\uD83D\uDE80")) + pick(WORDS);
     }
 
     /** A path segment (or a few), raw: good and bad percent-escapes, dot segments, raw UTF-8, long runs. */
