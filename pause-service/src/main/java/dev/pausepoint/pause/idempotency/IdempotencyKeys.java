@@ -3,6 +3,7 @@ package dev.pausepoint.pause.idempotency;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.errors.servlet.UnstorableText;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialHash;
 import java.sql.Timestamp;
@@ -42,10 +43,16 @@ public class IdempotencyKeys {
         this.json = json;
     }
 
+    /**
+     * The key is stored, so it must be text Postgres can hold. Tomcat already refuses a NUL byte in a
+     * header and reads header bytes as ISO-8859-1 (no surrogates), so this holds the rule for any other
+     * way a key might arrive.
+     */
     public static void check(String key) {
         if (key != null && (key.isEmpty() || key.length() > MAX_LENGTH)) {
             throw new ValidationException("Idempotency-Key", "header must be 1 to " + MAX_LENGTH + " characters");
         }
+        UnstorableText.check("Idempotency-Key", key);
     }
 
     /** The SHA-256 of the body with object keys sorted, so field order does not make a different body. */
