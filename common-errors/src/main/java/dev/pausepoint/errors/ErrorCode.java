@@ -1,12 +1,14 @@
 package dev.pausepoint.errors;
 
 /**
- * Every error code of the public contract (api.md, "Errors") with its HTTP status. The HTTP status of
- * a response and the {@code status_code} in its body always come from here, so they cannot disagree.
+ * Every error code of the public contract (the API contract's "Errors") with its HTTP status. The HTTP
+ * status of a response and the {@code status_code} in its body always come from here, so they cannot
+ * disagree.
  *
- * <p>api.md requires the envelope for 405, 406, 413 and 415 without naming their codes; the names
- * below are this project's decision and are listed in the README, as is {@link #KEY_MODE_NOT_ALLOWED},
- * a refusal the API contract does not name.
+ * <p>The API contract requires the envelope for 405, 406, 413 and 415 without naming their codes; the
+ * names below are this project's decision and are listed in the README, as are 414 and 431, which only
+ * the gateway answers (a request line or header block longer than it reads), and
+ * {@link #KEY_MODE_NOT_ALLOWED}, a refusal the contract does not name.
  */
 public enum ErrorCode {
 
@@ -33,9 +35,11 @@ public enum ErrorCode {
     TOKEN_EXPIRED(410),
     TOKEN_USED(410),
     PAYLOAD_TOO_LARGE(413),
+    URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
     VALIDATION_ERROR(422),
     RATE_LIMITED(429),
+    REQUEST_HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     BILLING_NOT_CONFIGURED(503),
     SERVICE_UNAVAILABLE(503);
@@ -60,8 +64,10 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 431 -> REQUEST_HEADERS_TOO_LARGE;
             case 502, 503, 504 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? VALIDATION_ERROR : INTERNAL_ERROR;
         };

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorCodeTest {
 
     /**
-     * The table of api.md, "Errors", plus the four framework statuses the project names itself and
+     * The API contract's error table, plus the six framework statuses the project names itself and
      * KEY_MODE_NOT_ALLOWED (the README's Errors table).
      */
     private static final Map<String, Integer> CONTRACT = new TreeMap<>(Map.ofEntries(
@@ -26,7 +26,8 @@ class ErrorCodeTest {
             Map.entry("ALREADY_RESPONDED", 409), Map.entry("ALREADY_CANCELLED", 409),
             Map.entry("ALREADY_TIMED_OUT", 409), Map.entry("EMAIL_TAKEN", 409),
             Map.entry("IDEMPOTENCY_CONFLICT", 409), Map.entry("TOKEN_EXPIRED", 410), Map.entry("TOKEN_USED", 410),
-            Map.entry("PAYLOAD_TOO_LARGE", 413), Map.entry("UNSUPPORTED_MEDIA_TYPE", 415),
+            Map.entry("PAYLOAD_TOO_LARGE", 413), Map.entry("URI_TOO_LONG", 414),
+            Map.entry("UNSUPPORTED_MEDIA_TYPE", 415), Map.entry("REQUEST_HEADERS_TOO_LARGE", 431),
             Map.entry("VALIDATION_ERROR", 422), Map.entry("RATE_LIMITED", 429),
             Map.entry("BILLING_NOT_CONFIGURED", 503), Map.entry("SERVICE_UNAVAILABLE", 503),
             Map.entry("INTERNAL_ERROR", 500)));
@@ -40,7 +41,8 @@ class ErrorCodeTest {
 
     @ParameterizedTest
     @CsvSource({"400, VALIDATION_ERROR", "404, NOT_FOUND", "405, METHOD_NOT_ALLOWED", "406, NOT_ACCEPTABLE",
-            "409, VALIDATION_ERROR", "413, PAYLOAD_TOO_LARGE", "415, UNSUPPORTED_MEDIA_TYPE", "429, RATE_LIMITED",
+            "409, VALIDATION_ERROR", "413, PAYLOAD_TOO_LARGE", "414, URI_TOO_LONG", "415, UNSUPPORTED_MEDIA_TYPE", "429, RATE_LIMITED",
+            "431, REQUEST_HEADERS_TOO_LARGE",
             "500, INTERNAL_ERROR", "501, INTERNAL_ERROR", "502, SERVICE_UNAVAILABLE", "503, SERVICE_UNAVAILABLE",
             "504, SERVICE_UNAVAILABLE"})
     void frameworkStatusesMapToAGenericCode(int status, ErrorCode expected) {

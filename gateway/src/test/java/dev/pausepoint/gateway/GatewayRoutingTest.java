@@ -90,6 +90,21 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/v1/pause/psr_1", "/v1/auth/me", "/v1/respond/tok.sig", "/v1/providers/twilio/status"})
+    void theCallersCredentialNeverReachesAService(String path) {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", path, BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json", "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
+        assertThat(reply.statusCode()).isEqualTo(200);
+        List<LoggedRequest> forwarded = DownstreamStubs.SERVERS.values().stream()
+                .flatMap(server -> server.findAll(anyRequestedFor(anyUrl())).stream())
+                .filter(request -> !request.getUrl().startsWith("/internal/")).toList();
+        assertThat(forwarded).singleElement().satisfies(request -> {
+            assertThat(request.getHeader("Authorization")).as("the signed identity stands in for it").isNull();
+            assertThat(request.getBodyAsString()).isEqualTo("{}");
+        });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/internal/pauses/psr_1", "/actuator/health", "/v1/pausex", "/v1", "/"})
     void pathsOutsideTheContractAreNotFoundAndNeverForwarded(String path) {
         HttpResponse<String> reply = GatewayHttp.get(port, path);

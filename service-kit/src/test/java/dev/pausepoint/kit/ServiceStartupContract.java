@@ -13,6 +13,7 @@ import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.testsupport.KafkaProbe;
 import dev.pausepoint.testsupport.KafkaProbe.Keyed;
 import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -98,6 +101,24 @@ public abstract class ServiceStartupContract {
         assertThat(reply.statusCode()).isEqualTo(404);
         assertThat(reply.body()).isEqualTo(
                 "{\"error\":\"NOT_FOUND\",\"message\":\"No endpoint GET /no/such/thing.\",\"status_code\":404}");
+    }
+
+    /**
+     * What Tomcat refuses before Spring runs (a NUL or an invalid character in the path, a bad escape, a
+     * request that is not HTTP) is answered in the envelope too, never with Tomcat's HTML page. The
+     * gateway refuses all of these first; this is the service's own line of defence.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /no/such%00thing HTTP/1.1", "GET /no/such{thing} HTTP/1.1",
+            "GET /no/such%zzthing HTTP/1.1", "GET /no/such/thing HTTP/1.1\r\nBad Header Name: x",
+            "GET /../thing HTTP/1.1", "NOT HTTP AT ALL"})
+    void refusalsTheContainerMakesBeforeSpringAreInTheEnvelope(String head) {
+        RawHttpConnection.Response reply = RawHttpConnection.exchange(port,
+                head.replace("\\r\\n", "\r\n") + "\r\nHost: localhost\r\n\r\n");
+        assertThat(reply.status()).isBetween(400, 499);
+        assertThat(reply.header("content-type")).as(reply.body()).startsWith("application/json");
+        assertThat(reply.body()).startsWith("{\"error\":\"").contains("\"status_code\":" + reply.status())
+                .doesNotContain("<", "Tomcat", "Exception");
     }
 
     @Test

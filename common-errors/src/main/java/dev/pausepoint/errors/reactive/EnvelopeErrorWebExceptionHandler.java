@@ -4,6 +4,7 @@ import dev.pausepoint.errors.ErrorBodyJson;
 import dev.pausepoint.errors.ErrorMapper;
 import dev.pausepoint.errors.ErrorMapper.MappedError;
 import dev.pausepoint.errors.RequestIds;
+import dev.pausepoint.errors.logging.SecretMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -39,7 +40,8 @@ public class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandle
         String path = exchange.getRequest().getPath().value();
         MappedError error = mapper.map(failure, method, path, requestId);
         if (error.unexpected()) {
-            log.error("Unhandled failure on {} {} [request id {}]", method, path, requestId, failure);
+            log.error("Unhandled failure on {} {} [request id {}]", method, SecretMasking.mask(path), requestId,
+                    failure);
         }
         response.setStatusCode(HttpStatus.valueOf(error.status()));
         var headers = response.getHeaders();

@@ -3,45 +3,63 @@ package dev.pausepoint.errors.servlet;
 import dev.pausepoint.errors.ErrorBodyJson;
 import dev.pausepoint.errors.ErrorMapper.MappedError;
 import dev.pausepoint.errors.RequestIds;
+import dev.pausepoint.errors.logging.SecretMasking;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat refuses some requests before any servlet runs: a path whose escapes are not UTF-8
- * ({@code %ED%A0%80}, {@code %FF}), {@code %00} or {@code %zz} in the path, a NUL byte in a header. Its own
- * valve answers those with an HTML page; this one answers with the envelope, as everything else does.
- * Errors that reached Spring were already rendered by the advice or the error controller, which wrote a
- * body, so Tomcat does not call this for them.
+ * Tomcat's error page, replaced. Tomcat refuses some requests before any servlet runs (a request that is
+ * not HTTP, a path with {@code %00}, {@code %zz}, an invalid character or escapes that are not UTF-8, a
+ * NUL byte in a header) and renders them with its error report valve as HTML; this one answers an error
+ * status that reached the host with no body written (Spring's error controller writes one for
+ * everything it sees) with the envelope for that status. Tomcat makes it by class name, so it has no
+ * Spring dependencies to inject.
  */
 public class EnvelopeErrorReportValve extends ErrorReportValve {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorReportValve.class);
 
     private final ServletErrorMapper mapper = new ServletErrorMapper();
 
     @Override
-    protected void report(Request request, Response response, Throwable failure) {
-        int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+    protected void report(Request request, Response response, Throwable throwable) {
+        // The same guards as Tomcat's own report: an error, nothing written yet, reported once, I/O possible.
+        if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
-        MappedError error = mapper.mapStatus(status, request.getMethod(), request.getRequestURI(), requestId);
+        AtomicBoolean ioAllowed = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        String method = request.getMethod() == null ? "?" : request.getMethod();
+        String path = request.getRequestURI() == null ? "?" : request.getRequestURI();
+        Object id = request.getAttribute(RequestIds.ATTRIBUTE);
+        String requestId = id != null ? id.toString() : RequestIds.generate();
+        MappedError error = mapper.mapStatus(response.getStatus(), method, path, requestId);
+        if (error.unexpected()) {
+            log.error("Container error {} on {} {} [request id {}]", response.getStatus(), method,
+                    SecretMasking.mask(path), requestId, throwable);
+        }
         try {
+            response.reset();
             response.setStatus(error.status());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             error.headers().forEach(response::setHeader);
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write(new String(ErrorBodyJson.write(error.body()), StandardCharsets.UTF_8));
-                response.finishResponse();
-            }
+            response.setHeader(RequestIds.HEADER, requestId);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            byte[] body = ErrorBodyJson.write(error.body());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.finishResponse();
         } catch (IOException | IllegalStateException e) {
-            // The client is gone or the response was taken over; there is no one left to tell.
+            // The client is gone or the response was committed meanwhile; there is no one to answer.
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.pausepoint.errors.servlet;
 
 import dev.pausepoint.errors.ErrorMapper.MappedError;
 import dev.pausepoint.errors.RequestIds;
+import dev.pausepoint.errors.logging.SecretMasking;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ final class ServletErrors {
     static ResponseEntity<ErrorBody> respond(MappedError error, Throwable failure, String method, String path,
             String requestId) {
         if (error.unexpected()) {
-            log.error("Unhandled failure on {} {} [request id {}]", method, path, requestId, failure);
+            log.error("Unhandled failure on {} {} [request id {}]", method, SecretMasking.mask(path), requestId,
+                    failure);
         }
         var response = ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON);
         error.headers().forEach(response::header);

@@ -215,4 +215,18 @@ class ProviderCallbackTest extends DeliveryApiTest {
         }
         assertThat(notification(pause.pauseId())).containsEntry("status", "delivered");
     }
+
+    @Test
+    void aSendGridBatchOverTheBodyLimitIsRefusedLikeAnyOtherBody() throws Exception {
+        PauseCreated pause = sentEmail();
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        String body = "[{\"event\": \"delivered\", \"pause_id\": \"" + pause.pauseId() + "\", \"padding\": \""
+                + "x".repeat(70 * 1024) + "\"}]";
+
+        Reply reply = sendGridCallback(body, sendGridSignature(SENDGRID_EVENTS.getPrivate(), timestamp, body), timestamp);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.json().get("error").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(notification(pause.pauseId())).containsEntry("status", "sent");
+    }
 }

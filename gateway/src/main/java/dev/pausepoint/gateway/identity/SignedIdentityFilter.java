@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -14,7 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * On every routed request: remove whatever {@code X-PausePoint-*} headers the client sent, then add
  * the resolved identity signed for this method and path. A service therefore sees only what the
- * gateway vouches for.
+ * gateway vouches for. The client's {@code Authorization} header is removed too: the signed identity
+ * is all a service needs (none reads the header), and an API key or session token that never leaves
+ * the gateway cannot turn up in a service's logs, heap dumps or outbound calls.
  */
 public class SignedIdentityFilter implements GlobalFilter, Ordered {
 
@@ -35,6 +38,7 @@ public class SignedIdentityFilter implements GlobalFilter, Ordered {
                     headers.remove(name);
                 }
             }
+            headers.remove(HttpHeaders.AUTHORIZATION);
             signed.forEach(headers::set);
         }).build();
         return chain.filter(exchange.mutate().request(forwarded).build());

@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The public paths of api.md and the service that owns each. Anything not listed here, notably
- * {@code /internal/**} and the services' actuator endpoints, is never forwarded and answers 404.
- * ({@code /a/**} also matches {@code /a} itself.)
+ * The public paths and the service that owns each. Anything not listed here, notably
+ * {@code /internal/**}, the services' actuator endpoints and any provider path other than the two
+ * documented callbacks, is never forwarded and answers 404. ({@code /a/**} also matches {@code /a}
+ * itself.) Routes match the canonical path ({@link CanonicalPathFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class PublicRoutes {
@@ -23,7 +24,7 @@ public class PublicRoutes {
                         .path("/v1/pause/**", "/v1/audit/**")
                         .uri(services.pauseService()))
                 .route("delivery-service", route -> route
-                        .path("/v1/webhooks/**", "/v1/providers/**")
+                        .path("/v1/webhooks/**", "/v1/providers/twilio/status", "/v1/providers/sendgrid/events")
                         .uri(services.deliveryService()))
                 .route("response-service", route -> route
                         .path("/v1/respond/**", "/respond/**")

@@ -1,5 +1,6 @@
 package dev.pausepoint.kit.trust;
 
+import dev.pausepoint.errors.logging.SecretMasking;
 import dev.pausepoint.errors.servlet.ServletErrorWriter;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.RequestSigner;
@@ -52,7 +53,8 @@ public class GatewayTrustFilter extends OncePerRequestFilter implements Ordered 
                 request.setAttribute(CALLER, signer.verifyIdentity(request::getHeader, request.getMethod(), path));
             }
         } catch (UntrustedRequestException e) {
-            log.warn("Refused {} {} from {}: {}", request.getMethod(), path, request.getRemoteAddr(), e.reason());
+            log.warn("Refused {} {} from {}: {}", request.getMethod(), SecretMasking.mask(path),
+                    request.getRemoteAddr(), e.reason());
             ServletErrorWriter.write(response, e.toBody());
             return;
         }

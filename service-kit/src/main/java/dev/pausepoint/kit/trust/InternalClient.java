@@ -3,21 +3,27 @@ package dev.pausepoint.kit.trust;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.RequestSigner;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A call from one service to another's {@code /internal/**} API, signed as this service. An error the
  * other service answered in the envelope comes back as the same {@link ApiException} (a 402 from
- * billing stays a 402 with billing's message); a service that cannot be reached is 503.
+ * billing stays a 402 with billing's message); a service that cannot be reached, or dies before its
+ * answer is complete, is 503.
  */
 public class InternalClient {
 
@@ -44,29 +50,42 @@ public class InternalClient {
     }
 
     public JsonNode post(String path, Object body) {
+        String answer = call(() -> client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(body))
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, this::throwAnswered)
+                .body(String.class));
+        return answer == null || answer.isBlank() ? json.nullNode() : read(answer);
+    }
+
+    public JsonNode get(String path) {
+        return read(call(() -> client.get().uri(path).retrieve()
+                .onStatus(HttpStatusCode::isError, this::throwAnswered)
+                .body(String.class)));
+    }
+
+    private void throwAnswered(HttpRequest request, ClientHttpResponse response) throws IOException {
+        throw translate(response.getStatusCode().value(), new String(response.getBody().readAllBytes()));
+    }
+
+    /**
+     * Runs one exchange. Any failure of the exchange itself (refused, timed out, or the other service
+     * dying with the call in flight: the connection closed or reset before or during its answer) means
+     * that service is unavailable; an error it answered in the envelope is already an ApiException.
+     */
+    private String call(Supplier<String> exchange) {
         try {
-            String answer = client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsString(body))
-                    .retrieve()
-                    .onStatus(HttpStatusCode::isError, (request, response) -> {
-                        throw translate(response.getStatusCode().value(), new String(response.getBody().readAllBytes()));
-                    })
-                    .body(String.class);
-            return answer == null || answer.isBlank() ? json.nullNode() : json.readTree(answer);
-        } catch (ResourceAccessException e) {
+            return exchange.get();
+        } catch (RestClientException e) {
             throw unavailable(e);
         }
     }
 
-    public JsonNode get(String path) {
+    /** An answer that is not JSON came from a service in trouble, not from our caller's input. */
+    private JsonNode read(String answer) {
         try {
-            String answer = client.get().uri(path).retrieve()
-                    .onStatus(HttpStatusCode::isError, (request, response) -> {
-                        throw translate(response.getStatusCode().value(), new String(response.getBody().readAllBytes()));
-                    })
-                    .body(String.class);
             return json.readTree(answer);
-        } catch (ResourceAccessException e) {
+        } catch (JacksonException e) {
             throw unavailable(e);
         }
     }
