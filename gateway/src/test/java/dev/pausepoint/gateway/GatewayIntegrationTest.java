@@ -1,6 +1,9 @@
 package dev.pausepoint.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pausepoint.gateway.identity.CredentialCache;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.MutableClockConfiguration;
@@ -8,11 +11,13 @@ import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,5 +109,11 @@ public abstract class GatewayIntegrationTest {
         DownstreamStubs.SERVERS.forEach((name, server) ->
                 properties.put("pausepoint.services." + name, "http://localhost:" + server.port()));
         return properties;
+    }
+
+    /** Until revocations are known to reach an instance, it caches nothing (see CredentialCache). */
+    public static void awaitKeyCacheInUse(ApplicationContext gateway) {
+        CredentialCache cache = gateway.getBean(CredentialCache.class);
+        await().atMost(Duration.ofSeconds(30)).until(cache::inUse);
     }
 }

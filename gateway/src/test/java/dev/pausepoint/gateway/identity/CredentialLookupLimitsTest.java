@@ -109,7 +109,7 @@ class CredentialLookupLimitsTest extends GatewayIntegrationTest {
 
     @Test
     void aKnownKeyCountsOnceInTheBackstopWhetherLookedUpOrCached() {
-        GatewayAuthenticationTest.awaitKeyCacheInUse(context);
+        awaitKeyCacheInUse(context);
         String key = random("pp_live_");
         String developer = "dev_" + UUID.randomUUID();
         knowCredential(key, developer, "live", "free", "api_key");

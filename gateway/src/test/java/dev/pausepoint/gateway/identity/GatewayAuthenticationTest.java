@@ -143,9 +143,4 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
         assertThat(lookups()).isEqualTo(before);
     }
 
-    /** Until revocations are known to reach an instance, it caches nothing (see CredentialCache). */
-    static void awaitKeyCacheInUse(ApplicationContext gateway) {
-        CredentialCache cache = gateway.getBean(CredentialCache.class);
-        await().atMost(Duration.ofSeconds(30)).until(cache::inUse);
-    }
 }

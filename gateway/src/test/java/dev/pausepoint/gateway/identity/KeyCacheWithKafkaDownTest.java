@@ -51,7 +51,7 @@ class KeyCacheWithKafkaDownTest extends GatewayIntegrationTest {
     void withTheBrokerStoppedEveryKeyIsLookedUpAndTheCacheStartsEmptyWhenItIsBack() {
         assumeThat(TestInfrastructure.embeddedKafka()).as("needs a broker this JVM can stop").isPresent();
         EmbeddedKafkaServer kafka = TestInfrastructure.embeddedKafka().orElseThrow();
-        GatewayAuthenticationTest.awaitKeyCacheInUse(context);
+        awaitKeyCacheInUse(context);
         assertThat(accountEventsHealth().statusCode()).isEqualTo(200);
         String revoked = newKey();
         String kept = newKey();
