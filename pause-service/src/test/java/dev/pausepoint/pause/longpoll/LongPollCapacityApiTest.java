@@ -103,28 +103,20 @@ class LongPollCapacityApiTest extends PauseApiTest {
     void waitersWhoseClientsHungUpAreGoneWithinTheirWaitAndFreeTheirPlaces() throws Exception {
         CallerIdentity caller = developer("free", KeyMode.TEST);
         String id = createdId(caller, SMS_PAUSE);
-        List<Socket> connections = new ArrayList<>();
-        for (int i = 0; i < CAP; i++) {
-            connections.add(park(id, 3, caller));
+        // Twice: the second round can only fill the whole cap if the first gave every place back.
+        for (int round = 1; round <= 2; round++) {
+            List<Socket> connections = new ArrayList<>();
+            for (int i = 0; i < CAP; i++) {
+                connections.add(park(id, 3, caller));
+            }
+            await("round " + round + " parked").atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == CAP);
+            for (Socket connection : connections) {
+                connection.close();
+            }
+            // Tomcat does not read the socket of a parked request, so the hang-up itself goes unnoticed;
+            // the waiter must still go when its 3 s wait ends, and leave its place behind.
+            await("round " + round + " gone").atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == 0);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == CAP);
-        for (Socket connection : connections) {
-            connection.close();
-        }
-        long closed = System.nanoTime();
-        // Tomcat does not read the socket of a parked request, so the hang-up itself goes unnoticed; the
-        // waiter must still go when its 3 s wait ends, and leave its place behind.
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == 0);
-        assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(10));
-        List<Socket> again = new ArrayList<>();
-        for (int i = 0; i < CAP; i++) {
-            again.add(park(id, 3, caller));
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == CAP);
-        for (Socket connection : again) {
-            connection.close();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == 0);
     }
 
     /** A signed long-poll on a raw connection, left unread so that closing it is a hang-up. */
