@@ -59,6 +59,13 @@ public abstract class PauseApiTest extends SignedServiceTest {
             {"recipient": "+1 (415) 555-0123", "channel": "sms", "message": "Deploy v2.3 to production?",
              "options": ["Approve", "Reject"], "timeout_default": "Reject", "metadata": {"run_id": "r-42"}}""";
 
+    /** The human's answer ("Approve"), recorded as response-service records it. */
+    protected Reply respond(String pauseId) {
+        return client.internalPost("/internal/pauses/" + pauseId + "/response",
+                "{\"choice\":\"Approve\",\"text\":null,\"actor_ip\":\"1.1.1.1\",\"user_agent\":\"test\"}",
+                "response-service");
+    }
+
     protected Reply create(CallerIdentity caller, String json) {
         return client.postJson("/v1/pause", json, caller);
     }

@@ -13,6 +13,15 @@ import org.springframework.web.context.request.async.DeferredResult;
  * until a change to {@code pauseId} is heard or {@code N} seconds pass, and answers with a fresh read.
  * Reading again after registering closes the gap between the first read and the wait. It knows
  * nothing of pauses beyond their id: the caller says how to read and what "pending" is.
+ *
+ * <p>When the instance already parks as many requests as its heap allows, a request that would wait is
+ * refused with {@link LongPollFullException} (503, {@code Retry-After}) rather than answered early: an
+ * early "pending" would break the promise to answer only on a change or when the wait ends, and a
+ * client looping on it would spin. A request that needs no wait is answered as always.
+ *
+ * <p>Tomcat does not notice that the client of a parked request went away (nothing reads the socket of
+ * an async request), so such a waiter stays until its wait ends, at most {@link #MAX_WAIT_SECONDS}
+ * seconds, and counts against the cap until then.
  */
 public class LongPoll {
 
@@ -20,10 +29,12 @@ public class LongPoll {
 
     private final PauseWaiters waiters;
     private final Executor completions;
+    private final Duration retryWhenFull;
 
-    public LongPoll(PauseWaiters waiters, Executor completions) {
+    public LongPoll(PauseWaiters waiters, Executor completions, Duration retryWhenFull) {
         this.waiters = waiters;
         this.completions = completions;
+        this.retryWhenFull = retryWhenFull;
     }
 
     public <T> DeferredResult<T> await(String pauseId, int waitSeconds, Supplier<T> read, Predicate<T> pending) {
@@ -37,13 +48,22 @@ public class LongPoll {
             return result;
         }
         Consumer<String> onChange = id -> completions.execute(() -> answer(result, read));
-        waiters.add(pauseId, onChange);
+        if (!waiters.tryAdd(pauseId, onChange)) {
+            throw new LongPollFullException(waiters.capacity(), retryWhenFull);
+        }
         result.onTimeout(() -> {
             waiters.remove(pauseId, onChange);
             answer(result, read);
         });
         result.onCompletion(() -> waiters.remove(pauseId, onChange));
-        T again = read.get();
+        T again;
+        try {
+            again = read.get();
+        } catch (RuntimeException e) {
+            // The result is never handed to Spring, so no completion would ever remove the waiter.
+            waiters.remove(pauseId, onChange);
+            throw e;
+        }
         if (!pending.test(again)) {
             waiters.remove(pauseId, onChange);
             result.setResult(again);

@@ -1,16 +1,34 @@
 package dev.pausepoint.pause.longpoll;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LongPollProperties.class)
 class LongPollConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(LongPollConfiguration.class);
+
     @Bean
-    PauseWaiters pauseWaiters() {
-        return new PauseWaiters();
+    PauseWaiters pauseWaiters(LongPollProperties properties, MeterRegistry meters) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        PauseWaiters waiters = new PauseWaiters(properties.capacity(maxHeap));
+        log.info("Long-poll: at most {} parked requests on this instance ({}; max heap {} MB)", waiters.capacity(),
+                properties.maxWaiters() != null ? "pausepoint.long-poll.max-waiters"
+                        : properties.heapShare() + " of the heap at " + properties.bytesPerWaiter().toKilobytes()
+                                + " KB each", maxHeap / (1024 * 1024));
+        Gauge.builder("pausepoint.longpoll.waiters", waiters, PauseWaiters::count)
+                .description("Long-poll requests parked on this instance").register(meters);
+        Gauge.builder("pausepoint.longpoll.capacity", waiters, PauseWaiters::capacity)
+                .description("The most long-poll requests this instance parks").register(meters);
+        return waiters;
     }
 
     @Bean
@@ -32,7 +50,7 @@ class LongPollConfiguration {
     }
 
     @Bean
-    LongPoll longPoll(PauseWaiters waiters, ThreadPoolTaskExecutor longPollCompletions) {
-        return new LongPoll(waiters, longPollCompletions);
+    LongPoll longPoll(PauseWaiters waiters, ThreadPoolTaskExecutor longPollCompletions, LongPollProperties properties) {
+        return new LongPoll(waiters, longPollCompletions, properties.retryAfter());
     }
 }

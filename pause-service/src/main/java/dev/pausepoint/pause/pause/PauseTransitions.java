@@ -71,11 +71,14 @@ public class PauseTransitions {
         });
     }
 
-    /** Times out one batch of expired pauses; returns how many moved. Safe to run on every instance. */
-    public int timeOutExpired(int batchSize) {
+    /**
+     * Times out one batch of expired pauses; returns the ids of those this call moved (another sweeper's
+     * are not among them). Safe to run on every instance.
+     */
+    public List<String> timeOutExpired(int batchSize) {
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        Integer moved = transactions.execute(status -> {
+        List<String> moved = transactions.execute(status -> {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
             pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
@@ -83,9 +86,9 @@ public class PauseTransitions {
                         pause.developerId(), pause.livemode(), pause.responseChoice(), pause.expiresAt(),
                         metadataOf(pause)));
             }
-            return expired.size();
+            return expired.stream().map(Pause::id).toList();
         });
-        return moved == null ? 0 : moved;
+        return moved == null ? List.of() : moved;
     }
 
     @SuppressWarnings("unchecked")

@@ -30,7 +30,7 @@ public class TimeoutSweeper {
         try {
             int moved;
             do {
-                moved = transitions.timeOutExpired(batchSize);
+                moved = transitions.timeOutExpired(batchSize).size();
             } while (moved == batchSize);
         } catch (RuntimeException e) {
             log.warn("Timeout sweep failed, next one retries: {}", e.toString());

@@ -9,15 +9,39 @@ import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.pause.PauseApiTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * Long-polls on one instance. Every wake-up is bounded well under the wait: a waiter that is only
+ * answered when its wait ends (a broken notification path) fails these tests instead of passing late.
+ */
 class LongPollApiTest extends PauseApiTest {
+
+    /**
+     * Parked requests wait this long: below the test client's 30 s timeout, so a missed wake-up shows as
+     * a late answer that the bound below names, not as a client timeout.
+     */
+    static final int WAIT_SECONDS = 20;
+
+    /** Generous for a loaded two-core machine, and far below the wait a missed wake-up costs. */
+    static final Duration WAKE_BOUND = Duration.ofSeconds(5);
+
+    /** A reply and when it arrived, to measure the wake-up from the change that caused it. */
+    record Timed(Reply reply, long arrivedNanos) {
+        Duration after(long changedNanos) {
+            return Duration.ofNanos(arrivedNanos - changedNanos);
+        }
+    }
 
     @Autowired
     PauseWaiters waiters;
@@ -28,29 +52,32 @@ class LongPollApiTest extends PauseApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Reply respond(String pauseId) {
-        return client.internalPost("/internal/pauses/" + pauseId + "/response",
-                "{\"choice\":\"Approve\",\"text\":null,\"actor_ip\":\"1.1.1.1\",\"user_agent\":\"poll\"}", "response-service");
-    }
-
     private CompletableFuture<Reply> waitFor(CallerIdentity caller, String pauseId, int seconds) {
         return CompletableFuture.supplyAsync(() -> client.get("/v1/pause/" + pauseId + "?wait=" + seconds, caller));
+    }
+
+    private CompletableFuture<Timed> timedWait(CallerIdentity caller, String pauseId, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            Reply reply = client.get("/v1/pause/" + pauseId + "?wait=" + WAIT_SECONDS, caller);
+            return new Timed(reply, System.nanoTime());
+        }, executor);
     }
 
     @Test
     void aParkedRequestAnswersTheMomentThePauseIsAnswered() throws Exception {
         CallerIdentity caller = developer("free", KeyMode.TEST);
         String id = createdId(caller, SMS_PAUSE);
-        long started = System.nanoTime();
-        CompletableFuture<Reply> parked = waitFor(caller, id, 25);
+        await().atMost(Duration.ofSeconds(5)).until(listener::listening);
+        CompletableFuture<Timed> parked = timedWait(caller, id, ForkJoinPool.commonPool());
         await().atMost(Duration.ofSeconds(5)).until(() -> waiters.count() > 0);
         assertThat(parked).isNotDone();
-        respond(id);
-        Reply reply = parked.get();
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().get("status").asString()).isEqualTo("responded");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("woken, not timed out")
-                .isLessThan(Duration.ofSeconds(20));
+        assertThat(respond(id).status()).isEqualTo(200);
+        long changed = System.nanoTime();
+        Timed woken = parked.get();
+        assertThat(woken.reply().status()).isEqualTo(200);
+        assertThat(woken.reply().json().get("status").asString()).isEqualTo("responded");
+        assertThat(woken.after(changed)).as("woken by the change, not by the end of the wait")
+                .isLessThan(WAKE_BOUND);
     }
 
     @Test
@@ -68,7 +95,10 @@ class LongPollApiTest extends PauseApiTest {
         CallerIdentity caller = developer("free", KeyMode.TEST);
         String id = createdId(caller, SMS_PAUSE);
         client.send("DELETE", "/v1/pause/" + id, null, null, caller);
-        assertThat(waitFor(caller, id, 30).get().json().get("status").asString()).isEqualTo("cancelled");
+        long asked = System.nanoTime();
+        Timed answered = timedWait(caller, id, ForkJoinPool.commonPool()).get();
+        assertThat(answered.reply().json().get("status").asString()).isEqualTo("cancelled");
+        assertThat(answered.after(asked)).as("not parked at all").isLessThan(WAKE_BOUND);
     }
 
     @Test
@@ -92,19 +122,25 @@ class LongPollApiTest extends PauseApiTest {
         for (int i = 0; i < 300; i++) {
             ids.add(createdId(caller, SMS_PAUSE));
         }
+        await().atMost(Duration.ofSeconds(5)).until(listener::listening);
         ExecutorService clients = Executors.newFixedThreadPool(300);
-        List<CompletableFuture<Reply>> parked = new ArrayList<>();
+        Map<String, CompletableFuture<Timed>> parked = new LinkedHashMap<>();
         for (String id : ids) {
-            parked.add(CompletableFuture.supplyAsync(() -> client.get("/v1/pause/" + id + "?wait=30", caller), clients));
+            parked.put(id, timedWait(caller, id, clients));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> waiters.count() == 300);
+        Map<String, Long> changed = new LinkedHashMap<>();
         for (String id : ids) {
             assertThat(respond(id).status()).isEqualTo(200);
+            changed.put(id, System.nanoTime());
         }
-        for (CompletableFuture<Reply> reply : parked) {
-            assertThat(reply.get().json().get("status").asString()).isEqualTo("responded");
+        for (String id : ids) {
+            Timed woken = parked.get(id).get();
+            assertThat(woken.reply().json().get("status").asString()).isEqualTo("responded");
+            assertThat(woken.after(changed.get(id))).as("%s woken by its change", id).isLessThan(WAKE_BOUND);
         }
         clients.shutdown();
+        assertThat(waiters.count()).isZero();
     }
 
     @Test
@@ -112,11 +148,15 @@ class LongPollApiTest extends PauseApiTest {
         CallerIdentity caller = developer("free", KeyMode.TEST);
         String id = createdId(caller, SMS_PAUSE);
         await().atMost(Duration.ofSeconds(5)).until(listener::listening);
-        CompletableFuture<Reply> parked = waitFor(caller, id, 25);
+        CompletableFuture<Timed> parked = timedWait(caller, id, ForkJoinPool.commonPool());
         await().atMost(Duration.ofSeconds(5)).until(() -> waiters.count() > 0);
         // What another pause-service instance does: change the row and notify, in one transaction.
         jdbc.sql("WITH changed AS (UPDATE pause SET status = 'cancelled', cancelled_at = now() WHERE id = ? RETURNING id) "
                 + "SELECT pg_notify('pause_changed', id) FROM changed").param(id).query(Object.class).list();
-        assertThat(parked.get().json().get("status").asString()).isEqualTo("cancelled");
+        long changed = System.nanoTime();
+        Timed woken = parked.get();
+        assertThat(woken.reply().json().get("status").asString()).isEqualTo("cancelled");
+        assertThat(woken.after(changed)).as("woken by the notification, not by the end of the wait")
+                .isLessThan(WAKE_BOUND);
     }
 }
