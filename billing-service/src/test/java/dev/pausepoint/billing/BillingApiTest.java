@@ -30,7 +30,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * billing-service on real Postgres and Kafka, called as the gateway would call it, with SendGrid and
- * Paddle replaced by local WireMock servers. bcrypt runs at cost 10, api.md's minimum, to keep the
+ * Paddle replaced by local WireMock servers. bcrypt runs at cost 10, the contract's minimum, to keep the
  * suite quick.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {

@@ -10,9 +10,10 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON conventions of api.md, applied to every service's mapper: {@code snake_case} names, unknown
- * fields ignored, and wrong types refused instead of coerced ({@code "5"} is not an integer, {@code 5}
- * is not a string, {@code 1} is not a boolean) so that they reach the client as {@code VALIDATION_ERROR}.
+ * The API's JSON conventions (docs/api-reference.md, "Conventions"), applied to every service's mapper:
+ * {@code snake_case} names, unknown fields ignored, and wrong types refused instead of coerced ({@code "5"}
+ * is not an integer, {@code 5} is not a string, {@code 1} is not a boolean) so that they reach the client
+ * as {@code VALIDATION_ERROR}.
  */
 public class ApiJsonRules implements JsonMapperBuilderCustomizer {
 

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * The one error body of api.md. Wire names are explicit so the envelope does not depend on how a
- * service configures its JSON mapper. Two fields appear only where api.md adds them: {@code detail}
- * for {@code VALIDATION_ERROR}, and {@code choice} (the recorded answer) for {@code TOKEN_USED}.
+ * The one error body (docs/api-reference.md, "Errors"). Wire names are explicit so the envelope does not
+ * depend on how a service configures its JSON mapper. Two fields appear only where the contract adds them:
+ * {@code detail} for {@code VALIDATION_ERROR}, and {@code choice} (the recorded answer) for {@code
+ * TOKEN_USED}.
  */
 @JsonPropertyOrder({"error", "message", "status_code", "detail", "choice"})
 public record ErrorBody(

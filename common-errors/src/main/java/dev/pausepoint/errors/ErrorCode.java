@@ -1,14 +1,13 @@
 package dev.pausepoint.errors;
 
 /**
- * Every error code of the public contract (the API contract's "Errors") with its HTTP status. The HTTP
+ * Every error code of the public contract (docs/api-reference.md, "Errors") with its HTTP status. The HTTP
  * status of a response and the {@code status_code} in its body always come from here, so they cannot
  * disagree.
  *
- * <p>The API contract requires the envelope for 405, 406, 413 and 415 without naming their codes; the
- * names below are this project's decision and are listed in the README, as are 414 and 431, which only
- * the gateway answers (a request line or header block longer than it reads), and
- * {@link #KEY_MODE_NOT_ALLOWED}, a refusal the contract does not name.
+ * <p>The envelope is required for 405, 406, 413 and 415 too; their codes are this project's names, and so
+ * are 414 and 431, which only the gateway answers (a request line or header block longer than it reads),
+ * and {@link #KEY_MODE_NOT_ALLOWED}. The README's "Errors" says when each of these is used.
  */
 public enum ErrorCode {
 

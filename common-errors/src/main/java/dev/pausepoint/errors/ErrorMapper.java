@@ -25,9 +25,9 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns any failure of a request into the envelope of api.md. Shared by the servlet and the reactive
- * handlers so that both stacks answer the same failure with the same status, code and message. Messages
- * are written here, never copied from exceptions, so nothing internal leaks.
+ * Turns any failure of a request into the error envelope (docs/api-reference.md, "Errors"). Shared by the
+ * servlet and the reactive handlers so that both stacks answer the same failure with the same status, code
+ * and message. Messages are written here, never copied from exceptions, so nothing internal leaks.
  *
  * <p>Only types both stacks have are named here; the servlet API is absent from the gateway, so
  * servlet-only exceptions are read by {@link #stackSpecificIssues}, overridden in the servlet package.

@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Request limits enforced before any controller runs.
  *
- * @param maxRequestSize the largest request body accepted (api.md: 64 KB); larger ones get 413
+ * @param maxRequestSize the largest request body accepted (64 KB: docs/api-reference.md, "Conventions");
+ *        larger ones get 413
  * @param largeBodyPaths path prefixes whose callers cannot keep to that (SendGrid posts event batches)
  * @param largeBodySize the limit on those paths
  */

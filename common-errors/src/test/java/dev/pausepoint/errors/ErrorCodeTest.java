@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorCodeTest {
 
     /**
-     * The API contract's error table, plus the six framework statuses the project names itself and
-     * KEY_MODE_NOT_ALLOWED (the README's Errors table).
+     * The contract's error table (docs/api-reference.md, "Errors"): the endpoints' codes, plus the six
+     * framework statuses the project names itself and KEY_MODE_NOT_ALLOWED (also in the README's Errors
+     * table).
      */
     private static final Map<String, Integer> CONTRACT = new TreeMap<>(Map.ofEntries(
             Map.entry("INVALID_CHANNEL", 400), Map.entry("INVALID_OPTIONS", 400), Map.entry("INVALID_CHOICE", 400),

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The failures api.md says must come back in the envelope, asserted over real HTTP. Subclasses run it
- * against a servlet and a reactive application so both stacks are held to the same answers.
+ * The failures the contract says must come back in the envelope (docs/api-reference.md, "Errors"), asserted
+ * over real HTTP. Subclasses run it against a servlet and a reactive application so both stacks are held to
+ * the same answers.
  */
 public abstract class ErrorEnvelopeContractTest {
 

@@ -49,10 +49,10 @@ class DeliveryConfiguration {
     }
 
     /**
-     * Webhook receivers: 10 s to answer (the API contract). Isolation between endpoints and developers
-     * is the worker's limits, not the client's per-host one: many developers may share one receiving
-     * host. The client's cap is the worker's total, never the bottleneck: each call in flight runs on one
-     * of the dispatcher's threads, so the total is also the most threads webhooks can hold.
+     * Webhook receivers: 10 s to answer (docs/api-reference.md, "Webhooks"). Isolation between endpoints
+     * and developers is the worker's limits, not the client's per-host one: many developers may share one
+     * receiving host. The client's cap is the worker's total, never the bottleneck: each call in flight
+     * runs on one of the dispatcher's threads, so the total is also the most threads webhooks can hold.
      */
     @Bean
     OkHttpClient webhookHttp(OutboundGuard guard, DeliveryProperties properties) {

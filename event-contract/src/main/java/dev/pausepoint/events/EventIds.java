@@ -15,7 +15,7 @@ public final class EventIds {
         return "evt_" + UUID.randomUUID();
     }
 
-    /** api.md: timestamps are UTC with whole seconds. */
+    /** The API's timestamps are UTC with whole seconds (docs/api-reference.md, "Conventions"). */
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }

@@ -1,6 +1,9 @@
 package dev.pausepoint.identity;
 
-/** Which world a request acts in: live keys see live data, test keys test data (api.md, "Test mode"). */
+/**
+ * Which world a request acts in: live keys see live data, test keys test data (docs/api-reference.md,
+ * "Test mode").
+ */
 public enum KeyMode {
     LIVE, TEST;
 

@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A new password: at least 10 characters (api.md) and at most 72 bytes, because bcrypt ignores
- * everything after the 72nd byte and a longer password would silently be a shorter one.
+ * A new password: at least 10 characters (docs/api-reference.md, "Accounts and keys") and at most 72 bytes,
+ * because bcrypt ignores everything after the 72nd byte and a longer password would silently be a shorter
+ * one.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)

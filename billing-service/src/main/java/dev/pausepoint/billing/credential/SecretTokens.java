@@ -6,9 +6,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The random bearer tokens of api.md: {@code pp_live_}/{@code pp_test_} API keys, {@code pps_} sessions
- * and {@code ppr_} password-reset tokens, each a prefix plus 48 lowercase hex characters (192 random
- * bits). Only their SHA-256 is ever stored.
+ * The random bearer tokens (docs/api-reference.md, "Accounts and keys"): {@code pp_live_}/{@code pp_test_}
+ * API keys, {@code pps_} sessions and {@code ppr_} password-reset tokens, each a prefix plus 48 lowercase
+ * hex characters (192 random bits). Only their SHA-256 is ever stored.
  */
 public final class SecretTokens {
 

@@ -3,7 +3,7 @@ package dev.pausepoint.billing.subscription;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 
-/** 503 on an instance without Paddle credentials (api.md). */
+/** 503 on an instance without Paddle credentials (docs/api-reference.md, "Billing (Paddle)"). */
 public class BillingNotConfiguredException extends ApiException {
 
     public BillingNotConfiguredException() {

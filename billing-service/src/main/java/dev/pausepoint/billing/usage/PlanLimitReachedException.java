@@ -6,7 +6,10 @@ import dev.pausepoint.kit.plan.Plan;
 import java.text.NumberFormat;
 import java.util.Locale;
 
-/** 402 naming the limit and, when there is one, the next plan and its limit (api.md's example message). */
+/**
+ * 402 naming the limit and, when there is one, the next plan and its limit, as in the example envelope of
+ * docs/api-reference.md, "Errors".
+ */
 public class PlanLimitReachedException extends ApiException {
 
     public PlanLimitReachedException(Plan plan, Plan upgrade) {

@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The messages of the API contract ("Channels"), the SMS within its segment cap. */
+/** The messages of docs/api-reference.md, "Channels", the SMS within its segment cap. */
 public final class MessageRenderer {
 
     public static final int SMS_MAX = 1600;

@@ -38,7 +38,10 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class WebhookService {
 
-    /** api.md: the events an endpoint can ask for, and the default (all of them), in this order. */
+    /**
+     * The events an endpoint can ask for, and the default (all of them), in the order the API returns them
+     * (docs/api-reference.md, "Webhooks").
+     */
     public static final List<String> EVENTS = List.of(PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE);
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 256;

@@ -207,7 +207,7 @@ public class WebhookStore {
                 seconds(row.getTimestamp("created_at")));
     }
 
-    /** api.md: timestamps in whole seconds. */
+    /** The API's timestamps have whole seconds (docs/api-reference.md, "Conventions"). */
     private static Instant seconds(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
     }

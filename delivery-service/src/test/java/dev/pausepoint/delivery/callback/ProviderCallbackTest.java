@@ -32,8 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * api.md, "Channels": provider status callbacks, public but verified by the provider's signature,
- * computed here from each provider's documented algorithm rather than with their SDKs.
+ * docs/api-reference.md, "Channels": provider status callbacks, public but verified by the provider's
+ * signature, computed here from each provider's documented algorithm rather than with their SDKs.
  */
 class ProviderCallbackTest extends DeliveryApiTest {
 

@@ -6,7 +6,10 @@ import dev.pausepoint.delivery.channel.SendResult.Outcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** api.md: 5xx and 429 are retried, other 4xx fail at once, 2xx is accepted. */
+/**
+ * The contract's rule (docs/api-reference.md, "Channels"): 5xx and 429 are retried, other 4xx fail at once,
+ * 2xx is accepted.
+ */
 class SendResultTest {
 
     @ParameterizedTest

@@ -35,7 +35,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** api.md, "Channels": what each provider receives, retries, failures, test keys and replays. */
+/**
+ * docs/api-reference.md, "Channels": what each provider receives, retries, failures, test keys and
+ * replays.
+ */
 class NotificationDeliveryTest extends DeliveryApiTest {
 
     private static final String DEVELOPER = "dev_" + UUID.randomUUID();

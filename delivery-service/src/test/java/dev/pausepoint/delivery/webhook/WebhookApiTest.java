@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** api.md, "Webhooks": registering, listing and removing endpoints, and what registration refuses. */
+/**
+ * docs/api-reference.md, "Webhooks": registering, listing and removing endpoints, and what registration
+ * refuses.
+ */
 class WebhookApiTest extends DeliveryApiTest {
 
     private static final String SECRET = "whsec-0123456789abcdef";

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** api.md, "Webhooks": the signed post, its retries, its log, and what it never reaches. */
+/** docs/api-reference.md, "Webhooks": the signed post, its retries, its log, and what it never reaches. */
 class WebhookDeliveryTest extends DeliveryApiTest {
 
     private static final String SECRET = "whsec-delivery-0123456789";
@@ -74,7 +74,10 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         return items;
     }
 
-    /** What a receiver does, written from api.md alone: HMAC-SHA256 of the raw body with the secret, hex. */
+    /**
+     * What a receiver does, written from the documented contract alone (docs/api-reference.md, "Webhooks"):
+     * HMAC-SHA256 of the raw body with the secret, hex.
+     */
     private static String expectedSignature(byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /health} of api.md: 200 when every service answers, 503 with the same shape otherwise. */
+/**
+ * {@code GET /health} (docs/api-reference.md, "Health"): 200 when every service answers, 503 with the same
+ * shape otherwise.
+ */
 @RestController
 public class SystemHealthController {
 

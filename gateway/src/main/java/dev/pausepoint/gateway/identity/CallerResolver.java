@@ -14,11 +14,12 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides who is calling before anything else looks at the request (the API contract's order: authentication,
- * then rate limits, then validation), and keeps the answer on the exchange for the rate limiter and
- * for the signed headers sent downstream. Credentials sent to public routes are ignored. A credential
- * this instance cannot answer for itself takes its client-IP backstop slot before billing-service is
- * asked, so the per-address limit also bounds the lookups one address can cause.
+ * Decides who is calling before anything else looks at the request (the documented order of checks:
+ * authentication, then rate limits, then validation; docs/api-reference.md, "Pauses"), and keeps the answer
+ * on the exchange for the rate limiter and for the signed headers sent downstream. Credentials sent to
+ * public routes are ignored. A credential this instance cannot answer for itself takes its client-IP
+ * backstop slot before billing-service is asked, so the per-address limit also bounds the lookups one
+ * address can cause.
  */
 public class CallerResolver implements WebFilter, Ordered {
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class AuditLog {
 
-    /** api.md's event types and the actor of each. */
+    /** The event types the log keeps and the actor of each (docs/api-reference.md, "Audit log"). */
     public static final Map<String, String> ACTORS = Map.of(
             DeveloperRegistered.TYPE, "developer", ApiKeyRotated.TYPE, "developer", PauseCreated.TYPE, "developer",
             PauseResponded.TYPE, "human", PauseTimedOut.TYPE, "system", PauseCancelled.TYPE, "developer",

@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code Idempotency-Key} (api.md): within 24 h the same key and body return the original 201 and send
- * nothing again; the same key with another body is 409. Keys belong to a developer and a world. The
- * row is written in the create transaction, before the pause, so a concurrent request with the same
- * key waits on it and then answers from it: one key, one pause.
+ * {@code Idempotency-Key} (docs/api-reference.md, "Pauses"): within 24 h the same key and body return the
+ * original 201 and send nothing again; the same key with another body is 409. Keys belong to a developer
+ * and a world. The row is written in the create transaction, before the pause, so a concurrent request with
+ * the same key waits on it and then answers from it: one key, one pause.
  */
 @Component
 public class IdempotencyKeys {

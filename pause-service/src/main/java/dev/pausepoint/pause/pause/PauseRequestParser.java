@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every field rule of api.md's create table, read from the raw JSON so that a wrong type is reported
- * like any other problem and all problems come back at once. {@code channel} and {@code options} have
- * their own codes (400 INVALID_CHANNEL, 400 INVALID_OPTIONS) and are judged first, in that order;
- * everything else is one 422 VALIDATION_ERROR listing each failing field.
+ * Every field rule of the create table (docs/api-reference.md, "Pauses"), read from the raw JSON so that a
+ * wrong type is reported like any other problem and all problems come back at once. {@code channel} and
+ * {@code options} have their own codes (400 INVALID_CHANNEL, 400 INVALID_OPTIONS) and are judged first, in
+ * that order; everything else is one 422 VALIDATION_ERROR listing each failing field.
  */
 final class PauseRequestParser {
 

@@ -27,9 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The lifecycle of a pause as the developer drives it: create, read, list, cancel. Checks run in
- * api.md's order (validation, then the plan's channels, then the quota) so a refused request consumes
- * nothing; the state change and its event commit together through the outbox.
+ * The lifecycle of a pause as the developer drives it: create, read, list, cancel. Checks run in the
+ * documented order (validation, then the plan's channels, then the quota; docs/api-reference.md, "Pauses")
+ * so a refused request consumes nothing; the state change and its event commit together through the outbox.
  */
 @Service
 public class PauseService {
@@ -90,7 +90,8 @@ public class PauseService {
                 input.timeoutDefault(), input.metadata(), now, now.plus(Duration.ofHours(hours)), null, null, null, null,
                 new Pause.Delivery("queued", 0, null, null, null));
         String respondUrl = publicBaseUrl + "/respond/" + tokens.issue(pause.id(), pause.expiresAt());
-        // Test pauses never count (api.md, "Test mode"); live ones take their slot before they exist.
+        // Test pauses never count (docs/api-reference.md, "Test mode"); live ones take their slot before
+        // they exist.
         if (pause.livemode()) {
             quota.reserve(pause.developerId(), pause.id());
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The pause object of api.md, every field present (null when unset). */
+/** The pause object (docs/api-reference.md, "Pauses"), every field present (null when unset). */
 public record PauseView(String pauseId, String status, boolean livemode, String channel, String recipient,
         String message, List<String> options, boolean allowTextResponse, String timeoutDefault, JsonNode metadata,
         Instant createdAt, Instant expiresAt, String responseChoice, String responseText, Instant responseAt,

@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Who a pause's notification goes to, in the one form delivery uses, per channel (api.md, "Create"). */
+/**
+ * Who a pause's notification goes to, in the one form delivery uses, per channel (docs/api-reference.md,
+ * "Pauses").
+ */
 final class Recipients {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");

@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every field rule of api.md's create table, at its boundary, with the exact answer. Each row changes
- * one field of a valid pro-plan request (so every channel is allowed) and names the expected status,
- * error code, and for 422 the failing field.
+ * Every field rule of the create table (docs/api-reference.md, "Pauses"), at its boundary, with the exact
+ * answer. Each row changes one field of a valid pro-plan request (so every channel is allowed) and names
+ * the expected status, error code, and for 422 the failing field.
  */
 class CreatePauseRulesTest extends PauseApiTest {
 

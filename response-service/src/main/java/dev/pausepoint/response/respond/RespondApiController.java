@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The JSON face of a response link (api.md, "Human response"), for clients that build their own page. */
+/**
+ * The JSON face of a response link (docs/api-reference.md, "Human response"), for clients that build their
+ * own page.
+ */
 @RestController
 public class RespondApiController {
 

@@ -4,7 +4,10 @@ import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorBody;
 import dev.pausepoint.errors.ErrorCode;
 
-/** 410 TOKEN_USED, carrying the answer that was recorded (api.md: "then also the recorded choice"). */
+/**
+ * 410 TOKEN_USED, carrying the recorded answer as {@code choice} (docs/api-reference.md,
+ * "Human response").
+ */
 public class TokenUsedException extends ApiException {
 
     private final String choice;

@@ -1,2 +1,5 @@
-/** The plans of api.md (quota, channels, timeout cap) as configuration every service reads alike. */
+/**
+ * The plans (docs/api-reference.md, "Plans": quota, channels, timeout cap) as configuration every service
+ * reads alike.
+ */
 package dev.pausepoint.kit.plan;

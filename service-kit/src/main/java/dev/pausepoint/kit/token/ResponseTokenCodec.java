@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The single-use link's credential (api.md, "Human response"):
+ * The single-use link's credential (docs/api-reference.md, "Human response"):
  * {@code base64url(payload) + "." + base64url(HMAC-SHA256(payload))}. The payload is a version byte, the
  * key id, the pause's UUID (16 bytes) and the expiry (unsigned seconds), 22 bytes; the MAC is truncated
  * to 128 bits. The whole token is 53 characters, short enough for an SMS link.
