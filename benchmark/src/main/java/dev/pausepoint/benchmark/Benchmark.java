@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * performance.md's budget, measured: starts the whole stack as the local run does (real Postgres, Kafka
+ * The performance budget (README, Benchmark), measured: starts the whole stack as the local run does (real Postgres, Kafka
  * and Redis, the five service jars as processes), drives it through the gateway from this process, and
  * prints each figure next to its target. {@code --quick} shortens every phase for a smoke run; the
  * figures that count come from a full run. {@code --only=create-throughput,gateway-overhead} runs the

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The boundaries every service keeps (conventions.md), checked rather than hoped for: feature packages
+ * The boundaries every service keeps, checked rather than hoped for: feature packages
  * do not cycle; web code never reaches another feature's repository or raw SQL; repositories and
  * services hold no web types. A service's ArchitectureTest applies them to its root package.
  */

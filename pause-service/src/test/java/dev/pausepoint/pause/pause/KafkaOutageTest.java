@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** architecture.md: nothing is lost when Kafka is down; events go out when it is back. */
+/** The outbox's promise: nothing is lost when Kafka is down; events go out when it is back. */
 class KafkaOutageTest extends PauseApiTest {
 
     @Autowired
