@@ -15,10 +15,9 @@ import dev.pausepoint.testsupport.RedisAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.embedded.FreePorts;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,7 +156,7 @@ class LongPollSystemTest {
         Instance instance = startPauseService(Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics"));
         Process service = instance.process();
         int port = instance.port();
-        List<Socket> connections = new ArrayList<>();
+        List<RawHttpConnection> connections = new ArrayList<>();
         try {
             SignedClient direct = new SignedClient(port, SIGNER);
             CallerIdentity flooder = new CallerIdentity("dev_" + UUID.randomUUID(), KeyMode.TEST, "free",
@@ -168,7 +167,7 @@ class LongPollSystemTest {
             String id = direct.postJson("/v1/pause", SMS, flooder).json().get("pause_id").asString();
 
             // Warm-up, so that Tomcat's cached processors count in the baseline and not in the figure.
-            List<Socket> warmUp = park(port, id, flooder, 250, 1);
+            List<RawHttpConnection> warmUp = park(port, id, flooder, 250, 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> gauge(port, "pausepoint.longpoll.waiters") == 0);
             closeAll(warmUp);
             int half = capacity / 2;
@@ -188,9 +187,9 @@ class LongPollSystemTest {
             System.out.printf("heap after GC with %d parked and %d refused: %d MB%n", capacity, 2_000 - capacity,
                     heapUsedAfterGc(service) / (1024 * 1024));
             assertThat(service.isAlive()).isTrue();
-            for (Socket connection : connections) {
-                if (connection.getInputStream().available() > 0) {
-                    String head = head(connection);
+            for (RawHttpConnection connection : connections) {
+                if (connection.answered()) {
+                    String head = connection.read().head();
                     assertThat(head).startsWith("HTTP/1.1 503 ").contains("\r\nRetry-After: 5\r\n");
                 }
             }
@@ -259,57 +258,26 @@ class LongPollSystemTest {
     }
 
     /** Signed long-polls on raw connections, left unread so they stay parked (or hold their refusal). */
-    private static List<Socket> park(int port, String pauseId, CallerIdentity caller, int count, int waitSeconds)
-            throws IOException {
+    private static List<RawHttpConnection> park(int port, String pauseId, CallerIdentity caller, int count,
+            int waitSeconds) {
         String path = "/v1/pause/" + pauseId;
-        List<Socket> sockets = new ArrayList<>();
+        List<RawHttpConnection> connections = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             StringBuilder request = new StringBuilder("GET " + path + "?wait=" + waitSeconds
                     + " HTTP/1.1\r\nHost: localhost\r\n");
             SIGNER.signIdentity(caller, "GET", path)
                     .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("\r\n");
-            Socket socket = new Socket("localhost", port);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            sockets.add(socket);
+            connections.add(RawHttpConnection.openWith(port, request.append("\r\n").toString()));
         }
-        return sockets;
+        return connections;
     }
 
-    private static long answered(List<Socket> sockets) {
-        return sockets.stream().filter(socket -> {
-            try {
-                return socket.getInputStream().available() > 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).count();
+    private static long answered(List<RawHttpConnection> connections) {
+        return connections.stream().filter(RawHttpConnection::answered).count();
     }
 
-    /** The status line and headers of the response waiting on {@code socket}. */
-    private static String head(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = in.read();
-            if (next < 0) {
-                break;
-            }
-            head.append((char) next);
-        }
-        return head.toString();
-    }
-
-    private static void closeAll(List<Socket> sockets) {
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // the test is done with it either way
-            }
-        }
+    private static void closeAll(List<RawHttpConnection> connections) {
+        connections.forEach(RawHttpConnection::close);
     }
 
     /** Heap in use after a full collection of {@code process}, read with the JDK's jcmd. */

@@ -3,10 +3,9 @@ package dev.pausepoint.errors.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.errors.testapp.TextController;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
+import dev.pausepoint.testsupport.http.RawHttpConnection.Response;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -31,29 +30,9 @@ class UnstorableTextServletTest {
     @LocalServerPort
     int port;
 
-    record Raw(int status, String head, String body) {
-    }
-
-    /**
-     * Sends exactly these bytes, so nothing a client library would refuse or re-encode is lost. HTTP/1.0,
-     * so the answer is never chunked and reads as it is.
-     */
-    Raw raw(byte[] request) throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String head = split < 0 ? text : text.substring(0, split);
-            String body = split < 0 ? "" : text.substring(split + 4);
-            int status = Integer.parseInt(head.substring(9, 12));
-            return new Raw(status, head, body);
-        }
+    /** Sends exactly these bytes, so nothing a client library would refuse or re-encode is lost. */
+    Response raw(byte[] request) {
+        return RawHttpConnection.exchange(port, request);
     }
 
     static byte[] bytes(Object... parts) {
@@ -68,12 +47,12 @@ class UnstorableTextServletTest {
         return out.toByteArray();
     }
 
-    Raw post(String path, String contentType, byte[] body) throws Exception {
+    Response post(String path, String contentType, byte[] body) {
         return raw(bytes("POST " + path + " HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\nContent-Type: "
                 + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n", body));
     }
 
-    Raw get(String target, String... headerLines) throws Exception {
+    Response get(String target, String... headerLines) {
         return raw(bytes("GET " + target + " HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n"
                 + String.join("", headerLines) + "\r\n"));
     }
@@ -82,7 +61,7 @@ class UnstorableTextServletTest {
     private static final String SURROGATE = "must not contain an unpaired UTF-16 surrogate";
     private static final byte[] CESU_SURROGATE = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
 
-    private static void assertIssue(Raw reply, String field, String issue) {
+    private static void assertIssue(Response reply, String field, String issue) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.head()).containsIgnoringCase("Content-Type: application/json");
         JsonNode body = JSON.readTree(reply.body());
@@ -92,11 +71,11 @@ class UnstorableTextServletTest {
         assertThat(body.get("detail").get(0).get("issue").asString()).isEqualTo(issue);
     }
 
-    private Raw json(String path, byte[] body) throws Exception {
+    private Response json(String path, byte[] body) {
         return post(path, "application/json", body);
     }
 
-    private Raw form(byte[] body) throws Exception {
+    private Response form(byte[] body) {
         return post("/texts/form", "application/x-www-form-urlencoded", body);
     }
 
@@ -112,7 +91,7 @@ class UnstorableTextServletTest {
     @Test
     void theTextIsJudgedBeforeBeanValidation() throws Exception {
         // The e-mail is also not an address and the name is fine: only the NUL is reported.
-        Raw reply = json("/texts/record", utf8("{\"email\":\"not-an-address\\u0000\",\"tags\":[\"\\ud800\"]}"));
+        Response reply = json("/texts/record", utf8("{\"email\":\"not-an-address\\u0000\",\"tags\":[\"\\ud800\"]}"));
         assertIssue(reply, "email", NUL);
         assertThat(JSON.readTree(reply.body()).get("detail").toString()).contains("tags[0]").doesNotContain("address");
     }
@@ -150,7 +129,7 @@ class UnstorableTextServletTest {
 
     @Test
     void pathVariablesAreChecked() throws Exception {
-        Raw fine = get("/texts/caf%C3%A9");
+        Response fine = get("/texts/caf%C3%A9");
         assertThat(fine.status()).isEqualTo(200);
         assertThat(JSON.readTree(fine.body()).get("text_id").asString()).isEqualTo("caf\u00e9");
     }
@@ -166,7 +145,7 @@ class UnstorableTextServletTest {
 
     @Test
     void headerBytesAreLatin1SoTheyCannotCarryASurrogate() throws Exception {
-        Raw reply = raw(bytes("GET /texts HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\nX-Stored: a",
+        Response reply = raw(bytes("GET /texts HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\nX-Stored: a",
                 CESU_SURROGATE, "b\r\n\r\n"));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(JSON.readTree(reply.body()).get("stored").asString()).isEqualTo("a\u00ed\u00a0\u0080b");

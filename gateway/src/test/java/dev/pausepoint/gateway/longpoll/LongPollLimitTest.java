@@ -10,11 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pausepoint.gateway.GatewayIntegrationTest;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,13 +186,11 @@ class LongPollLimitTest extends GatewayIntegrationTest {
     void aClientThatHangsUpKeepsItsSlotUntilItsWaitWouldHaveEndedAndNoLonger() throws Exception {
         String developer = "dev_" + UUID.randomUUID();
         String key = newDeveloperKey(developer, "test");
-        Socket client = new Socket("localhost", port);
-        client.getOutputStream().write(("GET /v1/pause/psr_hangup?wait=" + WAIT_SECONDS + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + key + "\r\nX-Forwarded-For: " + ip + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        client.getOutputStream().flush();
+        RawHttpConnection client = RawHttpConnection.openWith(port, "GET /v1/pause/psr_hangup?wait=" + WAIT_SECONDS
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\nX-Forwarded-For: " + ip + "\r\n\r\n");
         long sent = System.nanoTime();
         await().atMost(Duration.ofSeconds(5)).until(() -> reached("psr_hangup") == 1 && slotsHeld(developer, "test") == 1);
-        closeQuietly(client);
+        client.close();
         // The gateway drops its connection to pause-service at once, but pause-service keeps the waiter
         // until the wait ends, so the developer's slot stays until then too.
         await().atMost(Duration.ofSeconds(2)).until(() -> inFlight() == 0);
@@ -202,13 +198,5 @@ class LongPollLimitTest extends GatewayIntegrationTest {
         await().atMost(Duration.ofSeconds(WAIT_SECONDS + 3)).until(() -> slotsHeld(developer, "test") == 0);
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("given back when the wait ended, not before")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(WAIT_SECONDS).minusMillis(500));
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is all the test wants; a failure to close changes nothing it checks
-        }
     }
 }

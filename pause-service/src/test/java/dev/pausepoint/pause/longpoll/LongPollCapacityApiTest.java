@@ -7,11 +7,8 @@ import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.pause.PauseApiTest;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,12 +102,12 @@ class LongPollCapacityApiTest extends PauseApiTest {
         String id = createdId(caller, SMS_PAUSE);
         // Twice: the second round can only fill the whole cap if the first gave every place back.
         for (int round = 1; round <= 2; round++) {
-            List<Socket> connections = new ArrayList<>();
+            List<RawHttpConnection> connections = new ArrayList<>();
             for (int i = 0; i < CAP; i++) {
                 connections.add(park(id, 3, caller));
             }
             await("round " + round + " parked").atMost(Duration.ofSeconds(10)).until(() -> waiters.count() == CAP);
-            for (Socket connection : connections) {
+            for (RawHttpConnection connection : connections) {
                 connection.close();
             }
             // Tomcat does not read the socket of a parked request, so the hang-up itself goes unnoticed;
@@ -120,19 +117,11 @@ class LongPollCapacityApiTest extends PauseApiTest {
     }
 
     /** A signed long-poll on a raw connection, left unread so that closing it is a hang-up. */
-    private Socket park(String pauseId, int waitSeconds, CallerIdentity caller) {
+    private RawHttpConnection park(String pauseId, int waitSeconds, CallerIdentity caller) {
         String path = "/v1/pause/" + pauseId;
         StringBuilder request = new StringBuilder("GET " + path + "?wait=" + waitSeconds + " HTTP/1.1\r\nHost: localhost\r\n");
         signer.signIdentity(caller, "GET", path)
                 .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        request.append("\r\n");
-        try {
-            Socket socket = new Socket("localhost", port);
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RawHttpConnection.openWith(port, request.append("\r\n").toString());
     }
 }

@@ -11,9 +11,9 @@ import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.kit.UnstorableText.Bad;
 import dev.pausepoint.pause.PauseApiTest;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
+import dev.pausepoint.testsupport.http.RawHttpConnection.Response;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -141,16 +141,9 @@ class UnstorableTextApiTest extends PauseApiTest {
                 request.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
         request.writeBytes("Idempotency-Key: a\u0000b\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(body);
-        String response;
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
-            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(response).startsWith("HTTP/1.1 422").containsIgnoringCase("Content-Type: application/json");
-        JsonNode json = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        Response response = RawHttpConnection.exchange(port, request.toByteArray());
+        assertThat(response.head()).startsWith("HTTP/1.1 422").containsIgnoringCase("Content-Type: application/json");
+        JsonNode json = JSON.readTree(response.body());
         assertThat(json.get("error").asString()).isEqualTo("VALIDATION_ERROR");
         assertThat(json.get("status_code").asInt()).isEqualTo(422);
         assertThat(pausesOf(caller)).isZero();
