@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the gateway refuses before any route or service sees them: what Netty cannot decode, and
@@ -21,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * empty body or a framework page, and nothing is forwarded.
  */
 class EdgeRefusalsTest extends GatewayIntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static int forwarded() {
         return List.of("billing-service", "delivery-service", "pause-service", "response-service").stream()
@@ -37,17 +34,6 @@ class EdgeRefusalsTest extends GatewayIntegrationTest {
             request.append(header).append("\r\n");
         }
         return RawHttpConnection.exchange(port, request.append("\r\n").toString());
-    }
-
-    private static JsonNode envelope(Response response, int status, String error) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("content-type")).startsWith("application/json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("error").asString()).isEqualTo(error);
-        assertThat(body.get("status_code").asInt()).isEqualTo(status);
-        assertThat(body.get("message").asString()).isNotBlank();
-        assertThat(response.header("x-request-id")).as("the refusal can be quoted like any answer").isNotBlank();
-        return body;
     }
 
     @ParameterizedTest
