@@ -6,8 +6,9 @@ package dev.pausepoint.errors;
  * disagree.
  *
  * <p>The envelope is required for 405, 406, 413 and 415 too; their codes are this project's names, and so
- * are 414 and 431, which only the gateway answers (a request line or header block longer than it reads),
- * and {@link #KEY_MODE_NOT_ALLOWED}. The README's "Errors" says when each of these is used.
+ * are 408, 414 and 431, which only the gateway answers (a request body slower than it waits for, a
+ * request line or header block longer than it reads), and {@link #KEY_MODE_NOT_ALLOWED}. The README's
+ * "Errors" says when each of these is used.
  */
 public enum ErrorCode {
 
@@ -26,6 +27,7 @@ public enum ErrorCode {
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),
+    REQUEST_TIMEOUT(408),
     ALREADY_RESPONDED(409),
     ALREADY_CANCELLED(409),
     ALREADY_TIMED_OUT(409),
@@ -62,6 +64,7 @@ public enum ErrorCode {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

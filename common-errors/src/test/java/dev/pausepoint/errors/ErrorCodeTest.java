@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorCodeTest {
 
     /**
-     * The contract's error table (docs/api-reference.md, "Errors"): the endpoints' codes, plus the six
+     * The contract's error table (docs/api-reference.md, "Errors"): the endpoints' codes, plus the seven
      * framework statuses the project names itself and KEY_MODE_NOT_ALLOWED (also in the README's Errors
      * table).
      */
@@ -23,7 +23,7 @@ class ErrorCodeTest {
             Map.entry("PLAN_LIMIT_REACHED", 402), Map.entry("CHANNEL_NOT_ALLOWED", 403),
             Map.entry("KEY_MODE_NOT_ALLOWED", 403),
             Map.entry("PAUSE_NOT_FOUND", 404), Map.entry("WEBHOOK_NOT_FOUND", 404), Map.entry("NOT_FOUND", 404),
-            Map.entry("METHOD_NOT_ALLOWED", 405), Map.entry("NOT_ACCEPTABLE", 406),
+            Map.entry("METHOD_NOT_ALLOWED", 405), Map.entry("NOT_ACCEPTABLE", 406), Map.entry("REQUEST_TIMEOUT", 408),
             Map.entry("ALREADY_RESPONDED", 409), Map.entry("ALREADY_CANCELLED", 409),
             Map.entry("ALREADY_TIMED_OUT", 409), Map.entry("EMAIL_TAKEN", 409),
             Map.entry("IDEMPOTENCY_CONFLICT", 409), Map.entry("TOKEN_EXPIRED", 410), Map.entry("TOKEN_USED", 410),
@@ -42,6 +42,7 @@ class ErrorCodeTest {
 
     @ParameterizedTest
     @CsvSource({"400, VALIDATION_ERROR", "404, NOT_FOUND", "405, METHOD_NOT_ALLOWED", "406, NOT_ACCEPTABLE",
+            "408, REQUEST_TIMEOUT",
             "409, VALIDATION_ERROR", "413, PAYLOAD_TOO_LARGE", "414, URI_TOO_LONG", "415, UNSUPPORTED_MEDIA_TYPE", "429, RATE_LIMITED",
             "431, REQUEST_HEADERS_TOO_LARGE",
             "500, INTERNAL_ERROR", "501, INTERNAL_ERROR", "502, SERVICE_UNAVAILABLE", "503, SERVICE_UNAVAILABLE",

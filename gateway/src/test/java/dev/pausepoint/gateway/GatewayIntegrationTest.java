@@ -1,11 +1,13 @@
 package dev.pausepoint.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.gateway.identity.CredentialCache;
 import dev.pausepoint.testsupport.MutableClock;
 import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.http.RawHttpConnection;
 import dev.pausepoint.testsupport.spring.MutableClockConfiguration;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -25,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway on real Redis and Kafka with WireMock services behind it; subclasses share one context. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -41,6 +45,8 @@ public abstract class GatewayIntegrationTest {
     protected static final String TEST_KEY = DownstreamStubs.TEST_KEY;
     protected static final String SESSION = DownstreamStubs.SESSION;
     protected static final String DEVELOPER = DownstreamStubs.DEVELOPER;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     protected int port;
@@ -109,6 +115,21 @@ public abstract class GatewayIntegrationTest {
         DownstreamStubs.SERVERS.forEach((name, server) ->
                 properties.put("pausepoint.services." + name, "http://localhost:" + server.port()));
         return properties;
+    }
+
+    /**
+     * Asserts that {@code response} is the error envelope with this status and code, and a request id the
+     * client can quote; returns its body.
+     */
+    protected static JsonNode envelope(RawHttpConnection.Response response, int status, String error) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("content-type")).startsWith("application/json");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("error").asString()).isEqualTo(error);
+        assertThat(body.get("status_code").asInt()).isEqualTo(status);
+        assertThat(body.get("message").asString()).isNotBlank();
+        assertThat(response.header("x-request-id")).as("the refusal can be quoted like any answer").isNotBlank();
+        return body;
     }
 
     /** Until revocations are known to reach an instance, it caches nothing (see CredentialCache). */

@@ -2,8 +2,10 @@ package dev.pausepoint.gateway.edge;
 
 import dev.pausepoint.errors.RequestIds;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -23,19 +25,34 @@ import io.netty.util.ReferenceCountUtil;
  * takes the refused request's place in the connection, so pipelined answers stay in order. The header
  * is removed from every request a client sends, so only this handler can set it.
  *
+ * <p>A body whose chunked framing breaks (a chunk-size line that is not hex, say) cannot be replaced, its
+ * request is already on its way: the failure reaches whoever reads that body as {@link MalformedBodyException}
+ * instead, which is answered in the envelope too. Netty decodes nothing more on such a connection, so it
+ * is closed once every request on it is answered.
+ *
  * <p>One instance per connection; Netty calls it on the connection's event loop only.
  */
-final class EdgeRequestGuard extends ChannelInboundHandlerAdapter {
+final class EdgeRequestGuard extends ChannelDuplexHandler {
 
     static final String NAME = "pausepoint.edgeRequestGuard";
     static final String REFUSAL_HEADER = "X-PausePoint-Edge-Refusal";
 
     /** True while the body of a refused request is still arriving: it belongs to no request now. */
     private boolean droppingBody;
+    /** Requests passed on (stand-ins too) whose answer has not been written to its end. */
+    private int unanswered;
+    /** A body's framing broke: the connection ends once every request on it is answered. */
+    private boolean broken;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpContent content && !(msg instanceof HttpRequest)
+                && content.decoderResult().isFailure()) {
+            malformedBody(ctx, content);
+            return;
+        }
         if (msg instanceof HttpRequest request) {
+            unanswered++;
             request.headers().remove(REFUSAL_HEADER);
             EdgeRefusal refusal = request.decoderResult().isFailure()
                     ? EdgeRefusal.ofDecoding(request.decoderResult()) : EdgeRefusal.ofRequest(request);
@@ -55,6 +72,28 @@ final class EdgeRequestGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    private void malformedBody(ChannelHandlerContext ctx, HttpContent failed) {
+        ReferenceCountUtil.release(failed);
+        broken = true;
+        if (!droppingBody && unanswered > 0) {
+            // Reactor Netty hands this to the body's subscriber, and keeps the connection no longer.
+            ctx.fireExceptionCaught(new MalformedBodyException());
+        }
+        droppingBody = false;
+        if (unanswered == 0) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (Answers.isEndOfFinalAnswer(msg) && unanswered > 0 && --unanswered == 0 && broken) {
+            ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.write(msg, promise);
     }
 
     private static FullHttpRequest standIn(HttpRequest refused, EdgeRefusal refusal) {

@@ -7,9 +7,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,9 +98,7 @@ final class RequestHeadDeadline {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            boolean interim = msg instanceof HttpResponse response
-                    && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-            if (msg instanceof LastHttpContent && !interim && unanswered > 0 && --unanswered == 0) {
+            if (Answers.isEndOfFinalAnswer(msg) && unanswered > 0 && --unanswered == 0) {
                 idle = true;
             }
             ctx.write(msg, promise);

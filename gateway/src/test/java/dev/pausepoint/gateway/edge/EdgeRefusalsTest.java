@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pausepoint.gateway.GatewayIntegrationTest;
 import dev.pausepoint.testsupport.http.RawHttpConnection;
 import dev.pausepoint.testsupport.http.RawHttpConnection.Response;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the gateway refuses before any route or service sees them: what Netty cannot decode, and
@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * empty body or a framework page, and nothing is forwarded.
  */
 class EdgeRefusalsTest extends GatewayIntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static int forwarded() {
         return List.of("billing-service", "delivery-service", "pause-service", "response-service").stream()
@@ -37,17 +35,6 @@ class EdgeRefusalsTest extends GatewayIntegrationTest {
             request.append(header).append("\r\n");
         }
         return RawHttpConnection.exchange(port, request.append("\r\n").toString());
-    }
-
-    private static JsonNode envelope(Response response, int status, String error) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("content-type")).startsWith("application/json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("error").asString()).isEqualTo(error);
-        assertThat(body.get("status_code").asInt()).isEqualTo(status);
-        assertThat(body.get("message").asString()).isNotBlank();
-        assertThat(response.header("x-request-id")).as("the refusal can be quoted like any answer").isNotBlank();
-        return body;
     }
 
     @ParameterizedTest
@@ -101,6 +88,63 @@ class EdgeRefusalsTest extends GatewayIntegrationTest {
     void aMalformedHeaderIsAValidationErrorInTheEnvelope() {
         Response response = send("GET /v1/pause HTTP/1.1", "Bad Header Name: x");
         envelope(response, 422, "VALIDATION_ERROR");
+        assertThat(forwarded()).isZero();
+    }
+
+    @Test
+    void aBodyWithBrokenChunkedFramingIsAValidationErrorOnBodyInTheEnvelope() {
+        try (RawHttpConnection connection = new RawHttpConnection(port, Duration.ofSeconds(10))) {
+            Response response = connection.write("POST /v1/pause HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + LIVE_KEY + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "2\r\n{}\r\nzz\r\n").read();
+            JsonNode body = envelope(response, 422, "VALIDATION_ERROR");
+            assertThat(body.get("detail").get(0).get("field").asString()).isEqualTo("body");
+            assertThat(body.get("detail").get(0).get("issue").asString()).contains("chunked");
+            assertThat(response.closing()).as("nothing after the break can be read").isTrue();
+            assertThat(connection.closedByServerWithin(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(forwarded()).isZero();
+    }
+
+    @Test
+    void aClientThatWritesAWholeBodyOverTheLimitReadsThe413() {
+        // Far more than the socket buffers hold: the gateway must go on reading after its answer, or the
+        // client's writes meet a reset (Connection: close is when the gateway ends the connection).
+        byte[] body = new byte[16 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        try (RawHttpConnection connection = new RawHttpConnection(port, Duration.ofSeconds(10))) {
+            connection.write("POST /v1/pause HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "
+                    + "Bearer " + LIVE_KEY + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n");
+            connection.write(body);
+            Response response = connection.read();
+            envelope(response, 413, "PAYLOAD_TOO_LARGE");
+            assertThat(connection.closedByServerWithin(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(forwarded()).isZero();
+    }
+
+    @Test
+    void aClientThatGoesOnSendingAfterTheAnswerIsCutOffAfterTheLingerTime() throws InterruptedException {
+        try (RawHttpConnection connection = new RawHttpConnection(port, Duration.ofSeconds(10))) {
+            Response response = connection.write("POST /v1/pause HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + LIVE_KEY + "\r\nContent-Length: 1000000000\r\n\r\n").read();
+            envelope(response, 413, "PAYLOAD_TOO_LARGE");
+            long answered = System.nanoTime();
+            byte[] chunk = new byte[64 * 1024];
+            Duration cutOff = null;
+            while (cutOff == null && System.nanoTime() - answered < Duration.ofSeconds(10).toNanos()) {
+                try {
+                    connection.write(chunk);
+                } catch (UncheckedIOException reset) {
+                    cutOff = Duration.ofNanos(System.nanoTime() - answered);
+                }
+                Thread.sleep(50);
+            }
+            // The default linger is 2 s: read and dropped for a while, then closed however much is left.
+            assertThat(cutOff).as("the connection was closed in the end").isNotNull()
+                    .isGreaterThan(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(7));
+        }
         assertThat(forwarded()).isZero();
     }
 

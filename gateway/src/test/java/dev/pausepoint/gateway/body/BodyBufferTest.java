@@ -1,0 +1,90 @@
+package dev.pausepoint.gateway.body;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.NettyDataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.util.unit.DataSize;
+
+/** How a body being collected holds memory: copied, each received buffer released, and all of it counted. */
+class BodyBufferTest {
+
+    private final NettyDataBufferFactory buffers = new NettyDataBufferFactory(new UnpooledByteBufAllocator(false));
+    private final List<NettyDataBuffer> received = new ArrayList<>();
+
+    private NettyDataBuffer chunk(String text) {
+        NettyDataBuffer chunk = (NettyDataBuffer) buffers.wrap(text.getBytes(StandardCharsets.US_ASCII));
+        received.add(chunk);
+        return chunk;
+    }
+
+    private static String text(BodyBuffer body) {
+        var contents = body.contents();
+        byte[] bytes = new byte[contents.remaining()];
+        contents.get(bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    private boolean allReleased() {
+        return received.stream().allMatch(chunk -> chunk.getNativeBuffer().refCnt() == 0);
+    }
+
+    @Test
+    void aBodySentAByteAtATimeHoldsItsDeclaredLengthAndNoReceivedBuffer() {
+        BodyBudget budget = new BodyBudget(DataSize.ofKilobytes(64));
+        BodyBuffer body = new BodyBuffer(budget, 1000);
+        String sent = "x".repeat(1000);
+        for (char c : sent.toCharArray()) {
+            body.append(chunk(String.valueOf(c)));
+        }
+        assertThat(text(body)).isEqualTo(sent);
+        assertThat(body.capacity()).as("never past the declared length").isEqualTo(1000);
+        assertThat(budget.held()).isEqualTo(1000);
+        assertThat(allReleased()).isTrue();
+    }
+
+    @Test
+    void aChunkedBodyHoldsAtMostTwiceWhatArrived() {
+        BodyBudget budget = new BodyBudget(DataSize.ofKilobytes(64));
+        BodyBuffer body = new BodyBuffer(budget, -1);
+        for (int i = 0; i < 300; i++) {
+            body.append(chunk("0123456789"));
+            assertThat(body.capacity()).isLessThanOrEqualTo(2 * body.size());
+            assertThat(budget.held()).isEqualTo(body.capacity());
+        }
+        assertThat(body.size()).isEqualTo(3000);
+    }
+
+    @Test
+    void aChunkPastTheBudgetIsRefusedReleasedAndTakesNothing() {
+        BodyBudget budget = new BodyBudget(DataSize.ofBytes(100));
+        BodyBuffer first = new BodyBuffer(budget, 60);
+        first.append(chunk("a".repeat(60)));
+        BodyBuffer second = new BodyBuffer(budget, 60);
+        second.append(chunk("b".repeat(30)));
+        assertThat(budget.held()).isEqualTo(90);
+
+        assertThatThrownBy(() -> second.append(chunk("c".repeat(20)))).isInstanceOf(BodyBuffersFullException.class)
+                .hasMessageContaining("Retry after 1 s");
+        assertThat(budget.held()).isEqualTo(90);
+        assertThat(allReleased()).isTrue();
+    }
+
+    @Test
+    void closingGivesEverythingBackOnceAndLaterChunksAreDropped() {
+        BodyBudget budget = new BodyBudget(DataSize.ofKilobytes(1));
+        BodyBuffer body = new BodyBuffer(budget, 100);
+        body.append(chunk("a".repeat(50)));
+        body.close();
+        body.close();
+        body.append(chunk("b".repeat(50)));
+        assertThat(budget.held()).isZero();
+        assertThat(allReleased()).isTrue();
+    }
+}
