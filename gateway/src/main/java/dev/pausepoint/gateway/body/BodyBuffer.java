@@ -20,14 +20,16 @@ final class BodyBuffer implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];
 
     private final BodyBudget budget;
+    private final String address;
     private final long declaredLength;
     private byte[] bytes = EMPTY;
     private int size;
     private boolean closed;
 
-    /** {@code declaredLength} is the Content-Length, or -1 for a chunked body. */
-    BodyBuffer(BodyBudget budget, long declaredLength) {
+    /** {@code address} is the client's, as the budget counts it; {@code declaredLength} the Content-Length, or -1 for a chunked body. */
+    BodyBuffer(BodyBudget budget, String address, long declaredLength) {
         this.budget = budget;
+        this.address = address;
         this.declaredLength = declaredLength;
     }
 
@@ -52,9 +54,7 @@ final class BodyBuffer implements AutoCloseable {
         }
         long doubled = Math.max(needed, 2L * bytes.length);
         int capacity = (int) Math.max(needed, declaredLength >= 0 ? Math.min(doubled, declaredLength) : doubled);
-        if (!budget.tryTake(capacity - bytes.length)) {
-            throw new BodyBuffersFullException(budget.max());
-        }
+        budget.take(address, capacity - bytes.length);
         bytes = Arrays.copyOf(bytes, capacity);
     }
 
@@ -77,7 +77,7 @@ final class BodyBuffer implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            budget.giveBack(bytes.length);
+            budget.giveBack(address, bytes.length);
         }
     }
 }

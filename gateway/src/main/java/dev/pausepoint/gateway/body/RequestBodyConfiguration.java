@@ -1,5 +1,7 @@
 package dev.pausepoint.gateway.body;
 
+import dev.pausepoint.gateway.ratelimit.AddressBuckets;
+import dev.pausepoint.gateway.ratelimit.RateLimitProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +14,7 @@ class RequestBodyConfiguration {
 
     @Bean
     BodyBudget bodyBudget(RequestBodyProperties properties, MeterRegistry meters) {
-        BodyBudget budget = new BodyBudget(properties.maxBuffered());
+        BodyBudget budget = new BodyBudget(properties.maxBuffered(), properties.maxBufferedPerAddress());
         Gauge.builder("pausepoint.request-bodies.buffered", budget, BodyBudget::held).baseUnit("bytes")
                 .description("Bytes of request bodies this gateway instance holds for requests not yet answered")
                 .register(meters);
@@ -25,7 +27,7 @@ class RequestBodyConfiguration {
     }
 
     @Bean
-    WholeBodyFilter wholeBodyFilter(BodyBudget bodyBudget) {
-        return new WholeBodyFilter(bodyBudget);
+    WholeBodyFilter wholeBodyFilter(BodyBudget bodyBudget, RateLimitProperties limits) {
+        return new WholeBodyFilter(bodyBudget, new AddressBuckets(limits.ipv6PrefixLength()));
     }
 }

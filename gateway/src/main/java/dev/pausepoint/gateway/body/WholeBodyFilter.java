@@ -1,5 +1,8 @@
 package dev.pausepoint.gateway.body;
 
+import dev.pausepoint.gateway.identity.CallerResolver;
+import dev.pausepoint.gateway.ratelimit.AddressBuckets;
+import dev.pausepoint.identity.CallerIdentity;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
@@ -26,9 +29,11 @@ import reactor.netty.channel.AbortedException;
 class WholeBodyFilter implements GlobalFilter, Ordered {
 
     private final BodyBudget budget;
+    private final AddressBuckets addresses;
 
-    WholeBodyFilter(BodyBudget budget) {
+    WholeBodyFilter(BodyBudget budget, AddressBuckets addresses) {
         this.budget = budget;
+        this.addresses = addresses;
     }
 
     /** Whether the request has a body to read: a positive Content-Length, or a Transfer-Encoding. */
@@ -42,7 +47,9 @@ class WholeBodyFilter implements GlobalFilter, Ordered {
         if (!hasBody(request.getHeaders())) {
             return chain.filter(exchange);
         }
-        BodyBuffer body = new BodyBuffer(budget, request.getHeaders().getContentLength());
+        CallerIdentity caller = exchange.getAttribute(CallerResolver.CALLER);
+        String address = caller == null ? "unknown" : addresses.of(caller.clientIp());
+        BodyBuffer body = new BodyBuffer(budget, address, request.getHeaders().getContentLength());
         return request.getBody()
                 .doOnNext(body::append)
                 .then(Mono.just(true))

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * variables an operator uses, shortened so the test is quick.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"GATEWAY_REQUEST_BODY_TIMEOUT=2s", "GATEWAY_MAX_BUFFERED_BODIES=160KB"})
+@TestPropertySource(properties = {"GATEWAY_REQUEST_BODY_TIMEOUT=2s", "GATEWAY_MAX_BUFFERED_BODIES=160KB",
+        "GATEWAY_MAX_BUFFERED_BODIES_PER_ADDRESS=100KB"})
 class RequestBodiesTest extends GatewayIntegrationTest {
 
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
@@ -46,8 +47,13 @@ class RequestBodiesTest extends GatewayIntegrationTest {
     }
 
     private static String head(String framing) {
+        return head(framing, "198.51.100.1");
+    }
+
+    /** A request from {@code address} (the tests are a trusted proxy, so X-Forwarded-For names the client). */
+    private static String head(String framing, String address) {
         return "POST /v1/pause HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + LIVE_KEY
-                + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
+                + "\r\nContent-Type: application/json\r\nX-Forwarded-For: " + address + "\r\n" + framing + "\r\n\r\n";
     }
 
     private static int forwarded() {
@@ -122,11 +128,11 @@ class RequestBodiesTest extends GatewayIntegrationTest {
             for (int i = 0; i < 2; i++) {
                 RawHttpConnection connection = open();
                 held.add(connection);
-                connection.write(head("Content-Length: 60001") + "a".repeat(60_000));
+                connection.write(head("Content-Length: 60001", "198.51.100." + (10 + i)) + "a".repeat(60_000));
             }
             await().atMost(SLACK).until(() -> budget.held() >= 2 * 60_000);
             try (RawHttpConnection third = open()) {
-                Response refused = third.write(head("Content-Length: 60000") + "a".repeat(60_000)).read();
+                Response refused = third.write(head("Content-Length: 60000", "198.51.100.12") + "a".repeat(60_000)).read();
                 envelope(refused, 503, "SERVICE_UNAVAILABLE");
                 assertThat(refused.header("retry-after")).isEqualTo("1");
             }
@@ -141,6 +147,27 @@ class RequestBodiesTest extends GatewayIntegrationTest {
         } finally {
             held.forEach(RawHttpConnection::close);
         }
+        assertThat(forwarded()).isEqualTo(1);
+    }
+
+    @Test
+    void anAddressPastItsShareIs429WhileAnotherAddressIsServed() {
+        String greedy = "198.51.100.20";
+        try (RawHttpConnection held = open()) {
+            held.write(head("Content-Length: 60001", greedy) + "a".repeat(60_000));
+            await().atMost(SLACK).until(() -> budget.heldBy(greedy) >= 60_000);
+            try (RawHttpConnection second = open()) {
+                Response refused = second.write(head("Content-Length: 60000", greedy) + "a".repeat(60_000)).read();
+                envelope(refused, 429, "RATE_LIMITED");
+                assertThat(refused.header("retry-after")).isEqualTo("1");
+            }
+            try (RawHttpConnection other = open()) {
+                Response served = other.write(head("Content-Length: 60000", "198.51.100.21") + "a".repeat(60_000)).read();
+                assertThat(served.status()).as("another address still has room").isEqualTo(200);
+            }
+            assertThat(held.read().status()).isEqualTo(408);
+        }
+        await().atMost(SLACK).until(() -> budget.held() == 0 && budget.heldBy(greedy) == 0);
         assertThat(forwarded()).isEqualTo(1);
     }
 }
