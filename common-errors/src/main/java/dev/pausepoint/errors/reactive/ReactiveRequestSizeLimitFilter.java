@@ -27,7 +27,7 @@ public class ReactiveRequestSizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        DataSize limit = limits.limitFor(exchange.getRequest().getPath().value());
+        DataSize limit = limits.maxRequestSize();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit.toBytes()) {
             return Mono.error(new PayloadTooLargeException(limit));

@@ -29,7 +29,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter implements Orde
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        DataSize limit = limits.limitFor(request.getRequestURI());
+        DataSize limit = limits.maxRequestSize();
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
             ServletErrorWriter.write(response, new PayloadTooLargeException(limit).toBody());
