@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,29 @@ public final class TestInfrastructure {
     public static synchronized Optional<EmbeddedRedisServer> embeddedRedis() {
         redis();
         return Optional.ofNullable(embeddedRedis);
+    }
+
+    /**
+     * The broker, for a test that stops and restarts it. Only a broker this JVM runs can be stopped:
+     * with an external or Docker broker the test is skipped, except where the embedded servers are
+     * forced ({@code PAUSEPOINT_TEST_INFRA=embedded}, as CI does), where its absence is a failure.
+     */
+    public static EmbeddedKafkaServer stoppableKafka() {
+        return stoppable(embeddedKafka(), "a Kafka broker this JVM can stop");
+    }
+
+    /** The Redis server, for a test that stops and restarts it; skipped or failed as {@link #stoppableKafka}. */
+    public static EmbeddedRedisServer stoppableRedis() {
+        return stoppable(embeddedRedis(), "a Redis server this JVM can stop");
+    }
+
+    private static <T> T stoppable(Optional<T> server, String what) {
+        if (server.isEmpty() && "embedded".equals(System.getenv("PAUSEPOINT_TEST_INFRA"))) {
+            throw new AssertionError("PAUSEPOINT_TEST_INFRA=embedded, yet there is no " + what
+                    + " (PAUSEPOINT_TEST_* names an external server)");
+        }
+        Assumptions.assumeTrue(server.isPresent(), "needs " + what);
+        return server.get();
     }
 
     private static boolean useDocker() {
