@@ -62,7 +62,7 @@ public class LoginThrottleService {
             if (recent.size() >= max) {
                 // The window holds fewer than max again once the max-th newest failure leaves it.
                 Duration wait = Duration.between(now, recent.get(max - 1).plus(window));
-                throw new LoginThrottledException(max, window, Math.max(1, (wait.toMillis() + 999) / 1000));
+                throw new LoginThrottledException(max, window, wait);
             }
             return new Attempt(failures.insert(key, now));
         });
