@@ -118,9 +118,8 @@ public class SubscriptionService {
         String plan = developers.findById(developerId)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_API_KEY, "Unknown developer.")).plan();
         return subscriptions.latestOf(developerId)
-                .map(s -> new SubscriptionView(plan, s.status(), s.currentPeriodEnd(), s.scheduledChange(),
-                        s.scheduledChangeAt(), s.entitledUntil(), s.paddleSubscriptionId(), s.paddleCustomerId()))
-                .orElse(new SubscriptionView(plan, null, null, null, null, null, null, null));
+                .map(s -> SubscriptionView.of(plan, s))
+                .orElseGet(() -> SubscriptionView.withoutSubscription(plan));
     }
 
     /**

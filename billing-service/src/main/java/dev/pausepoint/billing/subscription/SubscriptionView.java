@@ -9,4 +9,15 @@ import java.time.Instant;
  */
 public record SubscriptionView(String plan, String status, Instant currentPeriodEnd, String scheduledChange,
         Instant scheduledChangeAt, Instant planEndsAt, String paddleSubscriptionId, String paddleCustomerId) {
+
+    /** A developer on {@code plan} who has never subscribed. */
+    static SubscriptionView withoutSubscription(String plan) {
+        return new SubscriptionView(plan, null, null, null, null, null, null, null);
+    }
+
+    /** The developer's {@code plan} and their latest subscription as Paddle last described it. */
+    static SubscriptionView of(String plan, Subscription s) {
+        return new SubscriptionView(plan, s.status(), s.currentPeriodEnd(), s.scheduledChange(), s.scheduledChangeAt(),
+                s.entitledUntil(), s.paddleSubscriptionId(), s.paddleCustomerId());
+    }
 }
