@@ -7,8 +7,8 @@ package dev.pausepoint.errors;
  *
  * <p>The envelope is required for 405, 406, 413 and 415 too; their codes are this project's names, and so
  * are 408, 414 and 431, which only the gateway answers (a request body slower than it waits for, a
- * request line or header block longer than it reads), and {@link #KEY_MODE_NOT_ALLOWED}. The README's
- * "Errors" says when each of these is used.
+ * request line or header block longer than it reads), and {@link #KEY_MODE_NOT_ALLOWED}. docs/api-decisions.md,
+ * "Errors", says when each of these is used.
  */
 public enum ErrorCode {
 

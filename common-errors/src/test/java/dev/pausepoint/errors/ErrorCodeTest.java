@@ -14,8 +14,8 @@ class ErrorCodeTest {
 
     /**
      * The contract's error table (docs/api-reference.md, "Errors"): the endpoints' codes, plus the seven
-     * framework statuses the project names itself and KEY_MODE_NOT_ALLOWED (also in the README's Errors
-     * table).
+     * framework statuses the project names itself and KEY_MODE_NOT_ALLOWED (also in the Errors table of
+     * docs/api-decisions.md).
      */
     private static final Map<String, Integer> CONTRACT = new TreeMap<>(Map.ofEntries(
             Map.entry("INVALID_CHANNEL", 400), Map.entry("INVALID_OPTIONS", 400), Map.entry("INVALID_CHOICE", 400),

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What each credential may do, endpoint by endpoint, through the real gateway and services: every
  * authenticated route × {the owner's live key, test key and session, another developer's live and
- * test key, no credential} → the status and code the README's "Trust boundary" promises. Every
+ * test key, no credential} → the status and code docs/trust-boundary.md promises. Every
  * resource named belongs to the owner, in the world the row says: a key of the other world and
  * another developer both get the resource's 404. A second test holds the table to the routes the
  * built services actually serve, so a new endpoint cannot go unjudged.

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The rate limits (README, "Rate limits"), as configuration ({@code pausepoint.gateway.rate-limits}); a plan may raise or
+ * The rate limits (docs/api-decisions.md, "Rate limits"), as configuration ({@code pausepoint.gateway.rate-limits}); a plan may raise or
  * lower its per-key limit under {@code plans.<plan>.api-key}.
  *
  * @param window the sliding window every limit is counted over
