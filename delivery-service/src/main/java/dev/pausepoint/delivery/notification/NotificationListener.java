@@ -55,10 +55,9 @@ public class NotificationListener {
         Instant now = EventIds.now(clock);
         if (!pause.livemode()) {
             if (store.insert(pause, "sandbox", now)) {
-                outbox.publish(new NotificationSent(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.pauseId(),
-                        pause.developerId(), false, pause.channel(), 0, null, true,
-                        MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(), pause.respondUrl(),
-                                sms.maxSegments())));
+                outbox.publish(NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
+                        pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
+                                pause.options(), pause.respondUrl(), sms.maxSegments())));
             }
             return;
         }

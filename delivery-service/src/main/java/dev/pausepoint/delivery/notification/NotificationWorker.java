@@ -112,8 +112,8 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
         switch (result.outcome()) {
             case ACCEPTED -> {
                 store.markSent(n.pauseId(), attempt, result.providerMessageId(), result.delivered(), now);
-                outbox.publish(new NotificationSent(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(),
-                        n.developerId(), n.livemode(), n.channel(), attempt, result.providerMessageId(), false, null));
+                outbox.publish(NotificationSent.accepted(EventIds.newEventId(), now, n.pauseId(), n.developerId(),
+                        n.livemode(), n.channel(), attempt, result.providerMessageId()));
                 if (result.delivered()) {
                     outbox.publish(new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION,
                             n.pauseId(), n.developerId(), n.livemode(), n.channel(), result.providerMessageId()));

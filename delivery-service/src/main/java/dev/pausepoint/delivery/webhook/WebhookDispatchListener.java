@@ -71,15 +71,14 @@ public class WebhookDispatchListener {
     /** The webhook event name and payload data of the three outcomes that fire webhooks; null for others. */
     static Outcome outcomeOf(Event event) {
         if (event instanceof PauseResponded e) {
-            return new Outcome(PauseResponded.TYPE, new WebhookData(e.choice(), e.text(), e.responseAt(), e.metadata()));
+            return new Outcome(PauseResponded.TYPE,
+                    WebhookData.responded(e.choice(), e.text(), e.responseAt(), e.metadata()));
         }
         if (event instanceof PauseTimedOut e) {
-            // As a poll shows it: with a timeout default, that choice at the expiry; without, nothing.
-            return new Outcome(PauseTimedOut.TYPE,
-                    new WebhookData(e.choice(), null, e.choice() == null ? null : e.timedOutAt(), e.metadata()));
+            return new Outcome(PauseTimedOut.TYPE, WebhookData.timedOut(e.choice(), e.timedOutAt(), e.metadata()));
         }
         if (event instanceof PauseCancelled e) {
-            return new Outcome(PauseCancelled.TYPE, new WebhookData(null, null, null, e.metadata()));
+            return new Outcome(PauseCancelled.TYPE, WebhookData.cancelled(e.metadata()));
         }
         return null;
     }
