@@ -27,15 +27,17 @@ public class WebhookDispatchListener {
 
     static final String CONSUMER = "delivery-webhooks";
 
-    private final WebhookStore store;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
     private final ProcessedEvents processed;
     private final WebhookWorker worker;
     private final Clock clock;
     private final EventBatches batches;
 
-    public WebhookDispatchListener(WebhookStore store, ProcessedEvents processed, WebhookWorker worker, Clock clock,
-            EventBatches batches) {
-        this.store = store;
+    public WebhookDispatchListener(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+            ProcessedEvents processed, WebhookWorker worker, Clock clock, EventBatches batches) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
         this.processed = processed;
         this.worker = worker;
         this.clock = clock;
@@ -54,13 +56,13 @@ public class WebhookDispatchListener {
             return;
         }
         PauseEvent pause = (PauseEvent) event;
-        List<String> endpoints = store.subscribers(pause.developerId(), pause.livemode(), outcome.event());
+        List<String> subscribers = endpoints.subscribers(pause.developerId(), pause.livemode(), outcome.event());
         Instant now = clock.instant();
-        for (String webhookId : endpoints) {
-            store.insertDelivery("wdl_" + UUID.randomUUID(), webhookId, event.eventId(), outcome.event(),
-                    pause.pauseId(), outcome.data(), now);
+        for (String webhookId : subscribers) {
+            deliveries.insert("wdl_" + UUID.randomUUID(), webhookId, event.eventId(), outcome.event(), pause.pauseId(),
+                    outcome.data(), now);
         }
-        if (!endpoints.isEmpty()) {
+        if (!subscribers.isEmpty()) {
             AfterCommit.run(worker::wake);
         }
     }
