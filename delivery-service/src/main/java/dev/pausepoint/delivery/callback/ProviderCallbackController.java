@@ -1,7 +1,6 @@
 package dev.pausepoint.delivery.callback;
 
 import com.twilio.security.RequestValidator;
-import dev.pausepoint.delivery.DeliveryProperties;
 import dev.pausepoint.delivery.notification.NotificationReports;
 import java.time.Clock;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ public class ProviderCallbackController {
     private final String twilioCallbackUrl;
     private final SendGridEventSignature sendGrid;
 
-    public ProviderCallbackController(NotificationReports reports, JsonMapper json, DeliveryProperties properties,
+    public ProviderCallbackController(NotificationReports reports, JsonMapper json, CallbackProperties properties,
             Clock clock, @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         this.reports = reports;
         this.json = json;

@@ -22,7 +22,8 @@ public class SmsSender implements ChannelSender {
             SmsPolicy policy) {
         boolean configured = !accountSid.isBlank() && !authToken.isBlank() && !from.isBlank();
         this.client = configured ? new TwilioRestClient.Builder(accountSid, authToken)
-                .httpClient(new TwilioTransport(baseUrl.isBlank() ? null : URI.create(baseUrl))).build() : null;
+                .httpClient(baseUrl.isBlank() ? TwilioTransport.direct() : TwilioTransport.via(URI.create(baseUrl)))
+                .build() : null;
         this.from = from;
         this.statusCallback = URI.create(publicBaseUrl.replaceAll("/+$", "") + "/v1/providers/twilio/status");
         this.policy = policy;

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The Twilio SDK's transport: the SDK builds the exact request, this sends it. It can aim at another
@@ -22,11 +23,21 @@ final class TwilioTransport extends HttpClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final URI baseUrl;
+    private final Optional<URI> baseUrl;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    TwilioTransport(URI baseUrl) {
+    private TwilioTransport(Optional<URI> baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** Each request to the URL the SDK built: Twilio's own API host. */
+    static TwilioTransport direct() {
+        return new TwilioTransport(Optional.empty());
+    }
+
+    /** Each request's path and query against {@code baseUrl} instead. */
+    static TwilioTransport via(URI baseUrl) {
+        return new TwilioTransport(Optional.of(baseUrl));
     }
 
     @Override
@@ -38,7 +49,7 @@ final class TwilioTransport extends HttpClient {
     public Response makeRequest(Request request) {
         try {
             URL url = request.constructURL();
-            URI target = baseUrl == null ? url.toURI() : baseUrl.resolve(url.getFile());
+            URI target = baseUrl.isPresent() ? baseUrl.get().resolve(url.getFile()) : url.toURI();
             HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                     .header("Accept", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(

@@ -25,16 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationListener {
 
-    private final NotificationStore store;
+    private final NotificationRepository notifications;
     private final NotificationWorker worker;
     private final Outbox outbox;
     private final Clock clock;
     private final EventBatches batches;
     private final SmsPolicy sms;
 
-    public NotificationListener(NotificationStore store, NotificationWorker worker, Outbox outbox, Clock clock,
-            EventBatches batches, SmsPolicy sms) {
-        this.store = store;
+    public NotificationListener(NotificationRepository notifications, NotificationWorker worker, Outbox outbox,
+            Clock clock, EventBatches batches, SmsPolicy sms) {
+        this.notifications = notifications;
         this.worker = worker;
         this.outbox = outbox;
         this.clock = clock;
@@ -54,15 +54,14 @@ public class NotificationListener {
         }
         Instant now = EventIds.now(clock);
         if (!pause.livemode()) {
-            if (store.insert(pause, "sandbox", now)) {
-                outbox.publish(new NotificationSent(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.pauseId(),
-                        pause.developerId(), false, pause.channel(), 0, null, true,
-                        MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(), pause.respondUrl(),
-                                sms.maxSegments())));
+            if (notifications.insert(pause, "sandbox", now)) {
+                outbox.publish(NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
+                        pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
+                                pause.options(), pause.respondUrl(), sms.maxSegments())));
             }
             return;
         }
-        if (store.insert(pause, "pending", now)) {
+        if (notifications.insert(pause, "pending", now)) {
             AfterCommit.run(worker::wake);
         }
     }

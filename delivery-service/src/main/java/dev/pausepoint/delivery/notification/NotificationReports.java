@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationReports {
 
-    private final NotificationStore store;
+    private final NotificationRepository notifications;
     private final Outbox outbox;
     private final Clock clock;
 
-    public NotificationReports(NotificationStore store, Outbox outbox, Clock clock) {
-        this.store = store;
+    public NotificationReports(NotificationRepository notifications, Outbox outbox, Clock clock) {
+        this.notifications = notifications;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -41,7 +41,7 @@ public class NotificationReports {
 
     private void report(String column, String value, boolean delivered, String error) {
         Instant now = EventIds.now(clock);
-        store.reportByProvider(column, value, delivered, error, now)
+        notifications.reportByProvider(column, value, delivered, error, now)
                 .ifPresent(n -> outbox.publish(event(n, delivered, error, now)));
     }
 

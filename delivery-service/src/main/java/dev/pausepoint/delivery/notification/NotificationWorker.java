@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>It claims no more than the pool has threads, so a claimed send starts at once instead of queueing
  * behind others, and at most {@link InFlightLimits#perDeveloper()} of them for one developer, taken in
- * turns across developers (see {@link NotificationStore#claimDue}): one developer's burst of messages
+ * turns across developers (see {@link NotificationRepository#claimDue}): one developer's burst of messages
  * waits on its own share while everyone else's go out.
  */
 public class NotificationWorker extends DueWorkLoop<Notification> {
@@ -41,7 +41,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final NotificationStore store;
+    private final NotificationRepository notifications;
     private final Map<String, ChannelSender> senders;
     private final RetrySchedule schedule;
     private final Outbox outbox;
@@ -52,12 +52,12 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private final InFlightCounts byDeveloper = new InFlightCounts();
 
     /** {@code pool} runs the blocking SDK calls, with a thread for each of {@code limits.total()}. */
-    public NotificationWorker(NotificationStore store, List<ChannelSender> senders, RetrySchedule schedule,
+    public NotificationWorker(NotificationRepository notifications, List<ChannelSender> senders, RetrySchedule schedule,
             Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool,
             InFlightLimits limits) {
         super("notification-worker", interval, 32, limits.total());
         this.perDeveloper = limits.perDeveloper();
-        this.store = store;
+        this.notifications = notifications;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.schedule = schedule;
         this.outbox = outbox;
@@ -69,7 +69,8 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     @Override
     protected List<Notification> claim(int limit) {
         Map<String, Integer> developers = byDeveloper.snapshot();
-        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit, perDeveloper, developers));
+        return transactions.execute(status -> notifications.claimDue(clock.instant(), LEASE, limit, perDeveloper,
+                developers));
     }
 
     @Override
@@ -108,12 +109,12 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     }
 
     private void record(Notification n, int attempt, SendResult result, long millis, Instant now) {
-        store.recordAttempt(n.pauseId(), attempt, result.statusCode(), result.error(), millis, now);
+        notifications.recordAttempt(n.pauseId(), attempt, result.statusCode(), result.error(), millis, now);
         switch (result.outcome()) {
             case ACCEPTED -> {
-                store.markSent(n.pauseId(), attempt, result.providerMessageId(), result.delivered(), now);
-                outbox.publish(new NotificationSent(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(),
-                        n.developerId(), n.livemode(), n.channel(), attempt, result.providerMessageId(), false, null));
+                notifications.markSent(n.pauseId(), attempt, result.providerMessageId(), result.delivered(), now);
+                outbox.publish(NotificationSent.accepted(EventIds.newEventId(), now, n.pauseId(), n.developerId(),
+                        n.livemode(), n.channel(), attempt, result.providerMessageId()));
                 if (result.delivered()) {
                     outbox.publish(new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION,
                             n.pauseId(), n.developerId(), n.livemode(), n.channel(), result.providerMessageId()));
@@ -122,7 +123,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
             case RETRY -> {
                 Optional<Instant> next = schedule.next(attempt, clock.instant());
                 if (next.isPresent()) {
-                    store.markRetry(n.pauseId(), attempt, next.get(), result.error(), now);
+                    notifications.markRetry(n.pauseId(), attempt, next.get(), result.error(), now);
                 } else {
                     fail(n, attempt, result.error(), now);
                 }
@@ -132,7 +133,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     }
 
     private void fail(Notification n, int attempts, String error, Instant now) {
-        store.markFailed(n.pauseId(), attempts, error, now);
+        notifications.markFailed(n.pauseId(), attempts, error, now);
         outbox.publish(new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(),
                 n.developerId(), n.livemode(), n.channel(), attempts, error));
     }

@@ -14,4 +14,13 @@ public record InFlightLimits(int total, int perDeveloper) {
                     + ") < total (" + total + ")");
         }
     }
+
+    /** The limits a setting asks for; a pair that breaks the rule above stops the start, naming the setting. */
+    public static InFlightLimits configured(String settings, int total, int perDeveloper) {
+        try {
+            return new InFlightLimits(total, perDeveloper);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(settings + ": " + e.getMessage(), e);
+        }
+    }
 }

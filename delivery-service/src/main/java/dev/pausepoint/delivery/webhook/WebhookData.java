@@ -13,4 +13,25 @@ import java.util.Map;
 @JsonPropertyOrder({"choice", "text", "response_at", "metadata"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WebhookData(String choice, String text, Instant responseAt, Map<String, Object> metadata) {
+
+    /** The human's answer: their choice, the free text or null, when they answered. */
+    public static WebhookData responded(String choice, String text, Instant responseAt, Map<String, Object> metadata) {
+        return new WebhookData(choice, text, responseAt, metadata);
+    }
+
+    /**
+     * As a poll shows a timeout: with a timeout default ({@code defaultChoice}), that choice at the expiry;
+     * without one (null), nothing decided.
+     */
+    public static WebhookData timedOut(String defaultChoice, Instant timedOutAt, Map<String, Object> metadata) {
+        return defaultChoice == null ? undecided(metadata) : new WebhookData(defaultChoice, null, timedOutAt, metadata);
+    }
+
+    public static WebhookData cancelled(Map<String, Object> metadata) {
+        return undecided(metadata);
+    }
+
+    private static WebhookData undecided(Map<String, Object> metadata) {
+        return new WebhookData(null, null, null, metadata);
+    }
 }

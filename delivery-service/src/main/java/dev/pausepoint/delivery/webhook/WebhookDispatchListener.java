@@ -27,15 +27,17 @@ public class WebhookDispatchListener {
 
     static final String CONSUMER = "delivery-webhooks";
 
-    private final WebhookStore store;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
     private final ProcessedEvents processed;
     private final WebhookWorker worker;
     private final Clock clock;
     private final EventBatches batches;
 
-    public WebhookDispatchListener(WebhookStore store, ProcessedEvents processed, WebhookWorker worker, Clock clock,
-            EventBatches batches) {
-        this.store = store;
+    public WebhookDispatchListener(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+            ProcessedEvents processed, WebhookWorker worker, Clock clock, EventBatches batches) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
         this.processed = processed;
         this.worker = worker;
         this.clock = clock;
@@ -54,13 +56,13 @@ public class WebhookDispatchListener {
             return;
         }
         PauseEvent pause = (PauseEvent) event;
-        List<String> endpoints = store.subscribers(pause.developerId(), pause.livemode(), outcome.event());
+        List<String> subscribers = endpoints.subscribers(pause.developerId(), pause.livemode(), outcome.event());
         Instant now = clock.instant();
-        for (String webhookId : endpoints) {
-            store.insertDelivery("wdl_" + UUID.randomUUID(), webhookId, event.eventId(), outcome.event(),
-                    pause.pauseId(), outcome.data(), now);
+        for (String webhookId : subscribers) {
+            deliveries.insert("wdl_" + UUID.randomUUID(), webhookId, event.eventId(), outcome.event(), pause.pauseId(),
+                    outcome.data(), now);
         }
-        if (!endpoints.isEmpty()) {
+        if (!subscribers.isEmpty()) {
             AfterCommit.run(worker::wake);
         }
     }
@@ -71,15 +73,14 @@ public class WebhookDispatchListener {
     /** The webhook event name and payload data of the three outcomes that fire webhooks; null for others. */
     static Outcome outcomeOf(Event event) {
         if (event instanceof PauseResponded e) {
-            return new Outcome(PauseResponded.TYPE, new WebhookData(e.choice(), e.text(), e.responseAt(), e.metadata()));
+            return new Outcome(PauseResponded.TYPE,
+                    WebhookData.responded(e.choice(), e.text(), e.responseAt(), e.metadata()));
         }
         if (event instanceof PauseTimedOut e) {
-            // As a poll shows it: with a timeout default, that choice at the expiry; without, nothing.
-            return new Outcome(PauseTimedOut.TYPE,
-                    new WebhookData(e.choice(), null, e.choice() == null ? null : e.timedOutAt(), e.metadata()));
+            return new Outcome(PauseTimedOut.TYPE, WebhookData.timedOut(e.choice(), e.timedOutAt(), e.metadata()));
         }
         if (event instanceof PauseCancelled e) {
-            return new Outcome(PauseCancelled.TYPE, new WebhookData(null, null, null, e.metadata()));
+            return new Outcome(PauseCancelled.TYPE, WebhookData.cancelled(e.metadata()));
         }
         return null;
     }

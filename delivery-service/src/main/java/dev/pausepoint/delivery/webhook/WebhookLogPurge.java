@@ -1,6 +1,5 @@
 package dev.pausepoint.delivery.webhook;
 
-import dev.pausepoint.delivery.DeliveryProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,12 +15,12 @@ public class WebhookLogPurge {
 
     private static final int BATCH = 5_000;
 
-    private final WebhookStore store;
+    private final WebhookDeliveryRepository deliveries;
     private final Clock clock;
     private final Duration retention;
 
-    public WebhookLogPurge(WebhookStore store, Clock clock, DeliveryProperties properties) {
-        this.store = store;
+    public WebhookLogPurge(WebhookDeliveryRepository deliveries, Clock clock, WebhookProperties properties) {
+        this.deliveries = deliveries;
         this.clock = clock;
         this.retention = properties.webhookLogRetention();
     }
@@ -31,7 +30,7 @@ public class WebhookLogPurge {
         int total = 0;
         int removed;
         do {
-            removed = store.purgeFinishedBefore(clock.instant().minus(retention), BATCH);
+            removed = deliveries.purgeFinishedBefore(clock.instant().minus(retention), BATCH);
             total += removed;
         } while (removed == BATCH);
         return total;

@@ -49,16 +49,19 @@ public class WebhookService {
     /** Endpoints per developer and world: every event fans out to each, so the fan-out is bounded. */
     static final int MAX_ENDPOINTS = 20;
 
-    private final WebhookStore store;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
     private final WebhookSecretBox secrets;
     private final OutboundGuard guard;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public WebhookService(WebhookStore store, WebhookSecretBox secrets, OutboundGuard guard, Outbox outbox,
-            TransactionTemplate transactions, Clock clock) {
-        this.store = store;
+    public WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+            WebhookSecretBox secrets, OutboundGuard guard, Outbox outbox, TransactionTemplate transactions,
+            Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
         this.secrets = secrets;
         this.guard = guard;
         this.outbox = outbox;
@@ -77,13 +80,13 @@ public class WebhookService {
     }
 
     private WebhookView register(CallerIdentity caller, NewWebhook request) {
-        if (store.lockAndCountActive(caller.developerId(), caller.livemode()) >= MAX_ENDPOINTS) {
+        if (endpoints.lockAndCountActive(caller.developerId(), caller.livemode()) >= MAX_ENDPOINTS) {
             throw new ValidationException("url", "cannot be added: at most " + MAX_ENDPOINTS
                     + " webhook endpoints per mode; delete one first");
         }
         String webhookId = "whk_" + UUID.randomUUID();
         Instant now = EventIds.now(clock);
-        store.insert(webhookId, caller.developerId(), caller.livemode(), request.url(), request.events(),
+        endpoints.insert(webhookId, caller.developerId(), caller.livemode(), request.url(), request.events(),
                 secrets.seal(webhookId, request.secret()), now);
         outbox.publish(new WebhookCreated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, caller.developerId(),
                 caller.livemode(), webhookId, request.url(), request.events(), caller.clientIp()));
@@ -92,16 +95,17 @@ public class WebhookService {
 
     public List<WebhookView> list(CallerIdentity caller) {
         caller.requireAuthenticated();
-        return store.list(caller.developerId(), caller.livemode());
+        return endpoints.list(caller.developerId(), caller.livemode());
     }
 
     @Transactional
     public void delete(CallerIdentity caller, String webhookId) {
         caller.requireAuthenticated();
         Instant now = EventIds.now(clock);
-        if (!store.delete(webhookId, caller.developerId(), caller.livemode(), now)) {
+        if (!endpoints.delete(webhookId, caller.developerId(), caller.livemode(), now)) {
             throw notFound(webhookId);
         }
+        deliveries.giveUpPending(webhookId);
         outbox.publish(new WebhookDeleted(EventIds.newEventId(), now, Event.SCHEMA_VERSION, caller.developerId(),
                 caller.livemode(), webhookId, caller.clientIp()));
     }
@@ -111,8 +115,8 @@ public class WebhookService {
         if (limit < 1 || limit > 100) {
             throw new ValidationException("limit", "must be between 1 and 100");
         }
-        store.find(webhookId, caller.developerId(), caller.livemode()).orElseThrow(() -> notFound(webhookId));
-        return store.attempts(webhookId, limit);
+        endpoints.find(webhookId, caller.developerId(), caller.livemode()).orElseThrow(() -> notFound(webhookId));
+        return deliveries.attempts(webhookId, limit);
     }
 
     private static ApiException notFound(String webhookId) {

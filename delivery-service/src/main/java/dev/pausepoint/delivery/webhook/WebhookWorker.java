@@ -42,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A post to an endpoint that never answers holds its slot for the full 10 s, so slots are shared
  * out: at most {@value #PER_ENDPOINT} posts per endpoint and {@link InFlightLimits#perDeveloper()} per
  * developer are in flight here, out of {@link InFlightLimits#total()}, and each claim serves the
- * developers with the fewest posts in flight first (see {@link WebhookStore#claimDue}). A developer's
- * dead endpoints therefore use up that developer's share and nobody else's.
+ * developers with the fewest posts in flight first (see {@link WebhookDeliveryRepository#claimDue}). A
+ * developer's dead endpoints therefore use up that developer's share and nobody else's.
  */
 public class WebhookWorker extends DueWorkLoop<DueDelivery> {
 
@@ -53,7 +53,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_ERROR = 300;
 
-    private final WebhookStore store;
+    private final WebhookDeliveryRepository deliveries;
     private final WebhookSecretBox secrets;
     private final OkHttpClient http;
     private final JsonMapper json;
@@ -64,12 +64,12 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private final InFlightCounts byEndpoint = new InFlightCounts();
     private final InFlightCounts byDeveloper = new InFlightCounts();
 
-    public WebhookWorker(WebhookStore store, WebhookSecretBox secrets, OkHttpClient http, JsonMapper json,
-            RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
+    public WebhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OkHttpClient http,
+            JsonMapper json, RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
             InFlightLimits limits) {
         super("webhook-worker", interval, 64, limits.total());
         this.perDeveloper = limits.perDeveloper();
-        this.store = store;
+        this.deliveries = deliveries;
         this.secrets = secrets;
         this.http = http;
         this.json = json;
@@ -82,7 +82,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     protected List<DueDelivery> claim(int limit) {
         Map<String, Integer> endpoints = byEndpoint.snapshot();
         Map<String, Integer> developers = byDeveloper.snapshot();
-        return transactions.execute(status -> store.claimDue(clock.instant(), LEASE, limit, PER_ENDPOINT,
+        return transactions.execute(status -> deliveries.claimDue(clock.instant(), LEASE, limit, PER_ENDPOINT,
                 perDeveloper, endpoints, developers));
     }
 
@@ -144,8 +144,8 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
             boolean success = error == null;
             Optional<Instant> next = success ? Optional.empty() : schedule.next(attempt, clock.instant());
             String outcome = success ? "delivered" : next.isPresent() ? "pending" : "failed";
-            transactions.executeWithoutResult(status -> store.recordAttempt(delivery, attempt, statusCode, error,
-                    millis, outcome, next.orElse(null), EventIds.now(clock)));
+            transactions.executeWithoutResult(status -> deliveries.recordAttempt(delivery, attempt, statusCode,
+                    error, millis, outcome, next.orElse(null), EventIds.now(clock)));
         } catch (RuntimeException e) {
             log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
                     delivery.deliveryId(), e.toString());

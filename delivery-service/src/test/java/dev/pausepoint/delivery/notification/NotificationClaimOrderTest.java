@@ -22,7 +22,7 @@ class NotificationClaimOrderTest extends DeliveryApiTest {
     private static final Instant DUE = Instant.parse("2100-01-01T00:00:00Z");
 
     @Autowired
-    NotificationStore store;
+    NotificationRepository repository;
 
     private String due(String developerId, int minutesAfter) {
         String pauseId = "psr_" + UUID.randomUUID();
@@ -49,10 +49,10 @@ class NotificationClaimOrderTest extends DeliveryApiTest {
         List<String> ours = List.of(bursts.get(0), bursts.get(1), bursts.get(2), others);
         Duration lease = Duration.ofMinutes(2);
 
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 1, 8, Map.of()))).containsExactly(bursts.get(0));
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 1, 8, Map.of(burst, 1)))).containsExactly(others);
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 10, 8, Map.of(burst, 6))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 1, 8, Map.of()))).containsExactly(bursts.get(0));
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 1, 8, Map.of(burst, 1)))).containsExactly(others);
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 10, 8, Map.of(burst, 6))))
                 .containsExactlyInAnyOrder(bursts.get(0), bursts.get(1), others);
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, lease, 10, 8, Map.of(burst, 8)))).containsExactly(others);
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 10, 8, Map.of(burst, 8)))).containsExactly(others);
     }
 }

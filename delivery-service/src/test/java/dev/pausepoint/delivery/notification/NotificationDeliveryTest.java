@@ -89,8 +89,11 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         NotificationSent sent = EventReader.first(Topics.DELIVERY_EVENTS, NotificationSent.class,
                 e -> e.pauseId().equals(pause.pauseId()));
         assertThat(sent.channel()).isEqualTo("sms");
+        assertThat(sent.livemode()).isTrue();
+        assertThat(sent.attempt()).isEqualTo(1);
         assertThat(sent.providerMessageId()).isEqualTo(sid);
         assertThat(sent.sandbox()).isFalse();
+        assertThat(sent.renderedMessage()).isNull();
         assertThat(notification(pause.pauseId())).containsEntry("status", "sent").containsEntry("attempts", 1);
     }
 
@@ -197,6 +200,8 @@ class NotificationDeliveryTest extends DeliveryApiTest {
                 e -> e.pauseId().equals(pause.pauseId()));
         assertThat(sent.sandbox()).isTrue();
         assertThat(sent.livemode()).isFalse();
+        assertThat(sent.attempt()).as("nothing was attempted").isZero();
+        assertThat(sent.providerMessageId()).isNull();
         assertThat(sent.renderedMessage()).isEqualTo(
                 "[PausePoint] Deploy v2.3 to production?\n\nRespond here: " + pause.respondUrl());
         awaitConsumed("delivery-service-notifications", record);

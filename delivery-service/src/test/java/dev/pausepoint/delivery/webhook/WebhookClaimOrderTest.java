@@ -23,7 +23,7 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     @Autowired
-    WebhookStore store;
+    WebhookDeliveryRepository repository;
 
     private String endpoint(String developerId) {
         String id = "whk_" + UUID.randomUUID();
@@ -60,11 +60,11 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
         String idlesOnly = due(endpoint(idle), 30);
         List<String> ours = List.of(oldest, older, idlesOnly);
 
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 1, 4, 32, Map.of(), Map.of())))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 1, 4, 32, Map.of(), Map.of())))
                 .as("nothing in flight anywhere: the oldest row").containsExactly(oldest);
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 1, 4, 32, Map.of(), Map.of(busy, 1))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 1, 4, 32, Map.of(), Map.of(busy, 1))))
                 .as("one post in flight for the busy developer: the idle one's row first").containsExactly(idlesOnly);
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 2, 4, 32, Map.of(), Map.of(busy, 1))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 2, 4, 32, Map.of(), Map.of(busy, 1))))
                 .containsExactlyInAnyOrder(idlesOnly, oldest);
     }
 
@@ -75,12 +75,12 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
         String second = endpoint(developer);
         List<String> ours = List.of(due(first, 0), due(first, 1), due(first, 2), due(second, 3), due(second, 4));
 
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 10, 4, 3, Map.of(), Map.of(developer, 1))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 10, 4, 3, Map.of(), Map.of(developer, 1))))
                 .as("2 more for a developer capped at 3 with 1 in flight").hasSize(2);
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 10, 4, 32, Map.of(first, 3), Map.of(developer, 3))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 10, 4, 32, Map.of(first, 3), Map.of(developer, 3))))
                 .as("1 more for an endpoint capped at 4 with 3 in flight, its oldest")
                 .containsExactlyInAnyOrder(ours.get(0), ours.get(3), ours.get(4));
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 10, 4, 3, Map.of(), Map.of(developer, 3))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 10, 4, 3, Map.of(), Map.of(developer, 3))))
                 .as("a developer at its cap").isEmpty();
     }
 
@@ -93,7 +93,7 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
         String healthys = due(healthy, 30);
         List<String> ours = List.of(deadsOldest, due(dead, 1), healthys);
 
-        assertThat(claimedAlone(ours, now -> store.claimDue(now, LEASE, 1, 4, 32, Map.of(dead, 3), Map.of(developer, 3))))
+        assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 1, 4, 32, Map.of(dead, 3), Map.of(developer, 3))))
                 .containsExactly(healthys);
     }
 }

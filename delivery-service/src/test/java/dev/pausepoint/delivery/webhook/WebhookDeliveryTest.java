@@ -190,6 +190,37 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         assertThat(received(path)).isEmpty();
     }
 
+    /** A pending delivery of {@code webhookId}, due in a day (no worker takes it meanwhile), made {@code daysAgo}. */
+    private String pendingDelivery(String webhookId, int daysAgo) {
+        String id = "wdl_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, 'pause.responded', 'psr_x', '{}', 'pending', now() + interval '1 day',
+                        now() - make_interval(days => ?))""")
+                .params(id, webhookId, "evt_" + UUID.randomUUID(), daysAgo).update();
+        return id;
+    }
+
+    private Map<String, Object> deliveryRow(String deliveryId) {
+        return jdbc.sql("SELECT status, next_attempt_at FROM webhook_delivery WHERE id = ?").param(deliveryId)
+                .query().singleRow();
+    }
+
+    @Test
+    void deletingAnEndpointGivesUpItsPendingDeliveriesAndNoOtherEndpoints() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String deleted = register(caller, "/receiver/given-up/" + UUID.randomUUID());
+        String kept = register(caller, "/receiver/kept/" + UUID.randomUUID());
+        String deletedsDelivery = pendingDelivery(deleted, 0);
+        String keptsDelivery = pendingDelivery(kept, 0);
+
+        assertThat(client.send("DELETE", "/v1/webhooks/" + deleted, null, null, caller).status()).isEqualTo(204);
+
+        assertThat(deliveryRow(deletedsDelivery)).containsEntry("status", "failed").containsEntry("next_attempt_at", null);
+        assertThat(deliveryRow(keptsDelivery)).containsEntry("status", "pending");
+        assertThat(deliveryRow(keptsDelivery).get("next_attempt_at")).isNotNull();
+    }
+
     @Test
     void aFailingReceiverIsRetriedOnTheDocumentedScheduleThenTheDeliveryFails() {
         CallerIdentity caller = developer(KeyMode.LIVE);
@@ -392,11 +423,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         String webhookId = register(caller, path);
         publish(responded(caller, true));
         await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
-        String stillPending = "wdl_" + UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, 'pause.responded', 'psr_x', '{}', 'pending', now() + interval '1 day', now() - interval '40 days')""")
-                .params(stillPending, webhookId, "evt_" + UUID.randomUUID()).update();
+        String stillPending = pendingDelivery(webhookId, 40);
 
         purge.purge();
         assertThat(deliveries(caller, webhookId)).as("within the retention").hasSize(1);

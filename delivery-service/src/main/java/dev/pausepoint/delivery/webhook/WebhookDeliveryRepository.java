@@ -1,96 +1,32 @@
 package dev.pausepoint.delivery.webhook;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Endpoints, deliveries and attempts. Every read and change of an endpoint is scoped to its developer
- * and world (live or test), so another developer's id, or the other world's, is simply not there.
+ * Deliveries (one per endpoint and event, with the next attempt's time) and their attempts, the
+ * delivery log. Callers check the endpoint's owner first; these rows are reached through its id.
  */
 @Repository
-public class WebhookStore {
+public class WebhookDeliveryRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public WebhookStore(JdbcClient jdbc, JsonMapper json) {
+    public WebhookDeliveryRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /**
-     * Serialises registrations of one developer (a transaction-scoped lock) so a count taken next
-     * is still true when the insert commits.
-     */
-    public int lockAndCountActive(String developerId, boolean livemode) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("webhooks/" + developerId)
-                .query(Object.class).single();
-        return jdbc.sql("SELECT count(*) FROM webhook_endpoint WHERE developer_id = ? AND livemode = ? AND deleted_at IS NULL")
-                .params(developerId, livemode).query(Integer.class).single();
-    }
-
-    public void insert(String webhookId, String developerId, boolean livemode, String url, List<String> events,
-            String sealedSecret, Instant now) {
-        jdbc.sql("""
-                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
-                VALUES (?, ?, ?, ?, ?::text[], ?, ?)""")
-                .params(webhookId, developerId, livemode, url, textArray(events), sealedSecret, Timestamp.from(now))
-                .update();
-    }
-
-    public List<WebhookView> list(String developerId, boolean livemode) {
-        return jdbc.sql("""
-                SELECT id, url, events, created_at FROM webhook_endpoint
-                WHERE developer_id = ? AND livemode = ? AND deleted_at IS NULL ORDER BY created_at, id""")
-                .params(developerId, livemode).query(this::view).list();
-    }
-
-    public Optional<WebhookView> find(String webhookId, String developerId, boolean livemode) {
-        return jdbc.sql("""
-                SELECT id, url, events, created_at FROM webhook_endpoint
-                WHERE id = ? AND developer_id = ? AND livemode = ? AND deleted_at IS NULL""")
-                .params(webhookId, developerId, livemode).query(this::view).optional();
-    }
-
-    /**
-     * Marks the endpoint deleted and gives up its pending deliveries; false when there was no such
-     * endpoint. The rows stay: attempts reference them.
-     */
-    public boolean delete(String webhookId, String developerId, boolean livemode, Instant now) {
-        int deleted = jdbc.sql("""
-                UPDATE webhook_endpoint SET deleted_at = ?
-                WHERE id = ? AND developer_id = ? AND livemode = ? AND deleted_at IS NULL""")
-                .params(Timestamp.from(now), webhookId, developerId, livemode).update();
-        if (deleted == 0) {
-            return false;
-        }
-        jdbc.sql("UPDATE webhook_delivery SET status = 'failed', next_attempt_at = NULL WHERE webhook_id = ? AND status = 'pending'")
-                .param(webhookId).update();
-        return true;
-    }
-
-    /** The live endpoints of a developer's world that asked for {@code event}. */
-    public List<String> subscribers(String developerId, boolean livemode, String event) {
-        return jdbc.sql("""
-                SELECT id FROM webhook_endpoint
-                WHERE developer_id = ? AND livemode = ? AND deleted_at IS NULL AND ? = ANY (events) ORDER BY id""")
-                .params(developerId, livemode, event).query(String.class).list();
-    }
-
     /** One delivery per endpoint and event; false when it exists already. */
-    public boolean insertDelivery(String deliveryId, String webhookId, String eventId, String event, String pauseId,
+    public boolean insert(String deliveryId, String webhookId, String eventId, String event, String pauseId,
             WebhookData data, Instant now) {
         return jdbc.sql("""
                 INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at)
@@ -98,6 +34,12 @@ public class WebhookStore {
                 .params(deliveryId, webhookId, eventId, event, pauseId, json.writeValueAsString(data),
                         Timestamp.from(now), Timestamp.from(now))
                 .update() == 1;
+    }
+
+    /** Gives up the endpoint's pending deliveries, as when it is deleted: nothing more is posted to it. */
+    public void giveUpPending(String webhookId) {
+        jdbc.sql("UPDATE webhook_delivery SET status = 'failed', next_attempt_at = NULL WHERE webhook_id = ? AND status = 'pending'")
+                .param(webhookId).update();
     }
 
     /**
@@ -201,26 +143,8 @@ public class WebhookStore {
                 .list();
     }
 
-    private WebhookView view(ResultSet row, int n) throws SQLException {
-        Array events = row.getArray("events");
-        return new WebhookView(row.getString("id"), row.getString("url"), List.of((String[]) events.getArray()),
-                seconds(row.getTimestamp("created_at")));
-    }
-
     /** The API's timestamps have whole seconds (docs/api-reference.md, "Conventions"). */
     private static Instant seconds(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    /** A Postgres text[] literal; the values are ours (ids, event names, URLs), quoted and escaped anyway. */
-    private static String textArray(Collection<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
     }
 }

@@ -14,12 +14,12 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
-public class NotificationStore {
+public class NotificationRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public NotificationStore(JdbcClient jdbc, JsonMapper json) {
+    public NotificationRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
