@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +38,7 @@ public class BaselineGateway {
 
     @Bean
     RouteLocator baselineRoute(RouteLocatorBuilder routes, RedisRateLimiter limiter, KeyResolver clientAddress,
-            org.springframework.core.env.Environment environment) {
+            Environment environment) {
         String target = environment.getRequiredProperty("TARGET_URL");
         return routes.routes()
                 .route("pause-service", route -> route.path("/v1/pause/**")

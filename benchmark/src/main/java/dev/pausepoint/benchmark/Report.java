@@ -3,7 +3,7 @@ package dev.pausepoint.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The figures of a run, each beside its target (README, Benchmark), printed at the end. */
+/** The figures of a run, each beside its target (docs/benchmark.md), printed at the end. */
 final class Report {
 
     private final List<String> lines = new ArrayList<>();

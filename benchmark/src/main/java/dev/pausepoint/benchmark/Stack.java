@@ -1,0 +1,123 @@
+package dev.pausepoint.benchmark;
+
+import dev.pausepoint.localstack.Service;
+import dev.pausepoint.localstack.ServiceFleet;
+import dev.pausepoint.localstack.Workspace;
+import dev.pausepoint.testsupport.PostgresAccess;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.embedded.FreePorts;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The system under test, started as the local run starts it: real Postgres, Kafka and Redis, the five
+ * service jars as processes on free ports, and {@link Outside} in the providers' and the receiver's place.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String SECRET = "benchmark-internal-secret-0123456789abcdef";
+
+    private final PostgresAccess postgres;
+    private final Outside outside;
+    private final Map<Service, Integer> ports;
+    private final ServiceFleet fleet;
+    private final Duration startup;
+
+    private Stack(PostgresAccess postgres, Outside outside, Map<Service, Integer> ports, ServiceFleet fleet,
+            Duration startup) {
+        this.postgres = postgres;
+        this.outside = outside;
+        this.ports = ports;
+        this.fleet = fleet;
+        this.startup = startup;
+    }
+
+    static Stack start() {
+        PostgresAccess postgres = TestInfrastructure.postgres();
+        Outside outside = Outside.start();
+        try {
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, FreePorts.next());
+            }
+            // The clock starts before Kafka and Redis are asked for, as it always has: the start-up figure
+            // includes starting the embedded broker and Redis in this JVM, so earlier figures stay comparable.
+            long start = System.nanoTime();
+            ServiceFleet fleet = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(), logDirectory(),
+                    postgres, TestInfrastructure.kafka(), TestInfrastructure.redis(), ports, FreePorts.next(), SECRET,
+                    ServiceFleet.configuredJvmOptions(), environment(outside.port())));
+            try {
+                fleet.awaitHealthy(Duration.ofSeconds(300), status -> System.out.println("waiting for the stack: "
+                        + status));
+            } catch (RuntimeException e) {
+                fleet.close();
+                throw e;
+            }
+            return new Stack(postgres, outside, ports, fleet, Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            outside.stop();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> environment(int outsidePort) {
+        return Map.ofEntries(
+                Map.entry("TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
+                Map.entry("DELIVERY_INSECURE_HOSTS", Outside.RECEIVER_HOST),
+                Map.entry("TWILIO_ACCOUNT_SID", Outside.TWILIO_SID),
+                Map.entry("TWILIO_AUTH_TOKEN", "benchmark-twilio-token"),
+                Map.entry("TWILIO_FROM_NUMBER", "+15005550006"),
+                Map.entry("TWILIO_BASE_URL", "http://localhost:" + outsidePort),
+                // The limiter runs on every request as in production; its limits are set out of reach so
+                // the benchmark measures the system, not the 429s.
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_APIKEY", "100000000"),
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_CLIENTIP", "100000000"),
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_UNAUTHENTICATED", "100000000"),
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_AUTHENDPOINTS", "100000000"));
+    }
+
+    /** Where every process the benchmark starts writes its log. */
+    static Path logDirectory() {
+        return Workspace.locate().root().resolve("benchmark/target/stack-logs");
+    }
+
+    /** From the clock's start to the gateway's {@code /health} reporting every service ok. */
+    Duration startup() {
+        return startup;
+    }
+
+    URI gateway() {
+        return fleet.gatewayUrl();
+    }
+
+    /** A service's own port, to reach it without the gateway. */
+    int port(Service service) {
+        return ports.get(service);
+    }
+
+    ServiceFleet fleet() {
+        return fleet;
+    }
+
+    Outside outside() {
+        return outside;
+    }
+
+    /** A connection to {@code service}'s own database, for set-up the API does not offer. */
+    Connection connect(Service service) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(service.database()), postgres.username(),
+                postgres.password());
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+        outside.stop();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pausepoint.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void aFullRunTakesEachPhaseAtItsLength() {
+        Options options = Options.parse(new String[0]);
+
+        assertThat(options.quick()).isFalse();
+        assertThat(options.only()).isEmpty();
+        assertThat(options.phase(60)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void quickTakesASixthOfEachPhaseButAtLeastThreeSeconds() {
+        Options options = Options.parse(new String[] {"--quick"});
+
+        assertThat(options.phase(60)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.phase(20)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.phase(10)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void onlyNamesPhasesWithDashesForSpacesAcrossOneOrMoreArguments() {
+        Options options = Options.parse(new String[] {"--only=create-throughput, gateway-overhead,", "--only=JDBC-baseline"});
+
+        assertThat(options.only()).isEqualTo(Set.of("create-throughput", "gateway-overhead", "JDBC-baseline"));
+    }
+
+    @Test
+    void onlyRunsTheNamedPhasesAndStillWarmsUpAndSettles() {
+        Options options = Options.parse(new String[] {"--only=gateway-overhead"});
+
+        assertThat(options.runs("gateway overhead")).isTrue();
+        assertThat(options.runs("create throughput")).isFalse();
+        assertThat(options.runs(WarmUp.NAME)).isTrue();
+        assertThat(options.runs(Settling.NAME)).isTrue();
+    }
+
+    @Test
+    void withoutOnlyEveryPhaseRuns() {
+        assertThat(Options.parse(new String[] {"--quick"}).runs("timeout lateness")).isTrue();
+    }
+}
