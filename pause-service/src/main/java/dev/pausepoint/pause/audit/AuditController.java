@@ -18,10 +18,10 @@ public class AuditController {
     public record AuditPage(List<AuditEntry> items, int limit, int offset, boolean hasMore) {
     }
 
-    private final AuditLog log;
+    private final AuditRepository entries;
 
-    public AuditController(AuditLog log) {
-        this.log = log;
+    public AuditController(AuditRepository entries) {
+        this.entries = entries;
     }
 
     @GetMapping("/v1/audit")
@@ -51,7 +51,7 @@ public class AuditController {
         if (!issues.isEmpty()) {
             throw new ValidationException(issues);
         }
-        List<AuditEntry> rows = log.find(caller.developerId(), caller.livemode(), pauseId, eventType, from, to,
+        List<AuditEntry> rows = entries.find(caller.developerId(), caller.livemode(), pauseId, eventType, from, to,
                 limit + 1, offset);
         return new AuditPage(rows.stream().limit(limit).toList(), limit, offset, rows.size() > limit);
     }

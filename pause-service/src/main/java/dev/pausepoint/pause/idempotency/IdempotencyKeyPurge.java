@@ -8,16 +8,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdempotencyKeyPurge {
 
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRepository keys;
     private final Clock clock;
 
-    public IdempotencyKeyPurge(IdempotencyKeys keys, Clock clock) {
+    public IdempotencyKeyPurge(IdempotencyKeyRepository keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public int purge() {
-        return keys.purgeExpired(clock.instant());
+        return keys.deleteExpired(clock.instant());
     }
 }

@@ -6,14 +6,15 @@ import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.errors.servlet.UnstorableText;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialHash;
-import java.sql.Timestamp;
+import dev.pausepoint.pause.idempotency.IdempotencyKeyRepository.Stored;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code Idempotency-Key} (docs/api-reference.md, "Pauses"): within 24 h the same key and body return the
  * original 201 and send nothing again; the same key with another body is 409. Keys belong to a developer
- * and a world. The row is written in the create transaction, before the pause, so a concurrent request with
- * the same key waits on it and then answers from it: one key, one pause.
+ * and a world. The key is claimed in the create transaction, before the pause is stored, so a concurrent
+ * request with the same key waits on it and then answers from it: one key, one pause.
  */
 @Component
 public class IdempotencyKeys {
@@ -31,16 +32,56 @@ public class IdempotencyKeys {
     public static final int MAX_LENGTH = 255;
     public static final Duration LIFETIME = Duration.ofHours(24);
 
-    /** A stored answer: the request it answered and the 201 body. */
-    public record Stored(String requestHash, String pauseId, String responseBody) {
+    /** Handed to the work {@link #once} runs, which calls it in the transaction that stores its result. */
+    @FunctionalInterface
+    public interface Claim {
+
+        /**
+         * Takes the key for {@code pauseId}, with {@code answer} as what replays return. If another request
+         * holds it, this throws, so the transaction rolls back and {@link #once} answers with the winner's.
+         */
+        void claim(String pauseId, Object answer);
     }
 
-    private final JdbcClient jdbc;
+    private final IdempotencyKeyRepository keys;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public IdempotencyKeys(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    public IdempotencyKeys(IdempotencyKeyRepository keys, JsonMapper json, Clock clock) {
+        this.keys = keys;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code work}'s answer, once per key and body. Without a key, {@code work} just runs. A stored answer
+     * for the key is replayed (409 for another body). Otherwise {@code work} runs and claims the key in the
+     * transaction that stores its result; if a concurrent request with the key claimed it first, that
+     * transaction rolls back, whatever {@code work} undoes on failure is undone, and the winner's answer
+     * is returned.
+     */
+    public <T> T once(CallerIdentity caller, String key, JsonNode body, Class<T> answerType, Function<Claim, T> work) {
+        check(key);
+        if (key == null) {
+            return work.apply((pauseId, answer) -> { });
+        }
+        String requestHash = hash(body);
+        Optional<Stored> stored = keys.find(caller, key, clock.instant());
+        if (stored.isPresent()) {
+            return replay(stored.get(), requestHash, answerType);
+        }
+        try {
+            return work.apply((pauseId, answer) -> {
+                Stored mine = new Stored(requestHash, pauseId, json.writeValueAsString(answer));
+                if (!keys.insert(caller, key, mine, clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+                    throw new KeyTaken();
+                }
+            });
+        } catch (KeyTaken lost) {
+            Stored winner = keys.find(caller, key, clock.instant())
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
+            return replay(winner, requestHash, answerType);
+        }
     }
 
     /**
@@ -55,49 +96,18 @@ public class IdempotencyKeys {
         UnstorableText.check("Idempotency-Key", key);
     }
 
-    /** The SHA-256 of the body with object keys sorted, so field order does not make a different body. */
-    public String hash(JsonNode body) {
-        return CredentialHash.of(json.writeValueAsString(canonical(body)));
-    }
-
-    public Optional<Stored> find(CallerIdentity caller, String key, Instant now) {
-        return jdbc.sql("""
-                SELECT request_hash, pause_id, response_body FROM idempotency_key
-                WHERE developer_id = ? AND livemode = ? AND key = ? AND created_at > ?""")
-                .params(caller.developerId(), caller.livemode(), key, Timestamp.from(now.minus(LIFETIME)))
-                .query((row, n) -> new Stored(row.getString(1), row.getString(2), row.getString(3))).optional();
-    }
-
-    /**
-     * Claims {@code key} for this request inside the caller's transaction. False when another request
-     * holds it (it has committed by the time this returns: the insert waits for it).
-     */
-    public boolean claim(CallerIdentity caller, String key, String requestHash, String pauseId, String responseBody,
-            Instant now) {
-        // A key older than its lifetime is free again.
-        jdbc.sql("DELETE FROM idempotency_key WHERE developer_id = ? AND livemode = ? AND key = ? AND created_at <= ?")
-                .params(caller.developerId(), caller.livemode(), key, Timestamp.from(now.minus(LIFETIME))).update();
-        return jdbc.sql("""
-                INSERT INTO idempotency_key (developer_id, livemode, key, request_hash, pause_id, response_body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(caller.developerId(), caller.livemode(), key, requestHash, pauseId, responseBody,
-                        Timestamp.from(now))
-                .update() == 1;
-    }
-
     /** The stored answer for a replay of the same body, or 409 for a different one. */
-    public static String replay(Stored stored, String requestHash) {
+    private <T> T replay(Stored stored, String requestHash, Class<T> answerType) {
         if (!stored.requestHash().equals(requestHash)) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT,
                     "This Idempotency-Key was already used with a different request body.");
         }
-        return stored.responseBody();
+        return json.readValue(stored.responseBody(), answerType);
     }
 
-    /** Deletes keys past their lifetime; the table stays the size of one day of creates. */
-    public int purgeExpired(Instant now) {
-        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at <= ?").param(Timestamp.from(now.minus(LIFETIME)))
-                .update();
+    /** The SHA-256 of the body with object keys sorted, so field order does not make a different body. */
+    private String hash(JsonNode body) {
+        return CredentialHash.of(json.writeValueAsString(canonical(body)));
     }
 
     private JsonNode canonical(JsonNode node) {
@@ -117,5 +127,13 @@ public class IdempotencyKeys {
             return copy;
         }
         return node;
+    }
+
+    /** Another request holds the key: unwinds the work (and its transaction) up to {@link #once}. */
+    private static final class KeyTaken extends RuntimeException {
+
+        KeyTaken() {
+            super("idempotency key taken by a concurrent request");
+        }
     }
 }

@@ -32,13 +32,13 @@ class LongPollConfiguration {
     }
 
     @Bean
-    PauseChangeListener pauseChangeListener(@Value("${spring.datasource.url}") String url,
+    PauseChangeSubscriber pauseChangeSubscriber(@Value("${spring.datasource.url}") String url,
             @Value("${spring.datasource.username}") String username,
             @Value("${spring.datasource.password}") String password, PauseWaiters waiters) {
-        return new PauseChangeListener(url, username, password, waiters);
+        return new PauseChangeSubscriber(url, username, password, waiters);
     }
 
-    /** Answers woken waiters off the listener thread; a burst queues instead of blocking notifications. */
+    /** Answers woken waiters off the subscriber thread; a burst queues instead of blocking notifications. */
     @Bean
     ThreadPoolTaskExecutor longPollCompletions() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -20,10 +20,12 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v1/pause")
 public class PauseController {
 
+    private final PauseCreation creation;
     private final PauseService pauses;
     private final LongPoll longPoll;
 
-    public PauseController(PauseService pauses, LongPoll longPoll) {
+    public PauseController(PauseCreation creation, PauseService pauses, LongPoll longPoll) {
+        this.creation = creation;
         this.pauses = pauses;
         this.longPoll = longPoll;
     }
@@ -32,7 +34,7 @@ public class PauseController {
     @ResponseStatus(HttpStatus.CREATED)
     public CreatedPause create(@RequestBody JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, CallerIdentity caller) {
-        return pauses.create(caller, body, idempotencyKey);
+        return creation.create(caller, body, idempotencyKey);
     }
 
     /** With {@code ?wait=N} (at most 30) it long-polls: it answers as soon as the pause leaves pending. */

@@ -104,8 +104,9 @@ public class PauseRepository {
                 row.getString("recipient"), row.getString("message"),
                 List.of(json.readValue(row.getString("options"), String[].class)), row.getBoolean("allow_text_response"),
                 row.getString("timeout_default"), metadata == null ? null : json.readTree(metadata),
-                instant(row, "created_at"), instant(row, "expires_at"), row.getString("response_choice"),
-                row.getString("response_text"), instant(row, "response_at"), instant(row, "cancelled_at"),
+                instant(row, "created_at"), instant(row, "expires_at"),
+                new Pause.Outcome(row.getString("response_choice"), row.getString("response_text"),
+                        instant(row, "response_at"), instant(row, "cancelled_at")),
                 new Pause.Delivery(row.getString("delivery_status"), row.getInt("delivery_attempts"),
                         row.getString("delivery_last_error"), instant(row, "delivery_updated_at"),
                         row.getString("delivery_sandbox_message")));

@@ -3,18 +3,13 @@ package dev.pausepoint.pause.pause;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
-import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
-import dev.pausepoint.events.pause.PauseResponded;
-import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transitions other parts of the system cause: a human's response (through response-service) and
@@ -29,15 +24,12 @@ public class PauseTransitions {
     private final PauseRepository pauses;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
-            Clock clock) {
+    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.pauses = pauses;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -64,9 +56,7 @@ public class PauseTransitions {
                 return new PauseAlreadyFinishedException(pauseId, effective);
             });
             pauses.notifyChanged(List.of(responded.id()));
-            outbox.publish(new PauseResponded(EventIds.newEventId(), now, Event.SCHEMA_VERSION, responded.id(),
-                    responded.developerId(), responded.livemode(), choice, kept, now, metadataOf(responded), actorIp,
-                    userAgent));
+            outbox.publish(responded.respondedEvent(now, actorIp, userAgent));
             return responded;
         });
     }
@@ -82,17 +72,10 @@ public class PauseTransitions {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
             pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
-                outbox.publish(new PauseTimedOut(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id(),
-                        pause.developerId(), pause.livemode(), pause.responseChoice(), pause.expiresAt(),
-                        metadataOf(pause)));
+                outbox.publish(pause.timedOutEvent(now));
             }
             return expired.stream().map(Pause::id).toList();
         });
         return moved == null ? List.of() : moved;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> metadataOf(Pause pause) {
-        return pause.metadata() == null ? null : json.convertValue(pause.metadata(), Map.class);
     }
 }

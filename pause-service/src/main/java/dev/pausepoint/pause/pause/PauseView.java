@@ -17,8 +17,8 @@ public record PauseView(String pauseId, String status, boolean livemode, String 
     public static PauseView of(Pause pause) {
         return new PauseView(pause.id(), pause.status().wire(), pause.livemode(), pause.channel(), pause.recipient(),
                 pause.message(), pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), pause.metadata(),
-                pause.createdAt(), pause.expiresAt(), pause.responseChoice(), pause.responseText(), pause.responseAt(),
-                pause.cancelledAt(), new DeliveryView(pause.delivery().status(), pause.delivery().attempts(),
+                pause.createdAt(), pause.expiresAt(), pause.outcome().responseChoice(), pause.outcome().responseText(),
+                pause.outcome().responseAt(), pause.outcome().cancelledAt(), new DeliveryView(pause.delivery().status(), pause.delivery().attempts(),
                         pause.delivery().lastError(), pause.delivery().updatedAt(), pause.delivery().sandboxMessage()));
     }
 }

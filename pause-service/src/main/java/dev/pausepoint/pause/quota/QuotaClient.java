@@ -3,6 +3,7 @@ package dev.pausepoint.pause.quota;
 import dev.pausepoint.kit.trust.InternalClient;
 import dev.pausepoint.kit.trust.InternalClients;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,12 +23,23 @@ public class QuotaClient {
         this.billing = clients.forService("billing-service");
     }
 
-    public void reserve(String developerId, String pauseId) {
+    /**
+     * Runs {@code store} with the pause's slot reserved, and gives the slot back if {@code store} throws
+     * (its transaction failed, or another request with the same idempotency key won): one step with its
+     * own undo. A refused reservation throws before {@code store} runs.
+     */
+    public <T> T withSlot(String developerId, String pauseId, Supplier<T> store) {
         billing.post("/internal/usage/reserve", Map.of("developer_id", developerId, "pause_id", pauseId));
+        try {
+            return store.get();
+        } catch (RuntimeException e) {
+            releaseQuietly(pauseId);
+            throw e;
+        }
     }
 
-    /** Gives the slot back after the pause could not be stored; a failure here is logged, not thrown. */
-    public void releaseQuietly(String pauseId) {
+    /** A failure to give the slot back is logged, not thrown: the caller's own failure is the answer. */
+    private void releaseQuietly(String pauseId) {
         try {
             billing.post("/internal/usage/release", Map.of("pause_id", pauseId));
         } catch (RuntimeException e) {

@@ -28,7 +28,7 @@ public class InternalPauseController {
         static PauseForResponse of(Pause pause) {
             return new PauseForResponse(pause.id(), pause.developerId(), pause.livemode(), pause.status().wire(),
                     pause.message(), pause.options(), pause.allowTextResponse(), pause.expiresAt(),
-                    pause.responseChoice(), pause.responseText(), pause.responseAt());
+                    pause.outcome().responseChoice(), pause.outcome().responseText(), pause.outcome().responseAt());
         }
     }
 

@@ -47,7 +47,7 @@ class LongPollApiTest extends PauseApiTest {
     PauseWaiters waiters;
 
     @Autowired
-    PauseChangeListener listener;
+    PauseChangeSubscriber subscriber;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,7 +67,7 @@ class LongPollApiTest extends PauseApiTest {
     void aParkedRequestAnswersTheMomentThePauseIsAnswered() throws Exception {
         CallerIdentity caller = developer("free", KeyMode.TEST);
         String id = createdId(caller, SMS_PAUSE);
-        await().atMost(Duration.ofSeconds(5)).until(listener::listening);
+        await().atMost(Duration.ofSeconds(5)).until(subscriber::listening);
         CompletableFuture<Timed> parked = timedWait(caller, id, ForkJoinPool.commonPool());
         await().atMost(Duration.ofSeconds(5)).until(() -> waiters.count() > 0);
         assertThat(parked).isNotDone();
@@ -122,7 +122,7 @@ class LongPollApiTest extends PauseApiTest {
         for (int i = 0; i < 300; i++) {
             ids.add(createdId(caller, SMS_PAUSE));
         }
-        await().atMost(Duration.ofSeconds(5)).until(listener::listening);
+        await().atMost(Duration.ofSeconds(5)).until(subscriber::listening);
         ExecutorService clients = Executors.newFixedThreadPool(300);
         Map<String, CompletableFuture<Timed>> parked = new LinkedHashMap<>();
         for (String id : ids) {
@@ -147,7 +147,7 @@ class LongPollApiTest extends PauseApiTest {
     void aChangeMadeByAnotherInstanceWakesTheWaiterThroughPostgres() throws Exception {
         CallerIdentity caller = developer("free", KeyMode.TEST);
         String id = createdId(caller, SMS_PAUSE);
-        await().atMost(Duration.ofSeconds(5)).until(listener::listening);
+        await().atMost(Duration.ofSeconds(5)).until(subscriber::listening);
         CompletableFuture<Timed> parked = timedWait(caller, id, ForkJoinPool.commonPool());
         await().atMost(Duration.ofSeconds(5)).until(() -> waiters.count() > 0);
         // What another pause-service instance does: change the row and notify, in one transaction.

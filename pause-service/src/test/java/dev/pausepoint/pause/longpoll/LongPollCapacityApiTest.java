@@ -33,14 +33,14 @@ class LongPollCapacityApiTest extends PauseApiTest {
     PauseWaiters waiters;
 
     @Autowired
-    PauseChangeListener listener;
+    PauseChangeSubscriber subscriber;
 
     @Autowired
     MeterRegistry meters;
 
     @Test
     void pastTheCapALongPollIsRefusedWith503AndEveryoneElseIsStillServed() throws Exception {
-        await().atMost(Duration.ofSeconds(5)).until(listener::listening);
+        await().atMost(Duration.ofSeconds(5)).until(subscriber::listening);
         CallerIdentity flooder = developer("free", KeyMode.TEST);
         CallerIdentity other = developer("free", KeyMode.LIVE);
         List<String> ids = new ArrayList<>();

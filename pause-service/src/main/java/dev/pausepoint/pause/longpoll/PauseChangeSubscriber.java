@@ -12,14 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hears {@code pause_changed} notifications from Postgres, sent in the transaction of every status
- * change by whichever instance made it, and wakes this instance's waiters. One dedicated connection
- * (outside the pool) per instance; it reconnects after a failure.
+ * Subscribes to Postgres's {@code pause_changed} channel (LISTEN/NOTIFY; a notification is sent in the
+ * transaction of every status change by whichever instance made it) and wakes this instance's waiters. One
+ * dedicated connection (outside the pool) per instance; it reconnects after a failure. Not a
+ * {@code *Listener}: that suffix is for Kafka listeners.
  */
-public class PauseChangeListener extends BackgroundLoop {
+public class PauseChangeSubscriber extends BackgroundLoop {
 
     public static final String CHANNEL = "pause_changed";
-    private static final Logger log = LoggerFactory.getLogger(PauseChangeListener.class);
+    private static final Logger log = LoggerFactory.getLogger(PauseChangeSubscriber.class);
 
     private final String url;
     private final String username;
@@ -27,8 +28,8 @@ public class PauseChangeListener extends BackgroundLoop {
     private final PauseWaiters waiters;
     private volatile boolean listening;
 
-    public PauseChangeListener(String url, String username, String password, PauseWaiters waiters) {
-        super("pause-change-listener", Duration.ofSeconds(2));
+    public PauseChangeSubscriber(String url, String username, String password, PauseWaiters waiters) {
+        super("pause-change-subscriber", Duration.ofSeconds(2));
         this.url = url;
         this.username = username;
         this.password = password;
@@ -55,7 +56,7 @@ public class PauseChangeListener extends BackgroundLoop {
             } catch (SQLException e) {
                 listening = false;
                 if (running()) {
-                    log.warn("Lost the pause_changed listener connection, reconnecting: {}", e.toString());
+                    log.warn("Lost the pause_changed subscription connection, reconnecting: {}", e.toString());
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException interrupted) {
