@@ -5,7 +5,7 @@ import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.errors.servlet.UnstorableText;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.CredentialHash;
+import dev.pausepoint.kit.digest.Sha256;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public class IdempotencyKeys {
 
     /** The SHA-256 of the body with object keys sorted, so field order does not make a different body. */
     public String hash(JsonNode body) {
-        return CredentialHash.of(json.writeValueAsString(canonical(body)));
+        return Sha256.hex(json.writeValueAsString(canonical(body)));
     }
 
     public Optional<Stored> find(CallerIdentity caller, String key, Instant now) {
