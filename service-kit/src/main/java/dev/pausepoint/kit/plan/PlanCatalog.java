@@ -30,6 +30,12 @@ public class PlanCatalog {
         if (!bound.containsKey(FREE)) {
             throw new IllegalStateException("pausepoint.plans must define the free plan");
         }
+        // Refused at startup rather than as a 500 when a developer reaches the quota and is offered it.
+        bound.values().stream().filter(plan -> plan.upgrade() != null && !bound.containsKey(plan.upgrade()))
+                .findFirst().ifPresent(plan -> {
+                    throw new IllegalStateException("pausepoint.plans." + plan.name() + ".upgrade names no plan: "
+                            + plan.upgrade());
+                });
         // Cheapest first is the upgrade ladder from free, not the order the keys were bound in: that order
         // follows which configuration source set each plan, so an environment variable overriding one
         // setting of pro would put pro first.

@@ -67,4 +67,10 @@ class PlansTest {
         assertThat(catalog.all().keySet()).containsExactly("free", "pro", "team");
         assertThat(catalog.cheapestWith("email").map(Plan::name)).contains("pro");
     }
+
+    @Test
+    void anUpgradeToNoPlanStopsTheServiceFromStarting() {
+        plans(Map.of("PAUSEPOINT_PLANS_STARTER_UPGRADE", "platinum")).run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessage("pausepoint.plans.starter.upgrade names no plan: platinum"));
+    }
 }
