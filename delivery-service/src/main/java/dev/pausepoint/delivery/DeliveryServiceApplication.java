@@ -1,9 +1,12 @@
 package dev.pausepoint.delivery;
 
+import dev.pausepoint.kit.mail.EnableMail;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/** delivery-service opts into the kit's mail, for the email channel. */
 @SpringBootApplication
+@EnableMail
 public class DeliveryServiceApplication {
 
     public static void main(String[] args) {

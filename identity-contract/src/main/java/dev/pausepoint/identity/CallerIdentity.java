@@ -1,7 +1,5 @@
 package dev.pausepoint.identity;
 
-import dev.pausepoint.errors.ApiException;
-import dev.pausepoint.errors.ErrorCode;
 import java.util.Objects;
 
 /**
@@ -37,11 +35,13 @@ public record CallerIdentity(String developerId, KeyMode mode, String plan, Cred
         return mode == KeyMode.LIVE;
     }
 
-    /** This caller, if it presented a valid credential; otherwise 401 INVALID_API_KEY. */
+    /**
+     * This caller, if it presented a valid credential; otherwise {@link UnauthenticatedCallerException},
+     * which a servlet service answers with 401 INVALID_API_KEY.
+     */
     public CallerIdentity requireAuthenticated() {
         if (!authenticated()) {
-            throw new ApiException(ErrorCode.INVALID_API_KEY,
-                    "Missing or invalid credential. Send Authorization: Bearer <your API key>.");
+            throw new UnauthenticatedCallerException();
         }
         return this;
     }

@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * How a bearer credential is identified without being kept: the SHA-256 hex of the token. billing-service
- * stores it, the gateway sends it, so both must use this one rule. (The tokens carry 192 random bits,
- * so a fast hash is enough; passwords get bcrypt.)
+ * How an API key or session token is named across the trust boundary without being kept: the SHA-256 hex
+ * of the token. billing-service stores it, the gateway sends it, so both must use this one rule. (The
+ * tokens carry 192 random bits, so a fast hash is enough; passwords get bcrypt.) A hash that no other
+ * process has to reproduce is not this rule: use the kit's {@code Sha256}.
  */
 public final class CredentialHash {
 

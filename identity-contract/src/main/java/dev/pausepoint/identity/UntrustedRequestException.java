@@ -1,22 +1,18 @@
 package dev.pausepoint.identity;
 
-import dev.pausepoint.errors.ApiException;
-import dev.pausepoint.errors.ErrorCode;
-
 /**
- * A request that did not come through the gateway, or an internal call without a valid credential.
- * The reason is logged, never sent: the caller learns only that it is not trusted.
+ * A request that did not come through the gateway, or an internal call without a valid credential. The
+ * message is the reason, for the log; the service answers the caller with a fixed refusal that names none
+ * (the kit's trust filter renders it in the error envelope).
  */
-public class UntrustedRequestException extends ApiException {
-
-    private final String reason;
+public class UntrustedRequestException extends RuntimeException {
 
     public UntrustedRequestException(String reason) {
-        super(ErrorCode.INVALID_API_KEY, "This service only accepts requests forwarded by the PausePoint gateway.");
-        this.reason = reason;
+        // No stack trace: refusals are routine (probes, forged headers) and the reason says all there is.
+        super(reason, null, false, false);
     }
 
     public String reason() {
-        return reason;
+        return getMessage();
     }
 }

@@ -99,10 +99,13 @@ class RequestSignerTest {
         assertThatThrownBy(() -> verify(badMode, "GET", "/v1/pause")).isInstanceOf(UntrustedRequestException.class);
     }
 
+    /** The reason is for the service's log; what the caller is told is the kit's (GatewayTrustFilterTest). */
     @Test
-    void untrustedAnswerNamesNoReason() {
+    void refusalCarriesItsReasonForTheLog() {
         assertThatThrownBy(() -> verify(Map.of(), "GET", "/v1/pause"))
-                .hasMessage("This service only accepts requests forwarded by the PausePoint gateway.");
+                .isInstanceOf(UntrustedRequestException.class)
+                .hasMessage("identity headers missing")
+                .satisfies(e -> assertThat(((UntrustedRequestException) e).reason()).isEqualTo("identity headers missing"));
     }
 
     @Test

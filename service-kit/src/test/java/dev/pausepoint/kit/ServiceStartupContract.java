@@ -10,19 +10,26 @@ import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.kit.mail.EnableMail;
+import dev.pausepoint.kit.plan.EnablePlans;
+import dev.pausepoint.kit.token.EnableResponseTokens;
 import dev.pausepoint.testsupport.KafkaProbe;
 import dev.pausepoint.testsupport.KafkaProbe.Keyed;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.http.RawHttpConnection;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +42,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -42,14 +50,27 @@ import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * What every servlet service must show on real infrastructure: it runs on its own database with its
- * migrations applied, reports healthy, speaks the event contract over a real broker, and answers an
- * unknown path with the error envelope. A service's startup test extends this and names its tables.
+ * migrations applied, reports healthy, speaks the event contract over a real broker, answers an unknown
+ * path with the error envelope, and holds the kit's domain pieces it enables and no others. A service's
+ * startup test extends this and names its tables and those pieces.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET)
 @RealInfrastructure
 public abstract class ServiceStartupContract {
+
+    /**
+     * Each opt-in piece of the kit: the annotation that enables it, the bean it brings (by name, so that
+     * a service without the SendGrid SDK need not load the mailer's class) and a setting only it brings.
+     */
+    private record Piece(Class<? extends Annotation> enabledBy, String bean, String setting) {
+    }
+
+    private static final List<Piece> PIECES = List.of(
+            new Piece(EnablePlans.class, "dev.pausepoint.kit.plan.PlanCatalog", "pausepoint.plans.free.channels[0]"),
+            new Piece(EnableResponseTokens.class, "dev.pausepoint.kit.token.ResponseTokenCodec", null),
+            new Piece(EnableMail.class, "dev.pausepoint.kit.mail.SendGridMailer", "pausepoint.sendgrid.from-name"));
 
     @Autowired
     protected JdbcClient jdbc;
@@ -66,6 +87,9 @@ public abstract class ServiceStartupContract {
     @Autowired
     protected RequestSigner signer;
 
+    @Autowired
+    private ConfigurableApplicationContext context;
+
     @LocalServerPort
     protected int port;
 
@@ -74,6 +98,11 @@ public abstract class ServiceStartupContract {
 
     /** The tables this service's migrations must have created. */
     protected abstract Set<String> ownTables();
+
+    /** The kit's opt-in pieces this service enables on its application class; none unless it says so. */
+    protected Set<Class<? extends Annotation>> enabledPieces() {
+        return Set.of();
+    }
 
     @Test
     void runsOnItsOwnDatabaseWithMigrationsApplied() {
@@ -150,6 +179,21 @@ public abstract class ServiceStartupContract {
         assertThat(send(path, signer.signIdentity(CallerIdentity.anonymous("127.0.0.1"), "GET", path)).statusCode())
                 .isEqualTo(401);
         assertThat(send(path, signer.signInternalCall("test", "GET", path)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void holdsTheKitsDomainPiecesItEnablesAndNoOthers() {
+        Set<String> beanTypes = Arrays.stream(context.getBeanDefinitionNames()).map(context::getType)
+                .filter(Objects::nonNull).map(Class::getName).collect(Collectors.toSet());
+        for (Piece piece : PIECES) {
+            boolean enabled = enabledPieces().contains(piece.enabledBy());
+            String name = "@" + piece.enabledBy().getSimpleName();
+            assertThat(beanTypes.contains(piece.bean())).as(name + " bean").isEqualTo(enabled);
+            if (piece.setting() != null) {
+                assertThat(context.getEnvironment().containsProperty(piece.setting())).as(name + " settings")
+                        .isEqualTo(enabled);
+            }
+        }
     }
 
     @Test

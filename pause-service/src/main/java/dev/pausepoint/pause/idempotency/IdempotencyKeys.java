@@ -5,7 +5,7 @@ import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.errors.servlet.UnstorableText;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.CredentialHash;
+import dev.pausepoint.kit.digest.Sha256;
 import dev.pausepoint.pause.idempotency.IdempotencyKeyRepository.Stored;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +107,7 @@ public class IdempotencyKeys {
 
     /** The SHA-256 of the body with object keys sorted, so field order does not make a different body. */
     private String hash(JsonNode body) {
-        return CredentialHash.of(json.writeValueAsString(canonical(body)));
+        return Sha256.hex(json.writeValueAsString(canonical(body)));
     }
 
     private JsonNode canonical(JsonNode node) {

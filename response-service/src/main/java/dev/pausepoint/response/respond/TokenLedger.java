@@ -1,6 +1,6 @@
 package dev.pausepoint.response.respond;
 
-import dev.pausepoint.identity.CredentialHash;
+import dev.pausepoint.kit.digest.Sha256;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,6 +41,6 @@ public class TokenLedger {
     }
 
     private static String hash(String token) {
-        return CredentialHash.of(token);
+        return Sha256.hex(token);
     }
 }

@@ -3,8 +3,7 @@ package dev.pausepoint.kit.plan;
 import java.util.List;
 
 /**
- * One plan of the plans table (docs/api-reference.md, "Plans"), as configuration. A null limit means
- * unlimited.
+ * One plan of the plans table (docs/plans.md), as configuration. A null limit means unlimited.
  *
  * @param pausesPerMonth live pauses a developer may create per calendar month (UTC)
  * @param channels the notification channels the plan allows

@@ -1,5 +1,7 @@
 package dev.pausepoint.kit.trust;
 
+import dev.pausepoint.errors.ErrorBody;
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.logging.SecretMasking;
 import dev.pausepoint.errors.servlet.ServletErrorWriter;
 import dev.pausepoint.identity.CallerIdentity;
@@ -28,6 +30,10 @@ public class GatewayTrustFilter extends OncePerRequestFilter implements Ordered 
     /** Request attribute holding the name of the service that made a verified internal call. */
     public static final String INTERNAL_CALLER = GatewayTrustFilter.class.getName() + ".internalCaller";
 
+    /** The whole answer to an untrusted request: it names no reason, so a prober learns nothing. */
+    static final ErrorBody REFUSAL = ErrorBody.of(ErrorCode.INVALID_API_KEY,
+            "This service only accepts requests forwarded by the PausePoint gateway.");
+
     private static final Logger log = LoggerFactory.getLogger(GatewayTrustFilter.class);
 
     private final RequestSigner signer;
@@ -55,7 +61,7 @@ public class GatewayTrustFilter extends OncePerRequestFilter implements Ordered 
         } catch (UntrustedRequestException e) {
             log.warn("Refused {} {} from {}: {}", request.getMethod(), SecretMasking.mask(path),
                     request.getRemoteAddr(), e.reason());
-            ServletErrorWriter.write(response, e.toBody());
+            ServletErrorWriter.write(response, REFUSAL);
             return;
         }
         chain.doFilter(request, response);

@@ -38,6 +38,11 @@ public class TrustAutoConfiguration {
     }
 
     @Bean
+    UnauthenticatedCallerAdvice unauthenticatedCallerAdvice() {
+        return new UnauthenticatedCallerAdvice();
+    }
+
+    @Bean
     WebMvcConfigurer callerArgumentResolverConfigurer() {
         return new WebMvcConfigurer() {
             @Override

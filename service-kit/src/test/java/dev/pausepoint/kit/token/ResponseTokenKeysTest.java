@@ -2,14 +2,13 @@ package dev.pausepoint.kit.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pausepoint.kit.EnvironmentVariables;
 import dev.pausepoint.testsupport.TestSecrets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** How deployments configure and rotate the token keys, through the environment variables the README names. */
 class ResponseTokenKeysTest {
@@ -19,12 +18,14 @@ class ResponseTokenKeysTest {
     private static final String KEY_1 = "the-first-response-token-key-0123456789";
     private static final String KEY_2 = "the-second-response-token-key-012345678";
 
+    @EnableResponseTokens
+    static class TokensEnabled {
+    }
+
     private static ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ResponseTokenAutoConfiguration.class))
-                // Boot maps variable names to properties for sources named like the real environment.
-                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
-                        new SystemEnvironmentPropertySource("test-systemEnvironment", variables)));
+                .withUserConfiguration(TokensEnabled.class)
+                .withInitializer(EnvironmentVariables.of(variables));
     }
 
     private static String issueWith(Map<String, Object> variables) {

@@ -5,20 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The response-token keys, shared by pause-service (which issues tokens) and response-service (which
- * verifies them). Without explicit keys, key 1 is derived from the internal secret, so a deployment
- * needs one secret to work; to rotate, configure {@code pausepoint.response-tokens.keys.<id>} and move
- * {@code current-key-id}, keeping old keys until their tokens have expired.
+ * What {@link EnableResponseTokens} imports: the response-token keys, shared by pause-service (which
+ * issues tokens) and response-service (which verifies them). Without explicit keys, key 1 is derived from
+ * the internal secret, so a deployment needs one secret to work; to rotate, configure
+ * {@code pausepoint.response-tokens.keys.<id>} and move {@code current-key-id}, keeping old keys until
+ * their tokens have expired.
  */
-@AutoConfiguration
-@EnableConfigurationProperties(ResponseTokenAutoConfiguration.ResponseTokenProperties.class)
-public class ResponseTokenAutoConfiguration {
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ResponseTokensConfiguration.ResponseTokenProperties.class)
+class ResponseTokensConfiguration {
 
     @ConfigurationProperties("pausepoint.response-tokens")
     public record ResponseTokenProperties(Map<Integer, String> keys, Integer currentKeyId) {
