@@ -18,6 +18,7 @@ import dev.pausepoint.identity.Hmac;
 import dev.pausepoint.kit.mail.SendGridMailer;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.validation.SmsCountryCodes;
+import gg.jte.TemplateEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -93,8 +94,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    EmailSender emailSender(SendGridMailer mailer) {
-        return new EmailSender(mailer);
+    EmailSender emailSender(SendGridMailer mailer, TemplateEngine templates) {
+        return new EmailSender(mailer, templates);
     }
 
     @Bean
