@@ -10,6 +10,8 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.kit.mail.Email;
 import dev.pausepoint.kit.mail.MailResult;
 import dev.pausepoint.kit.mail.SendGridMailer;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,13 +47,14 @@ public class PasswordResetService {
     private final PasswordEncoder passwords;
     private final SendGridMailer mailer;
     private final Executor mailExecutor;
+    private final TemplateEngine templates;
     private final Clock clock;
     private final Duration ttl;
     private final String publicBaseUrl;
 
     public PasswordResetService(DeveloperRepository developers, SessionRepository sessions, JdbcClient jdbc,
             TransactionTemplate transactions, PasswordEncoder passwords, SendGridMailer mailer,
-            @Qualifier("mailExecutor") Executor mailExecutor, Clock clock,
+            @Qualifier("mailExecutor") Executor mailExecutor, TemplateEngine templates, Clock clock,
             @Value("${pausepoint.accounts.password-reset-ttl}") Duration ttl,
             @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         this.developers = developers;
@@ -61,6 +64,7 @@ public class PasswordResetService {
         this.passwords = passwords;
         this.mailer = mailer;
         this.mailExecutor = mailExecutor;
+        this.templates = templates;
         this.clock = clock;
         this.ttl = ttl;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -84,16 +88,19 @@ public class PasswordResetService {
         });
     }
 
+    /** What the reset email's HTML part ({@code passwordreset/email.jte}) shows. */
+    public record ResetMail(String link, long minutes) {
+    }
+
     private void send(String to, String token) {
-        String link = publicBaseUrl + "/reset-password?token=" + token;
-        String minutes = String.valueOf(ttl.toMinutes());
+        ResetMail mail = new ResetMail(publicBaseUrl + "/reset-password?token=" + token, ttl.toMinutes());
+        StringOutput html = new StringOutput();
+        templates.render("passwordreset/email.jte", mail, html);
         MailResult result = mailer.send(new Email(to, "Reset your PausePoint password",
                 "Someone asked to reset the password of your PausePoint account.\n\n"
-                        + "Choose a new password within " + minutes + " minutes here:\n" + link + "\n\n"
+                        + "Choose a new password within " + mail.minutes() + " minutes here:\n" + mail.link() + "\n\n"
                         + "If that was not you, ignore this email; your password stays as it is.\n",
-                "<p>Someone asked to reset the password of your PausePoint account.</p>"
-                        + "<p><a href=\"" + link + "\">Choose a new password</a> within " + minutes + " minutes.</p>"
-                        + "<p>If that was not you, ignore this email; your password stays as it is.</p>"));
+                html.toString()));
         if (!result.accepted()) {
             log.warn("Password reset email was not accepted: {}", result.error());
         }

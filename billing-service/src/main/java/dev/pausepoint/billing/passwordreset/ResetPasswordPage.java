@@ -2,7 +2,7 @@ package dev.pausepoint.billing.passwordreset;
 
 import dev.pausepoint.billing.account.Password;
 import dev.pausepoint.errors.ApiException;
-import dev.pausepoint.kit.page.HostedPage;
+import dev.pausepoint.page.HostedPages;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,20 +13,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The small hosted page behind the reset link: a plain form (no JavaScript, no third-party assets),
- * posted back here. Opening the link changes nothing; only the form post uses the token.
+ * posted back here. Opening the link changes nothing; only the form post uses the token. The markup is
+ * in {@code src/main/jte/passwordreset}, inside the shell of {@link HostedPages}.
  */
 @RestController
 public class ResetPasswordPage {
 
-    private final PasswordResetService resets;
+    private static final String TITLE = "Choose a new password";
 
-    public ResetPasswordPage(PasswordResetService resets) {
+    private final PasswordResetService resets;
+    private final HostedPages pages;
+
+    public ResetPasswordPage(PasswordResetService resets, HostedPages pages) {
         this.resets = resets;
+        this.pages = pages;
+    }
+
+    /** The form; {@code problem} is why it is shown again, or null. */
+    public record Form(String token, String problem) {
     }
 
     @GetMapping("/reset-password")
     public ResponseEntity<String> form(@RequestParam(defaultValue = "") String token) {
-        return HostedPage.render(200, "Choose a new password", form(token, null));
+        return pages.render(200, TITLE, "passwordreset/form.jte", new Form(token, null));
     }
 
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -34,25 +43,13 @@ public class ResetPasswordPage {
             @RequestParam(defaultValue = "") String password) {
         int length = password.codePointCount(0, password.length());
         if (length < Password.MIN_CHARACTERS || password.getBytes(StandardCharsets.UTF_8).length > Password.MAX_BYTES) {
-            return HostedPage.render(422, "Choose a new password", form(token, "Use 10 to 72 characters."));
+            return pages.render(422, TITLE, "passwordreset/form.jte", new Form(token, "Use 10 to 72 characters."));
         }
         try {
             resets.confirm(token, password);
         } catch (ApiException e) {
-            return HostedPage.render(e.code().status(), "This link cannot be used",
-                    "<p>" + HostedPage.escape(e.getMessage()) + "</p>");
+            return pages.notice(e.code().status(), "This link cannot be used", e.getMessage());
         }
-        return HostedPage.render(200, "Password changed", "<p>Your password is changed and every session has ended. "
-                + "Log in with the new password.</p>");
-    }
-
-    private static String form(String token, String problem) {
-        return (problem == null ? "" : "<p class=\"problem\">" + HostedPage.escape(problem) + "</p>")
-                + "<form method=\"post\" action=\"/reset-password\">"
-                + "<input type=\"hidden\" name=\"token\" value=\"" + HostedPage.escape(token) + "\">"
-                + "<label for=\"password\">New password (10 to 72 characters)</label>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" minlength=\"10\" required "
-                + "autocomplete=\"new-password\">"
-                + "<button type=\"submit\">Set password</button></form>";
+        return pages.render(200, "Password changed", "passwordreset/changed.jte", null);
     }
 }

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,6 +85,11 @@ class PasswordResetApiTest extends BillingApiTest {
                         + "Choose a new password within 30 minutes here:\n"
                         + "http://localhost:8080/reset-password?token=" + token + "\n\n"
                         + "If that was not you, ignore this email; your password stays as it is.\n");
+        assertThat(body.get("content").get(1).get("value").asString()).isEqualTo(
+                "<p>Someone asked to reset the password of your PausePoint account.</p>\n"
+                        + "<p><a href=\"http://localhost:8080/reset-password?token=" + token + "\">Choose a new password</a>"
+                        + " within 30 minutes.</p>\n"
+                        + "<p>If that was not you, ignore this email; your password stays as it is.</p>\n");
     }
 
     @Test
@@ -198,7 +205,39 @@ class PasswordResetApiTest extends BillingApiTest {
 
     @Test
     void theHostedPageEscapesWhatItEchoes() {
-        Reply page = client.get("/reset-password?token=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", ANONYMOUS);
-        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+        String token = "\"><script>alert(1)</script> & 'x'";
+        Reply page = client.get("/reset-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), ANONYMOUS);
+        assertThat(page.body()).doesNotContain("<script").contains("&lt;script").contains("&amp; ");
+        Document html = Jsoup.parse(page.body());
+        assertThat(html.select("input[name=token]").attr("value")).isEqualTo(token);
+        assertThat(html.select("script")).isEmpty();
+        assertThat(html.select("form input")).hasSize(2);
+    }
+
+    @Test
+    void aTooShortPasswordShowsTheFormAgainWithTheReasonAndTheSameToken() {
+        String token = "ppr_\"><b>bold</b>";
+        Reply reply = client.send("POST", "/reset-password", "application/x-www-form-urlencoded",
+                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&password=short", ANONYMOUS);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'");
+        Document html = Jsoup.parse(reply.body());
+        assertThat(html.select("h1").text()).isEqualTo("Choose a new password");
+        assertThat(html.select(".problem").text()).isEqualTo("Use 10 to 72 characters.");
+        assertThat(html.select("input[name=token]").attr("value")).isEqualTo(token);
+        assertThat(html.select("b")).isEmpty();
+        assertThat(html.select("input[name=password]").attr("minlength")).isEqualTo("10");
+    }
+
+    @Test
+    void anUnusableLinkGetsAPageThatSaysWhy() {
+        Reply reply = client.send("POST", "/reset-password", "application/x-www-form-urlencoded",
+                "token=" + SecretTokens.generate(SecretTokens.PASSWORD_RESET) + "&password=a+brand+new+passphrase",
+                ANONYMOUS);
+        assertThat(reply.status()).isEqualTo(400);
+        Document html = Jsoup.parse(reply.body());
+        assertThat(html.select("h1").text()).isEqualTo("This link cannot be used");
+        assertThat(html.select("main > p").text()).isEqualTo("This reset link is not valid.");
+        assertThat(html.select("form")).isEmpty();
     }
 }

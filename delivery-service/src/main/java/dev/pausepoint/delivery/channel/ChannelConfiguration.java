@@ -4,6 +4,7 @@ import dev.pausepoint.delivery.outbound.OutboundGuard;
 import dev.pausepoint.delivery.outbound.OutboundHttp;
 import dev.pausepoint.kit.mail.SendGridMailer;
 import dev.pausepoint.kit.validation.SmsCountryCodes;
+import gg.jte.TemplateEngine;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +31,8 @@ class ChannelConfiguration {
     }
 
     @Bean
-    EmailSender emailSender(SendGridMailer mailer) {
-        return new EmailSender(mailer);
+    EmailSender emailSender(SendGridMailer mailer, TemplateEngine templates) {
+        return new EmailSender(mailer, templates);
     }
 
     /** Slack recipients are developer-supplied URLs too: the same guard, 10 s per call. */

@@ -1,9 +1,9 @@
 package dev.pausepoint.delivery.channel;
 
-import dev.pausepoint.delivery.channel.MessageRenderer;
 import dev.pausepoint.kit.mail.Email;
 import dev.pausepoint.kit.mail.MailResult;
 import dev.pausepoint.kit.mail.SendGridMailer;
+import gg.jte.TemplateEngine;
 import java.util.Map;
 
 /**
@@ -13,9 +13,11 @@ import java.util.Map;
 public class EmailSender implements ChannelSender {
 
     private final SendGridMailer mailer;
+    private final TemplateEngine templates;
 
-    public EmailSender(SendGridMailer mailer) {
+    public EmailSender(SendGridMailer mailer, TemplateEngine templates) {
         this.mailer = mailer;
+        this.templates = templates;
     }
 
     @Override
@@ -27,7 +29,7 @@ public class EmailSender implements ChannelSender {
     public SendResult send(OutgoingMessage message) {
         MailResult result = mailer.send(new Email(message.recipient(), MessageRenderer.EMAIL_SUBJECT,
                 MessageRenderer.emailText(message.message(), message.options(), message.respondUrl()),
-                MessageRenderer.emailHtml(message.message(), message.options(), message.respondUrl()),
+                MessageRenderer.emailHtml(templates, message),
                 Map.of("pause_id", message.pauseId())));
         if (result.accepted()) {
             return SendResult.accepted(result.messageId(), false, result.status());

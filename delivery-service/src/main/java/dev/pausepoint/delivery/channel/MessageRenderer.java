@@ -1,9 +1,10 @@
 package dev.pausepoint.delivery.channel;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -68,24 +69,14 @@ public final class MessageRenderer {
         return text.append("\nOr open ").append(respondUrl).append('\n').toString();
     }
 
-    /** One full-width button per option, built from tables and inline styles as mail clients need. */
-    public static String emailHtml(String message, List<String> options, String respondUrl) {
-        StringBuilder html = new StringBuilder()
-                .append("<!doctype html><html><body style=\"margin:0;padding:24px;font-family:Arial,sans-serif;\">")
-                .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" ")
-                .append("style=\"max-width:560px;margin:0 auto;\">")
-                .append("<tr><td style=\"font-size:18px;font-weight:bold;padding-bottom:12px;\">")
-                .append(HtmlUtils.htmlEscape(EMAIL_SUBJECT)).append("</td></tr>")
-                .append("<tr><td style=\"font-size:16px;line-height:1.5;padding-bottom:20px;white-space:pre-wrap;\">")
-                .append(HtmlUtils.htmlEscape(message)).append("</td></tr>");
-        for (String option : options) {
-            html.append("<tr><td style=\"padding-bottom:12px;\"><a href=\"")
-                    .append(HtmlUtils.htmlEscape(choiceLink(respondUrl, option)))
-                    .append("\" style=\"display:block;width:100%;box-sizing:border-box;padding:14px 0;text-align:center;")
-                    .append("background:#1f4fd1;color:#ffffff;font-size:17px;text-decoration:none;border-radius:6px;\">")
-                    .append(HtmlUtils.htmlEscape(option)).append("</a></td></tr>");
-        }
-        return html.append("</table></body></html>").toString();
+    /**
+     * One full-width button per option, built from tables and inline styles as mail clients need
+     * ({@code src/main/jte/channel/email.jte}).
+     */
+    public static String emailHtml(TemplateEngine templates, OutgoingMessage message) {
+        StringOutput html = new StringOutput();
+        templates.render("channel/email.jte", message, html);
+        return html.toString();
     }
 
     /** Header, the message, {@code Options: A | B}, and a {@code Respond Now} link button. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.kit.mail.SendGridMailer;
 import dev.pausepoint.kit.validation.SmsCountryCodes;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,8 @@ class UnconfiguredSendersTest {
 
     @Test
     void emailWithoutSendGridCredentials() {
-        SendResult result = new EmailSender(new SendGridMailer("", "", "PausePoint", "")).send(MESSAGE);
+        SendResult result = new EmailSender(new SendGridMailer("", "", "PausePoint", ""),
+                TemplateEngine.createPrecompiled(ContentType.Html)).send(MESSAGE);
 
         assertThat(result.outcome()).isEqualTo(SendResult.Outcome.FAIL);
         assertThat(result.error()).isEqualTo("email is not configured (SENDGRID_API_KEY, SENDGRID_FROM_EMAIL)");

@@ -1,16 +1,13 @@
 package dev.pausepoint.response.respond;
 
-import static dev.pausepoint.kit.page.HostedPage.escape;
-
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.page.HostedPage;
+import dev.pausepoint.page.HostedPages;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import dev.pausepoint.response.respond.Responses.Link;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The hosted page behind {@code respond_url}: plain HTML forms, no script, readable on a phone. Answering
  * takes two steps: an option (a link, so it also works from an email button's {@code ?choice=}) opens
  * a confirmation form, and only that form's POST, carrying a nonce bound to the token, records the
- * answer. GET and HEAD never change anything, so mail scanners and link previews cannot answer.
+ * answer. GET and HEAD never change anything, so mail scanners and link previews cannot answer. The
+ * markup is in {@code src/main/jte/respond}, inside the shell of {@link HostedPages}.
  */
 @RestController
 public class RespondPage {
@@ -35,10 +33,21 @@ public class RespondPage {
 
     private final Responses responses;
     private final FormNonces nonces;
+    private final HostedPages pages;
 
-    public RespondPage(Responses responses, FormNonces nonces) {
+    public RespondPage(Responses responses, FormNonces nonces, HostedPages pages) {
         this.responses = responses;
         this.nonces = nonces;
+        this.pages = pages;
+    }
+
+    /** The options of a pending link; {@code problem} is why the person is asked again, or null. */
+    public record Choose(String problem, String message, String token, List<String> options, String until) {
+    }
+
+    /** The form that records {@code choice}; {@code text} is the note typed so far. */
+    public record Confirm(String problem, String message, String token, String choice, String nonce,
+            boolean allowText, String text, String until) {
     }
 
     @GetMapping("/respond/{token}")
@@ -69,9 +78,7 @@ public class RespondPage {
         } catch (ApiException e) {
             return problemPage(e, () -> responses.open(token), choice, text);
         }
-        return HostedPage.render(200, "Thank you", "<p>Your answer <strong>" + escape(answered.responseChoice())
-                + "</strong> was recorded and sent to the agent that asked.</p>"
-                + "<p class=\"note\">You can close this page.</p>");
+        return pages.render(200, "Thank you", "respond/thanks.jte", answered.responseChoice());
     }
 
     /** A link's page: how it ended, or the confirmation for a valid {@code choice}, or the options. */
@@ -86,38 +93,18 @@ public class RespondPage {
 
     private ResponseEntity<String> choosePage(int status, Link link, String problem) {
         PauseForResponse pause = link.pause();
-        StringBuilder body = new StringBuilder(question(pause, problem))
-                .append("<p>Choose your answer:</p><nav aria-label=\"Options\">");
-        for (String option : pause.options()) {
-            body.append("<a class=\"button\" href=\"").append(escape(link.token())).append("?choice=")
-                    .append(escape(URLEncoder.encode(option, StandardCharsets.UTF_8))).append("\">")
-                    .append(escape(option)).append("</a>");
-        }
-        body.append("</nav>").append(expiryNote(pause));
-        return HostedPage.render(status, "An AI agent needs your answer", body.toString());
+        return pages.render(status, "An AI agent needs your answer", "respond/choose.jte",
+                new Choose(problem, pause.message(), link.token(), pause.options(), until(pause)));
     }
 
     private ResponseEntity<String> confirmPage(int status, Link link, String choice, String text, String problem) {
         PauseForResponse pause = link.pause();
-        StringBuilder body = new StringBuilder(question(pause, problem))
-                .append("<form method=\"post\" action=\"").append(escape(link.token())).append("\">")
-                .append("<p>Your answer: <strong>").append(escape(choice)).append("</strong></p>")
-                .append("<input type=\"hidden\" name=\"choice\" value=\"").append(escape(choice)).append("\">")
-                .append("<input type=\"hidden\" name=\"nonce\" value=\"").append(escape(nonces.issue(link.token())))
-                .append("\">");
-        if (pause.allowTextResponse()) {
-            body.append("<label for=\"text\">Add a note for the agent (optional)</label>")
-                    .append("<textarea id=\"text\" name=\"text\" maxlength=\"2000\">").append(escape(text))
-                    .append("</textarea>");
-        }
-        body.append("<button type=\"submit\">Confirm: ").append(escape(choice)).append("</button></form>")
-                .append("<a class=\"button secondary\" href=\"").append(escape(link.token()))
-                .append("\">Choose a different answer</a>").append(expiryNote(pause));
-        return HostedPage.render(status, "Confirm your answer", body.toString());
+        return pages.render(status, "Confirm your answer", "respond/confirm.jte", new Confirm(problem, pause.message(),
+                link.token(), choice, nonces.issue(link.token()), pause.allowTextResponse(), text, until(pause)));
     }
 
     /** The page for a link that can no longer be answered. */
-    private static ResponseEntity<String> finishedPage(Link link) {
+    private ResponseEntity<String> finishedPage(Link link) {
         return switch (link.state()) {
             case ANSWERED -> answeredPage(link.choice());
             case CANCELLED -> cancelledPage(200);
@@ -126,23 +113,17 @@ public class RespondPage {
         };
     }
 
-    private static ResponseEntity<String> cancelledPage(int status) {
-        return HostedPage.render(status, "No longer needed", "<p>The agent withdrew this request, so no answer is "
-                + "needed. Thank you.</p>");
+    private ResponseEntity<String> cancelledPage(int status) {
+        return pages.render(status, "No longer needed", "respond/cancelled.jte", null);
     }
 
-    private static ResponseEntity<String> answeredPage(String choice) {
-        return HostedPage.render(410, "Already answered", "<p>This request was already answered with <strong>"
-                + escape(choice) + "</strong>. Each link can be used once.</p>");
+    private ResponseEntity<String> answeredPage(String choice) {
+        return pages.render(410, "Already answered", "respond/answered.jte", choice);
     }
 
     /** {@code defaultChoice} is what the timeout applied, if the pause had a default. */
-    private static ResponseEntity<String> expiredPage(String defaultChoice) {
-        return HostedPage.render(410, "This request has expired", "<p>The time to answer has run out"
-                + (defaultChoice == null ? "; no answer was recorded."
-                        : ", so the agent went ahead with its default answer <strong>" + escape(defaultChoice)
-                                + "</strong>.")
-                + "</p>");
+    private ResponseEntity<String> expiredPage(String defaultChoice) {
+        return pages.render(410, "This request has expired", "respond/expired.jte", defaultChoice);
     }
 
     /**
@@ -153,13 +134,12 @@ public class RespondPage {
     private ResponseEntity<String> problemPage(ApiException e, Supplier<Link> reread, String choice, String text) {
         int status = e.code().status();
         return switch (e.code()) {
-            case INVALID_TOKEN -> HostedPage.render(status, "This link is not valid", "<p>Check that you opened the "
-                    + "whole link from your message. If it still fails, ask whoever sent it for a new one.</p>");
+            case INVALID_TOKEN -> pages.render(status, "This link is not valid", "respond/invalid.jte", null);
             case TOKEN_USED -> answeredPage(((TokenUsedException) e).choice());
             case TOKEN_EXPIRED -> expiredPage(null);
             case ALREADY_CANCELLED -> cancelledPage(status);
             case INVALID_CHOICE, VALIDATION_ERROR, SERVICE_UNAVAILABLE -> retryPage(e, reread, choice, text);
-            default -> HostedPage.render(status, "Something went wrong", "<p>" + escape(e.getMessage()) + "</p>");
+            default -> pages.notice(status, "Something went wrong", e.getMessage());
         };
     }
 
@@ -175,16 +155,11 @@ public class RespondPage {
             }
             return pageFor(reread.get(), e.code().status(), choice, text, reason);
         } catch (ApiException again) {
-            return HostedPage.render(again.code().status(), "Please try again", "<p>" + escape(reason) + "</p>");
+            return pages.notice(again.code().status(), "Please try again", reason);
         }
     }
 
-    private static String question(PauseForResponse pause, String problem) {
-        return (problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + escape(problem) + "</p>")
-                + "<p class=\"message\">" + escape(pause.message()) + "</p>";
-    }
-
-    private static String expiryNote(PauseForResponse pause) {
-        return "<p class=\"note\">This link works once, until " + EXPIRY.format(pause.expiresAt()) + ".</p>";
+    private static String until(PauseForResponse pause) {
+        return EXPIRY.format(pause.expiresAt());
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.kit.SignedClient.Reply;
+import dev.pausepoint.page.Stylesheet;
 import dev.pausepoint.response.ResponseApiTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 class RespondPageTest extends ResponseApiTest {
 
@@ -69,6 +71,8 @@ class RespondPageTest extends ResponseApiTest {
     void pagesAreNeverCachedAndLoadNothingButTheirOwnStylesheet() throws Exception {
         Reply reply = page(stored(StoredPause.pending()));
         String style = html(reply).selectFirst("style").data();
+        assertThat(style).as("the stylesheet resource, unchanged")
+                .isEqualTo(new ClassPathResource(Stylesheet.RESOURCE).getContentAsString(StandardCharsets.UTF_8));
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(style.getBytes(StandardCharsets.UTF_8)));
         assertThat(reply.header("Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'sha256-" + hash
@@ -84,7 +88,10 @@ class RespondPageTest extends ResponseApiTest {
         StoredPause pause = StoredPause.pending().withMessage("<script>alert(1)</script> & \"quotes\"",
                 List.of("<b>yes</b>", "no\" onclick=\"x"), true);
         String token = stored(pause);
-        Document choose = html(page(token));
+        Reply chooseReply = page(token);
+        assertThat(chooseReply.body()).doesNotContain("<script").doesNotContain("<b>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ").contains("&lt;b&gt;yes&lt;/b&gt;");
+        Document choose = html(chooseReply);
         assertThat(choose.select("script, b")).isEmpty();
         assertThat(choose.select(".message").text()).isEqualTo("<script>alert(1)</script> & \"quotes\"");
         assertThat(choose.select("a.button").eachText()).containsExactly("<b>yes</b>", "no\" onclick=\"x");
@@ -93,6 +100,23 @@ class RespondPageTest extends ResponseApiTest {
         Document confirm = html(page(token + "?choice=" + URLEncoder.encode("no\" onclick=\"x", StandardCharsets.UTF_8)));
         assertThat(confirm.select("[onclick]")).isEmpty();
         assertThat(formOf(confirm).get("choice")).isEqualTo("no\" onclick=\"x");
+        assertThat(confirm.select("strong").text()).isEqualTo("no\" onclick=\"x");
+        assertThat(confirm.select("button[type=submit]").text()).isEqualTo("Confirm: no\" onclick=\"x");
+    }
+
+    @Test
+    void theNoteTypedSoFarComesBackAsTheTextareasTextNeverMarkup() {
+        StoredPause pause = StoredPause.pending().withMessage("Deploy?", List.of("Approve", "Reject"), true);
+        String token = stored(pause);
+        String note = "</textarea><script>alert(1)</script> & \"quoted\" 'single'";
+        Reply again = post(token, Map.of("choice", "Approve", "nonce", "stale", "text", note));
+        assertThat(again.status()).isEqualTo(403);
+        assertThat(again.body()).doesNotContain("<script").contains("&lt;/textarea&gt;&lt;script&gt;");
+        Document page = html(again);
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("textarea[name=text]")).hasSize(1);
+        assertThat(formOf(page).get("text")).isEqualTo(note);
+        assertThat(responsesRecorded(pause)).isZero();
     }
 
     @Test
