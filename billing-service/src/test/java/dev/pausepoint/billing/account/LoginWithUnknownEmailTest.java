@@ -47,7 +47,7 @@ class LoginWithUnknownEmailTest {
         };
         DeveloperRepository developers = mock(DeveloperRepository.class);
         when(developers.findByEmail(anyString())).thenReturn(Optional.empty());
-        PlanCatalog plans = new PlanCatalog(Map.of("free", new PlanCatalog.Settings(50, List.of("sms"), 24, "starter")));
+        PlanCatalog plans = new PlanCatalog(Map.of("free", new PlanCatalog.Settings(50, List.of("sms"), 24, null)));
         AccountService accounts = new AccountService(developers, mock(ApiKeyRepository.class),
                 mock(SessionRepository.class), mock(UsageRepository.class), plans, counting,
                 mock(LoginThrottleService.class), mock(Outbox.class),
