@@ -1,7 +1,7 @@
 package dev.pausepoint.billing.account;
 
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,12 +24,12 @@ public class AccountController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     public RegisterResponse register(@RequestBody JsonNode body, CallerIdentity caller) {
-        return accounts.register(RequestBodies.read(body, RegisterRequest.class), caller);
+        return accounts.register(JsonBodies.read(body, RegisterRequest.class), caller);
     }
 
     @PostMapping("/login")
     public LoginResponse login(@RequestBody JsonNode body) {
-        return accounts.login(RequestBodies.read(body, LoginRequest.class));
+        return accounts.login(JsonBodies.read(body, LoginRequest.class));
     }
 
     @GetMapping("/me")

@@ -4,7 +4,7 @@ import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
@@ -43,7 +43,7 @@ public class CredentialLookupController {
 
     @PostMapping("/internal/credentials/lookup")
     public Identity lookup(@RequestBody JsonNode body) {
-        LookupRequest request = RequestBodies.read(body, LookupRequest.class);
+        LookupRequest request = JsonBodies.read(body, LookupRequest.class);
         if (CredentialKind.fromWire(request.kind()) == CredentialKind.API_KEY) {
             return keys.resolve(request.credentialHash())
                     .map(key -> new Identity(key.developerId(), key.mode().wire(), key.plan(), CredentialKind.API_KEY.wire()))

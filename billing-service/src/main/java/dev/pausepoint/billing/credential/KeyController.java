@@ -1,7 +1,7 @@
 package dev.pausepoint.billing.credential;
 
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +20,7 @@ public class KeyController {
     @PostMapping("/v1/auth/keys/rotate")
     public RotateKeyResponse rotate(@RequestBody(required = false) JsonNode body, CallerIdentity caller) {
         RotateKeyRequest request = body == null || body.isNull() ? null
-                : RequestBodies.read(body, RotateKeyRequest.class);
+                : JsonBodies.read(body, RotateKeyRequest.class);
         return rotation.rotate(caller, request);
     }
 }

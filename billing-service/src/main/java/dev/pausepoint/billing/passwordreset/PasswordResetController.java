@@ -1,6 +1,6 @@
 package dev.pausepoint.billing.passwordreset;
 
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,13 +24,13 @@ public class PasswordResetController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@RequestBody JsonNode body) {
-        resets.request(RequestBodies.read(body, PasswordResetRequest.class).email());
+        resets.request(JsonBodies.read(body, PasswordResetRequest.class).email());
         return Map.of("message", "If an account exists for that email, a reset link is on its way.");
     }
 
     @PostMapping("/confirm")
     public Map<String, String> confirm(@RequestBody JsonNode body) {
-        PasswordResetConfirmation confirmation = RequestBodies.read(body, PasswordResetConfirmation.class);
+        PasswordResetConfirmation confirmation = JsonBodies.read(body, PasswordResetConfirmation.class);
         resets.confirm(confirmation.token(), confirmation.password());
         return Map.of("message", "Password changed. Every session has ended; log in with the new password.");
     }

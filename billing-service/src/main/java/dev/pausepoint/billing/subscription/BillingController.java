@@ -1,7 +1,7 @@
 package dev.pausepoint.billing.subscription;
 
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +28,7 @@ public class BillingController {
 
     @PostMapping("/v1/billing/checkout")
     public CheckoutResponse checkout(@RequestBody JsonNode body, CallerIdentity caller) {
-        CheckoutRequest request = RequestBodies.read(body, CheckoutRequest.class);
+        CheckoutRequest request = JsonBodies.read(body, CheckoutRequest.class);
         return new CheckoutResponse(checkouts.checkout(caller.requireAuthenticated(), request.plan()));
     }
 

@@ -1,6 +1,6 @@
 package dev.pausepoint.billing.usage;
 
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,12 +26,12 @@ public class UsageController {
 
     @PostMapping("/internal/usage/reserve")
     public UsageService.Usage reserve(@RequestBody JsonNode body) {
-        ReserveRequest request = RequestBodies.read(body, ReserveRequest.class);
+        ReserveRequest request = JsonBodies.read(body, ReserveRequest.class);
         return usage.reserve(request.developerId(), request.pauseId());
     }
 
     @PostMapping("/internal/usage/release")
     public void release(@RequestBody JsonNode body) {
-        usage.release(RequestBodies.read(body, ReleaseRequest.class).pauseId());
+        usage.release(JsonBodies.read(body, ReleaseRequest.class).pauseId());
     }
 }

@@ -7,7 +7,7 @@ import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.kit.request.OneOf;
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.kit.request.TypeIssue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,7 +41,7 @@ record CreateWebhookRequest(
 
     /** The endpoint {@code body} asks for, its URL checked by {@code guard}; else one 422 listing every problem. */
     static CreateWebhookRequest read(JsonNode body, OutboundGuard guard) {
-        CreateWebhookRequest request = RequestBodies.read(body, CreateWebhookRequest.class,
+        CreateWebhookRequest request = JsonBodies.read(body, CreateWebhookRequest.class,
                 given -> given.destinationIssues(guard));
         List<String> events = request.events == null ? WebhookService.EVENTS
                 : WebhookService.EVENTS.stream().filter(request.events::contains).toList();

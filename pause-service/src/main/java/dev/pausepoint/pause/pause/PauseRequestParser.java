@@ -1,6 +1,6 @@
 package dev.pausepoint.pause.pause;
 
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.kit.validation.SmsCountryCodes;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ final class PauseRequestParser {
 
     /** The pause the body asks for; 400 INVALID_CHANNEL, 400 INVALID_OPTIONS or one 422 otherwise. */
     NewPause parse(JsonNode body) {
-        return RequestBodies.read(body, CreatePauseRequest.class, request -> request.issues(recipients))
+        return JsonBodies.read(body, CreatePauseRequest.class, request -> request.issues(recipients))
                 .toNewPause(recipients);
     }
 }

@@ -1,6 +1,6 @@
 package dev.pausepoint.pause.response;
 
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.pause.pause.Pause;
 import dev.pausepoint.pause.pause.PauseNotFoundException;
 import dev.pausepoint.pause.pause.PauseService;
@@ -51,7 +51,7 @@ public class InternalPauseController {
 
     @PostMapping("/internal/pauses/{pauseId}/response")
     public PauseForResponse respond(@PathVariable String pauseId, @RequestBody JsonNode body) {
-        RecordResponse response = RequestBodies.read(body, RecordResponse.class);
+        RecordResponse response = JsonBodies.read(body, RecordResponse.class);
         return PauseForResponse.of(transitions.respond(pauseId, response.choice(), response.text(), response.actorIp(),
                 response.userAgent()));
     }

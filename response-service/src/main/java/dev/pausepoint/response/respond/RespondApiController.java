@@ -1,7 +1,7 @@
 package dev.pausepoint.response.respond;
 
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.request.RequestBodies;
+import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import dev.pausepoint.response.respond.Responses.Link;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public class RespondApiController {
     @PostMapping("/v1/respond/{token}")
     public Answered respond(@PathVariable String token, @RequestBody JsonNode body, CallerIdentity caller,
             @RequestHeader(name = "User-Agent", required = false) String userAgent) {
-        RespondRequest request = RequestBodies.read(body, RespondRequest.class);
+        RespondRequest request = JsonBodies.read(body, RespondRequest.class);
         PauseForResponse answered = responses.respond(token, request.choice(), request.text(), caller.clientIp(),
                 Responses.trimUserAgent(userAgent));
         return new Answered(answered.pauseId(), answered.status(), answered.responseChoice(), answered.responseAt());

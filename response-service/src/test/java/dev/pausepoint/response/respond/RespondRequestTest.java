@@ -1,7 +1,7 @@
 package dev.pausepoint.response.respond;
 
-import static dev.pausepoint.kit.request.RequestBodyIssues.issues;
-import static dev.pausepoint.kit.request.RequestBodyIssues.read;
+import static dev.pausepoint.kit.request.JsonBodyIssues.issues;
+import static dev.pausepoint.kit.request.JsonBodyIssues.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.errors.FieldIssue;

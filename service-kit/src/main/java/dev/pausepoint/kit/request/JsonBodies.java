@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so that a body with a wrong field still becomes a record and the other fields are still validated. A
  * field that is absent and one that is JSON null are both null. Unknown fields are ignored.
  */
-public final class RequestBodies {
+public final class JsonBodies {
 
     private static final JsonMapper JSON = apiMapper();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
@@ -51,7 +51,7 @@ public final class RequestBodies {
         }
     };
 
-    private RequestBodies() {
+    private JsonBodies() {
     }
 
     /** {@code body} as a {@code type}, or the gate's error, or one 422 listing every failing field. */

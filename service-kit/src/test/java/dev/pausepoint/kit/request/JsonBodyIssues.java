@@ -9,16 +9,16 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What the services' request-record tests share: a body read from JSON text, and the issues of its 422. */
-public final class RequestBodyIssues {
+public final class JsonBodyIssues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RequestBodyIssues() {
+    private JsonBodyIssues() {
     }
 
     /** {@code json} read as a {@code type}, as a controller reads it. */
     public static <T extends Record> T read(String json, Class<T> type) {
-        return RequestBodies.read(JSON.readTree(json), type);
+        return JsonBodies.read(JSON.readTree(json), type);
     }
 
     /** The issues of the one 422 that reading {@code json} as a {@code type} answers; fails on any other outcome. */

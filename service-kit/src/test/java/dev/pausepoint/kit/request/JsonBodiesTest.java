@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The shared body reader without HTTP or Spring: types, gates, the one 422, and its order. */
-class RequestBodiesTest {
+class JsonBodiesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -65,20 +65,20 @@ class RequestBodiesTest {
     private static <T extends Record> List<FieldIssue> issues(JsonNode body, Class<T> type,
             Function<? super T, List<FieldIssue>> rules) {
         ValidationException refused = catchThrowableOfType(ValidationException.class,
-                () -> RequestBodies.read(body, type, rules));
+                () -> JsonBodies.read(body, type, rules));
         assertThat(refused).as("a 422 for %s", body).isNotNull();
         return refused.issues();
     }
 
     private static ApiException gateRefusal(String body) {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> RequestBodies.read(json(body), Gated.class));
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> JsonBodies.read(json(body), Gated.class));
         assertThat(refused).as("refused: %s", body).isNotNull().isNotInstanceOf(ValidationException.class);
         return refused;
     }
 
     @Test
     void aValidBodyIsBoundFieldByFieldWithSnakeCaseNames() {
-        Sample sample = RequestBodies.read(json("""
+        Sample sample = JsonBodies.read(json("""
                 {"name": "n", "item_count": 3, "big": 9007199254740993, "enabled": true, "tags": ["x", "y"],
                  "extra": {"k": [1]}, "anything": [null, 2], "note": "hi"}"""), Sample.class);
 
@@ -133,7 +133,7 @@ class RequestBodiesTest {
     void nullIsTheSameAsAbsent() {
         assertThat(issues(json("{\"name\": null}"), Sample.class)).containsExactly(new FieldIssue("name", "is required"));
         assertThat(issues(json("{}"), Sample.class)).containsExactly(new FieldIssue("name", "is required"));
-        assertThat(RequestBodies.read(json("""
+        assertThat(JsonBodies.read(json("""
                 {"name": "n", "item_count": null, "big": null, "enabled": null, "tags": null, "extra": null,
                  "anything": null, "note": null}"""), Sample.class))
                 .isEqualTo(new Sample("n", null, null, null, null, null, null, null));
@@ -141,7 +141,7 @@ class RequestBodiesTest {
 
     @Test
     void unknownFieldsAreIgnored() {
-        assertThat(RequestBodies.read(json("{\"name\": \"n\", \"itemCount\": \"camel case is unknown\", \"x\": [1]}"),
+        assertThat(JsonBodies.read(json("{\"name\": \"n\", \"itemCount\": \"camel case is unknown\", \"x\": [1]}"),
                 Sample.class)).isEqualTo(new Sample("n", null, null, null, null, null, null, null));
     }
 
@@ -190,7 +190,7 @@ class RequestBodiesTest {
     void pastTheGatesEveryProblemIsOne422() {
         assertThat(issues(json("{\"count\": 0, \"text\": 5, \"items\": [\"x\", \"y\"], \"kind\": \"b\"}"), Gated.class))
                 .containsExactly(new FieldIssue("text", "must be a string"), new FieldIssue("count", "must be at least 1"));
-        assertThat(RequestBodies.read(json("{\"kind\": \"b\", \"items\": [\"x\", \"y\"], \"text\": \"t\"}"), Gated.class))
+        assertThat(JsonBodies.read(json("{\"kind\": \"b\", \"items\": [\"x\", \"y\"], \"text\": \"t\"}"), Gated.class))
                 .isEqualTo(new Gated("b", List.of("x", "y"), "t", null));
     }
 
@@ -226,7 +226,7 @@ class RequestBodiesTest {
     @Test
     void rulesDoNotRunWhenAGateFails() {
         List<Gated> seen = new ArrayList<>();
-        assertThatThrownBy(() -> RequestBodies.read(json("{\"kind\": \"z\"}"), Gated.class, request -> {
+        assertThatThrownBy(() -> JsonBodies.read(json("{\"kind\": \"z\"}"), Gated.class, request -> {
             seen.add(request);
             return List.of();
         })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CHANNEL));
@@ -256,11 +256,11 @@ class RequestBodiesTest {
 
     @Test
     void aRecordTheReaderCannotHonourIsRefusedWhenFirstRead() {
-        assertThatThrownBy(() -> RequestBodies.read(json("{}"), Primitive.class))
+        assertThatThrownBy(() -> JsonBodies.read(json("{}"), Primitive.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("boxed types");
-        assertThatThrownBy(() -> RequestBodies.read(json("{}"), Unsupported.class))
+        assertThatThrownBy(() -> JsonBodies.read(json("{}"), Unsupported.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no JSON type rule");
-        assertThatThrownBy(() -> RequestBodies.read(json("{}"), GateLast.class))
+        assertThatThrownBy(() -> JsonBodies.read(json("{}"), GateLast.class))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must list @Gate groups and then the record itself");
     }
