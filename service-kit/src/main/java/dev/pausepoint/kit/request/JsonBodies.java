@@ -38,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Binding is by hand, field by field through the project's mapper ({@link ApiJsonRules}: snake_case names),
  * so that a body with a wrong field still becomes a record and the other fields are still validated. A
  * field that is absent and one that is JSON null are both null. Unknown fields are ignored.
+ *
+ * <p>Static rather than a bean: it has no configuration (the mapper rules are the project's, the validator
+ * Bean Validation's default, since request constraints need no beans), so a unit test or a class built by
+ * hand reads a body exactly as a controller does. Each record's shape is worked out on its first read.
  */
 public final class JsonBodies {
 
