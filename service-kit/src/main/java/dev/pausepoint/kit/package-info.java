@@ -7,7 +7,9 @@
  * {@code pausepoint-service-defaults.yml}), the contract's Kafka topics, listener error handling
  * ({@code kafka}), the transactional outbox and consumer ledger ({@code outbox}, switched on per service by
  * property), the trust boundary ({@code trust}), the clock ({@code time}) and background loops
- * ({@code lifecycle}).
+ * ({@code lifecycle}). Reading a JSON request body into a request record ({@code request},
+ * {@link dev.pausepoint.kit.request.JsonBodies}) is infrastructure too, though static: every service reads
+ * bodies, and one way to read them is the point (docs/request-bodies.md).
  *
  * <p><b>Opt-in: a domain piece used by two or more services</b> lives in a package named for its domain,
  * with an {@code @Enable...} annotation that imports its configuration and, where it has any, its own

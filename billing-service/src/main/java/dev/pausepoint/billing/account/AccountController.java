@@ -1,7 +1,7 @@
 package dev.pausepoint.billing.account;
 
 import dev.pausepoint.identity.CallerIdentity;
-import jakarta.validation.Valid;
+import dev.pausepoint.kit.request.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/v1/auth")
@@ -22,13 +23,13 @@ public class AccountController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    public RegisterResponse register(@Valid @RequestBody RegisterRequest request, CallerIdentity caller) {
-        return accounts.register(request, caller);
+    public RegisterResponse register(@RequestBody JsonNode body, CallerIdentity caller) {
+        return accounts.register(JsonBodies.read(body, RegisterRequest.class), caller);
     }
 
     @PostMapping("/login")
-    public LoginResponse login(@Valid @RequestBody LoginRequest request) {
-        return accounts.login(request);
+    public LoginResponse login(@RequestBody JsonNode body) {
+        return accounts.login(JsonBodies.read(body, LoginRequest.class));
     }
 
     @GetMapping("/me")

@@ -4,13 +4,14 @@ import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
-import jakarta.validation.Valid;
+import dev.pausepoint.kit.request.JsonBodies;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /internal/credentials/lookup}: the gateway asks who a presented credential belongs to,
@@ -41,7 +42,8 @@ public class CredentialLookupController {
     }
 
     @PostMapping("/internal/credentials/lookup")
-    public Identity lookup(@Valid @RequestBody LookupRequest request) {
+    public Identity lookup(@RequestBody JsonNode body) {
+        LookupRequest request = JsonBodies.read(body, LookupRequest.class);
         if (CredentialKind.fromWire(request.kind()) == CredentialKind.API_KEY) {
             return keys.resolve(request.credentialHash())
                     .map(key -> new Identity(key.developerId(), key.mode().wire(), key.plan(), CredentialKind.API_KEY.wire()))

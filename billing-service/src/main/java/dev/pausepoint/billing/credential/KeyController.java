@@ -1,10 +1,11 @@
 package dev.pausepoint.billing.credential;
 
 import dev.pausepoint.identity.CallerIdentity;
-import jakarta.validation.Valid;
+import dev.pausepoint.kit.request.JsonBodies;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 public class KeyController {
@@ -15,9 +16,11 @@ public class KeyController {
         this.rotation = rotation;
     }
 
+    /** The body is optional: without one (or with JSON null) the presented key's type is rotated. */
     @PostMapping("/v1/auth/keys/rotate")
-    public RotateKeyResponse rotate(@Valid @RequestBody(required = false) RotateKeyRequest request,
-            CallerIdentity caller) {
+    public RotateKeyResponse rotate(@RequestBody(required = false) JsonNode body, CallerIdentity caller) {
+        RotateKeyRequest request = body == null || body.isNull() ? null
+                : JsonBodies.read(body, RotateKeyRequest.class);
         return rotation.rotate(caller, request);
     }
 }

@@ -1,6 +1,6 @@
 package dev.pausepoint.billing.passwordreset;
 
-import jakarta.validation.Valid;
+import dev.pausepoint.kit.request.JsonBodies;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/v1/auth/password-reset")
@@ -22,13 +23,14 @@ public class PasswordResetController {
     /** 202 whatever the email: no account enumeration. */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, String> request(@Valid @RequestBody PasswordResetRequest request) {
-        resets.request(request.email());
+    public Map<String, String> request(@RequestBody JsonNode body) {
+        resets.request(JsonBodies.read(body, PasswordResetRequest.class).email());
         return Map.of("message", "If an account exists for that email, a reset link is on its way.");
     }
 
     @PostMapping("/confirm")
-    public Map<String, String> confirm(@Valid @RequestBody PasswordResetConfirmation confirmation) {
+    public Map<String, String> confirm(@RequestBody JsonNode body) {
+        PasswordResetConfirmation confirmation = JsonBodies.read(body, PasswordResetConfirmation.class);
         resets.confirm(confirmation.token(), confirmation.password());
         return Map.of("message", "Password changed. Every session has ended; log in with the new password.");
     }

@@ -1,10 +1,12 @@
 package dev.pausepoint.billing.subscription;
 
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.request.JsonBodies;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** A developer's side of billing: buying a plan, and what their subscription is. */
 @RestController
@@ -25,7 +27,8 @@ public class BillingController {
     }
 
     @PostMapping("/v1/billing/checkout")
-    public CheckoutResponse checkout(@RequestBody CheckoutRequest request, CallerIdentity caller) {
+    public CheckoutResponse checkout(@RequestBody JsonNode body, CallerIdentity caller) {
+        CheckoutRequest request = JsonBodies.read(body, CheckoutRequest.class);
         return new CheckoutResponse(checkouts.checkout(caller.requireAuthenticated(), request.plan()));
     }
 

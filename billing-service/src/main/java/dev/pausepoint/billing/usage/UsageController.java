@@ -1,10 +1,11 @@
 package dev.pausepoint.billing.usage;
 
-import jakarta.validation.Valid;
+import dev.pausepoint.kit.request.JsonBodies;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** pause-service reserves a live pause's quota slot here before creating it (internal credential only). */
 @RestController
@@ -24,12 +25,13 @@ public class UsageController {
     }
 
     @PostMapping("/internal/usage/reserve")
-    public UsageService.Usage reserve(@Valid @RequestBody ReserveRequest request) {
+    public UsageService.Usage reserve(@RequestBody JsonNode body) {
+        ReserveRequest request = JsonBodies.read(body, ReserveRequest.class);
         return usage.reserve(request.developerId(), request.pauseId());
     }
 
     @PostMapping("/internal/usage/release")
-    public void release(@Valid @RequestBody ReleaseRequest request) {
-        usage.release(request.pauseId());
+    public void release(@RequestBody JsonNode body) {
+        usage.release(JsonBodies.read(body, ReleaseRequest.class).pauseId());
     }
 }

@@ -81,6 +81,28 @@ class AccountsApiTest extends BillingApiTest {
         assertThat(reply.json().get("detail")).hasSize(3);
     }
 
+    /** Every wrong type at once, in field order: binding used to stop at the first one and name only it. */
+    @Test
+    void everyWrongTypeIsListedAtOnce() {
+        Reply reply = client.postJson("/v1/auth/register", "{\"password\": true, \"name\": 7, \"email\": 5}",
+                ANONYMOUS);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("message").asString()).isEqualTo("3 fields are invalid; see detail.");
+        assertThat(reply.json().get("detail").toString()).isEqualTo("[{\"field\":\"email\",\"issue\":\"must be a string\"},"
+                + "{\"field\":\"name\",\"issue\":\"must be a string\"},{\"field\":\"password\",\"issue\":\"must be a string\"}]");
+    }
+
+    /**
+     * A body of JSON null is present and readable, so it is not "missing or unreadable" (as this endpoint
+     * answered before) but, as on every other endpoint, not an object.
+     */
+    @Test
+    void aNullBodyIsNotAnObject() {
+        Reply reply = client.postJson("/v1/auth/register", "null", ANONYMOUS);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("detail").toString()).isEqualTo("[{\"field\":\"body\",\"issue\":\"must be a JSON object\"}]");
+    }
+
     @ParameterizedTest
     @CsvSource({"123456789, 422", "1234567890, 201"})
     void passwordNeedsTenCharacters(String password, int status) {

@@ -1,10 +1,8 @@
 package dev.pausepoint.delivery.webhook;
 
 import dev.pausepoint.delivery.outbound.OutboundGuard;
-import dev.pausepoint.delivery.outbound.UnsafeDestinationException;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
-import dev.pausepoint.errors.FieldIssue;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
@@ -15,16 +13,10 @@ import dev.pausepoint.events.webhook.WebhookCreated;
 import dev.pausepoint.events.webhook.WebhookDeleted;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.kit.outbox.Outbox;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import okhttp3.HttpUrl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,9 +35,6 @@ public class WebhookService {
      * (docs/api-reference.md, "Webhooks").
      */
     public static final List<String> EVENTS = List.of(PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE);
-    static final int MIN_SECRET = 16;
-    static final int MAX_SECRET = 256;
-    static final int MAX_URL = 2048;
     /** Endpoints per developer and world: every event fans out to each, so the fan-out is bounded. */
     static final int MAX_ENDPOINTS = 20;
 
@@ -69,17 +58,14 @@ public class WebhookService {
         this.clock = clock;
     }
 
-    private record NewWebhook(String url, List<String> events, String secret) {
-    }
-
     /** The URL check (DNS) runs before the transaction, so no connection waits on a resolver. */
     public WebhookView create(CallerIdentity caller, JsonNode body) {
         caller.requireAuthenticated();
-        NewWebhook request = parse(body);
+        CreateWebhookRequest request = CreateWebhookRequest.read(body, guard);
         return transactions.execute(status -> register(caller, request));
     }
 
-    private WebhookView register(CallerIdentity caller, NewWebhook request) {
+    private WebhookView register(CallerIdentity caller, CreateWebhookRequest request) {
         if (endpoints.lockAndCountActive(caller.developerId(), caller.livemode()) >= MAX_ENDPOINTS) {
             throw new ValidationException("url", "cannot be added: at most " + MAX_ENDPOINTS
                     + " webhook endpoints per mode; delete one first");
@@ -121,71 +107,5 @@ public class WebhookService {
 
     private static ApiException notFound(String webhookId) {
         return new ApiException(ErrorCode.WEBHOOK_NOT_FOUND, "No webhook " + webhookId + ".");
-    }
-
-    /** Every field rule at once, as for pauses; the SSRF check runs only on a well-formed URL. */
-    private NewWebhook parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new ValidationException("body", "must be a JSON object");
-        }
-        List<FieldIssue> issues = new ArrayList<>();
-
-        String url = null;
-        JsonNode urlNode = body.get("url");
-        if (urlNode == null || urlNode.isNull()) {
-            issues.add(new FieldIssue("url", "is required"));
-        } else if (!urlNode.isString()) {
-            issues.add(new FieldIssue("url", "must be a string"));
-        } else if (urlNode.asString().length() > MAX_URL) {
-            issues.add(new FieldIssue("url", "must be at most " + MAX_URL + " characters"));
-        } else {
-            try {
-                URI uri = new URI(urlNode.asString().trim());
-                if (uri.getHost() != null && HttpUrl.parse(uri.toString()) == null) {
-                    throw new URISyntaxException(uri.toString(), "not a URL an HTTP client accepts");
-                }
-                guard.check(uri);
-                url = uri.toString();
-            } catch (URISyntaxException e) {
-                issues.add(new FieldIssue("url", "must be a valid absolute URL"));
-            } catch (UnsafeDestinationException e) {
-                issues.add(new FieldIssue("url", e.getMessage()));
-            }
-        }
-
-        List<String> events = EVENTS;
-        JsonNode eventsNode = body.get("events");
-        if (eventsNode != null && !eventsNode.isNull()) {
-            Set<String> chosen = new LinkedHashSet<>();
-            boolean valid = eventsNode.isArray() && !eventsNode.isEmpty();
-            if (valid) {
-                for (JsonNode event : eventsNode) {
-                    valid &= event.isString() && EVENTS.contains(event.asString());
-                    chosen.add(event.asString());
-                }
-            }
-            if (valid) {
-                events = EVENTS.stream().filter(chosen::contains).toList();
-            } else {
-                issues.add(new FieldIssue("events", "must be a non-empty array of " + String.join(", ", EVENTS)));
-            }
-        }
-
-        String secret = null;
-        JsonNode secretNode = body.get("secret");
-        if (secretNode == null || secretNode.isNull()) {
-            issues.add(new FieldIssue("secret", "is required"));
-        } else if (!secretNode.isString()) {
-            issues.add(new FieldIssue("secret", "must be a string"));
-        } else if (secretNode.asString().length() < MIN_SECRET || secretNode.asString().length() > MAX_SECRET) {
-            issues.add(new FieldIssue("secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
-        } else {
-            secret = secretNode.asString();
-        }
-
-        if (!issues.isEmpty()) {
-            throw new ValidationException(issues);
-        }
-        return new NewWebhook(url, events, secret);
     }
 }

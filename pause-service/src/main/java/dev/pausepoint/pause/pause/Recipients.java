@@ -11,55 +11,59 @@ import java.util.regex.Pattern;
 
 /**
  * Who a pause's notification goes to, in the one form delivery uses, per channel (docs/api-reference.md,
- * "Pauses").
+ * "Pauses"), with the destinations this instance is configured to allow.
  */
 final class Recipients {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s\\-.()]");
 
-    private Recipients() {
+    private final List<String> slackHosts;
+    private final SmsCountryCodes smsCountries;
+
+    Recipients(List<String> slackHosts, SmsCountryCodes smsCountries) {
+        this.slackHosts = slackHosts;
+        this.smsCountries = smsCountries;
     }
 
     /**
-     * The normalised recipient, or empty with {@code issue} describing what is wrong. A phone number
-     * outside the country calling codes SMS may go to here is refused now, rather than failing at send.
+     * What is wrong with {@code raw} as a recipient on {@code channel}, or empty. A phone number outside the
+     * country calling codes SMS may go to here is refused now, rather than failing at send.
      */
-    static Optional<String> normalize(String channel, String raw, List<String> slackHosts,
-            SmsCountryCodes smsCountries, StringBuilder issue) {
-        switch (channel) {
-            case "sms" -> {
-                String phone = PHONE_PUNCTUATION.matcher(raw).replaceAll("");
-                if (!E164.matcher(phone).matches()) {
-                    issue.append("must be a phone number in E.164 form: + and 7 to 15 digits, the first not 0");
-                } else if (!smsCountries.allows(phone)) {
-                    issue.append("must be a number SMS may reach: ").append(smsCountries.refusal(phone));
-                } else {
-                    return Optional.of(phone);
-                }
-            }
-            case "email" -> {
-                if (EmailAddresses.wellFormed(raw)) {
-                    return Optional.of(EmailAddresses.normalize(raw));
-                }
-                issue.append("must be a valid email address");
-            }
-            case "slack" -> {
-                if (slackWebhook(raw.trim(), slackHosts)) {
-                    return Optional.of(raw.trim());
-                }
-                issue.append("must be a Slack incoming-webhook URL (https://hooks.slack.com/services/...)");
-            }
+    Optional<String> problem(String channel, String raw) {
+        String recipient = normalize(channel, raw);
+        String issue = switch (channel) {
+            case "sms" -> phoneProblem(recipient);
+            case "email" -> EmailAddresses.wellFormed(raw) ? null : "must be a valid email address";
+            case "slack" -> slackWebhook(recipient) ? null
+                    : "must be a Slack incoming-webhook URL (https://hooks.slack.com/services/...)";
             default -> throw new IllegalArgumentException("unknown channel " + channel);
-        }
-        return Optional.empty();
+        };
+        return Optional.ofNullable(issue);
     }
 
-    private static boolean slackWebhook(String url, List<String> hosts) {
+    /** {@code raw} as delivery uses it: a phone number without punctuation, a lower-cased address, a trimmed URL. */
+    String normalize(String channel, String raw) {
+        return switch (channel) {
+            case "sms" -> PHONE_PUNCTUATION.matcher(raw).replaceAll("");
+            case "email" -> EmailAddresses.normalize(raw);
+            case "slack" -> raw.trim();
+            default -> throw new IllegalArgumentException("unknown channel " + channel);
+        };
+    }
+
+    private String phoneProblem(String phone) {
+        if (!E164.matcher(phone).matches()) {
+            return "must be a phone number in E.164 form: + and 7 to 15 digits, the first not 0";
+        }
+        return smsCountries.allows(phone) ? null : "must be a number SMS may reach: " + smsCountries.refusal(phone);
+    }
+
+    private boolean slackWebhook(String url) {
         try {
             URI uri = new URI(url);
             return "https".equals(uri.getScheme()) && uri.getHost() != null
-                    && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT)) && uri.getPort() == -1
+                    && slackHosts.contains(uri.getHost().toLowerCase(Locale.ROOT)) && uri.getPort() == -1
                     && uri.getUserInfo() == null && uri.getRawPath() != null
                     && uri.getRawPath().startsWith("/services/") && uri.getRawPath().length() > "/services/".length();
         } catch (URISyntaxException e) {

@@ -1,10 +1,10 @@
 package dev.pausepoint.pause.response;
 
+import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.pause.pause.Pause;
 import dev.pausepoint.pause.pause.PauseNotFoundException;
 import dev.pausepoint.pause.pause.PauseService;
 import dev.pausepoint.pause.pause.PauseTransitions;
-import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What response-service needs, on the internal API only: read the pause a token names, and record the
@@ -49,7 +50,8 @@ public class InternalPauseController {
     }
 
     @PostMapping("/internal/pauses/{pauseId}/response")
-    public PauseForResponse respond(@PathVariable String pauseId, @Valid @RequestBody RecordResponse response) {
+    public PauseForResponse respond(@PathVariable String pauseId, @RequestBody JsonNode body) {
+        RecordResponse response = JsonBodies.read(body, RecordResponse.class);
         return PauseForResponse.of(transitions.respond(pauseId, response.choice(), response.text(), response.actorIp(),
                 response.userAgent()));
     }

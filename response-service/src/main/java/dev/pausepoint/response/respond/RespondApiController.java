@@ -1,6 +1,7 @@
 package dev.pausepoint.response.respond;
 
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import dev.pausepoint.response.respond.Responses.Link;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON face of a response link (docs/api-reference.md, "Human response"), for clients that build their
@@ -51,8 +53,9 @@ public class RespondApiController {
     }
 
     @PostMapping("/v1/respond/{token}")
-    public Answered respond(@PathVariable String token, @RequestBody RespondRequest request, CallerIdentity caller,
+    public Answered respond(@PathVariable String token, @RequestBody JsonNode body, CallerIdentity caller,
             @RequestHeader(name = "User-Agent", required = false) String userAgent) {
+        RespondRequest request = JsonBodies.read(body, RespondRequest.class);
         PauseForResponse answered = responses.respond(token, request.choice(), request.text(), caller.clientIp(),
                 Responses.trimUserAgent(userAgent));
         return new Answered(answered.pauseId(), answered.status(), answered.responseChoice(), answered.responseAt());
