@@ -1,10 +1,10 @@
 package dev.pausepoint.pause.response;
 
 import dev.pausepoint.kit.request.JsonBodies;
-import dev.pausepoint.pause.pause.Pause;
-import dev.pausepoint.pause.pause.PauseNotFoundException;
-import dev.pausepoint.pause.pause.PauseService;
-import dev.pausepoint.pause.pause.PauseTransitions;
+import dev.pausepoint.pause.lifecycle.Pause;
+import dev.pausepoint.pause.lifecycle.PauseNotFoundException;
+import dev.pausepoint.pause.lifecycle.PauseService;
+import dev.pausepoint.pause.lifecycle.PauseTransitions;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

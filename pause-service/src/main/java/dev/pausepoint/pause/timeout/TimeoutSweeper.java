@@ -1,7 +1,7 @@
 package dev.pausepoint.pause.timeout;
 
-import dev.pausepoint.pause.pause.PauseProperties;
-import dev.pausepoint.pause.pause.PauseTransitions;
+import dev.pausepoint.pause.lifecycle.PauseProperties;
+import dev.pausepoint.pause.lifecycle.PauseTransitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

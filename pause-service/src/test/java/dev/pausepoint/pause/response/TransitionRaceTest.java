@@ -14,7 +14,7 @@ import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.EventReader;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.pause.PauseApiTest;
-import dev.pausepoint.pause.pause.PauseTransitions;
+import dev.pausepoint.pause.lifecycle.PauseTransitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

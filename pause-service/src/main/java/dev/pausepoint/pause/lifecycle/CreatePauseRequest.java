@@ -1,0 +1,80 @@
+package dev.pausepoint.pause.lifecycle;
+
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.errors.FieldIssue;
+import dev.pausepoint.kit.request.Gate;
+import dev.pausepoint.kit.request.HasText;
+import dev.pausepoint.kit.request.OneOf;
+import dev.pausepoint.kit.request.TypeIssue;
+import jakarta.validation.GroupSequence;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.validator.constraints.CodePointLength;
+import org.hibernate.validator.constraints.UniqueElements;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of {@code POST /v1/pause} as the client sends it, with every rule of the create table
+ * (docs/api-reference.md, "Pauses"). {@code channel} is judged first (400 INVALID_CHANNEL), then
+ * {@code options} (400 INVALID_OPTIONS), then everything else in one 422. Lengths count characters as
+ * people do (code points, so an emoji is one).
+ */
+@GroupSequence({CreatePauseRequest.ChannelRule.class, CreatePauseRequest.OptionsRule.class, CreatePauseRequest.class})
+record CreatePauseRequest(
+        @NotNull(groups = ChannelRule.class) @OneOf(value = {"sms", "email", "slack"}, groups = ChannelRule.class)
+        String channel,
+        @NotNull(message = "is required") String recipient,
+        @NotNull(message = "is required") @HasText(message = "must not be blank")
+        @CodePointLength(max = MAX_MESSAGE, message = "must be at most " + MAX_MESSAGE + " characters") String message,
+        @NotNull(groups = OptionsRule.class) @Size(min = 2, max = 5, groups = OptionsRule.class)
+        @UniqueElements(groups = OptionsRule.class)
+        List<@HasText(groups = OptionsRule.class) @CodePointLength(max = MAX_OPTION, groups = OptionsRule.class) String>
+        options,
+        Boolean allowTextResponse,
+        @Min(value = 1, message = "must be at least 1") Integer timeoutHours,
+        @TypeIssue("must be a string or null") String timeoutDefault,
+        @TypeIssue("must be a JSON object or null") ObjectNode metadata) {
+
+    static final int MAX_MESSAGE = 2000;
+    static final int MAX_OPTION = 100;
+    static final int MAX_METADATA_BYTES = 16 * 1024;
+    static final int DEFAULT_TIMEOUT_HOURS = 24;
+
+    @Gate(code = ErrorCode.INVALID_CHANNEL, message = "channel must be one of sms, email, slack.")
+    interface ChannelRule {
+    }
+
+    @Gate(code = ErrorCode.INVALID_OPTIONS, message = "options must be an array of 2 to 5 distinct, non-blank strings"
+            + " of at most " + MAX_OPTION + " characters.")
+    interface OptionsRule {
+    }
+
+    /**
+     * The rules no annotation can hold: the recipient against its channel and the configured destinations,
+     * the default against the options, the metadata's size as JSON. A field that failed already is null here.
+     */
+    List<FieldIssue> issues(Recipients recipients) {
+        List<FieldIssue> issues = new ArrayList<>();
+        if (recipient != null) {
+            recipients.problem(channel, recipient).ifPresent(issue -> issues.add(new FieldIssue("recipient", issue)));
+        }
+        if (timeoutDefault != null && !options.contains(timeoutDefault)) {
+            issues.add(new FieldIssue("timeout_default", "must be one of the options"));
+        }
+        if (metadata != null && metadata.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+            issues.add(new FieldIssue("metadata", "must be at most 16 KB as JSON"));
+        }
+        return issues;
+    }
+
+    /** The pause to create: defaults filled in, the recipient in the one form delivery uses. */
+    NewPause toNewPause(Recipients recipients) {
+        return new NewPause(channel, recipients.normalize(channel, recipient), message, List.copyOf(options),
+                Boolean.TRUE.equals(allowTextResponse), timeoutHours == null ? DEFAULT_TIMEOUT_HOURS : timeoutHours,
+                timeoutDefault, metadata);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.pausepoint.pause.lifecycle;
+
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.pause.longpoll.LongPoll;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/pause")
+public class PauseController {
+
+    private final PauseCreation creation;
+    private final PauseService pauses;
+    private final LongPoll longPoll;
+
+    public PauseController(PauseCreation creation, PauseService pauses, LongPoll longPoll) {
+        this.creation = creation;
+        this.pauses = pauses;
+        this.longPoll = longPoll;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public CreatedPause create(@RequestBody JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, CallerIdentity caller) {
+        return creation.create(caller, body, idempotencyKey);
+    }
+
+    /** With {@code ?wait=N} (at most 30) it long-polls: it answers as soon as the pause leaves pending. */
+    @GetMapping("/{pauseId}")
+    public DeferredResult<PauseView> get(@PathVariable String pauseId, @RequestParam(defaultValue = "0") int wait,
+            CallerIdentity caller) {
+        return longPoll.await(pauseId, wait, () -> pauses.get(caller, pauseId),
+                view -> view.status().equals(PauseStatus.PENDING.wire()));
+    }
+
+    @GetMapping
+    public PausePage list(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset,
+            CallerIdentity caller) {
+        return pauses.list(caller, status, limit, offset);
+    }
+
+    @DeleteMapping("/{pauseId}")
+    public PauseView cancel(@PathVariable String pauseId, CallerIdentity caller) {
+        return pauses.cancel(caller, pauseId);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pausepoint.pause.lifecycle;
+
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.pause.idempotency.IdempotencyKeys;
+import dev.pausepoint.pause.quota.QuotaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/pause}, as a pipeline: the idempotency key around the whole; then the request's field
+ * rules, the plan's rules and the quota, in the documented order (docs/api-reference.md, "Pauses") so that a
+ * refused request consumes nothing; then the pause, its key and its event stored in one transaction.
+ */
+@Service
+public class PauseCreation {
+
+    private final PauseRequestParser parser;
+    private final PlanPolicy planPolicy;
+    private final RespondLinks links;
+    private final IdempotencyKeys idempotencyKeys;
+    private final QuotaClient quota;
+    private final PauseRepository pauses;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PauseCreation(PauseRequestParser parser, PlanPolicy planPolicy, RespondLinks links,
+            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, Outbox outbox,
+            TransactionTemplate transactions, Clock clock) {
+        this.parser = parser;
+        this.planPolicy = planPolicy;
+        this.links = links;
+        this.idempotencyKeys = idempotencyKeys;
+        this.quota = quota;
+        this.pauses = pauses;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public CreatedPause create(CallerIdentity caller, JsonNode body, String idempotencyKey) {
+        caller.requireAuthenticated();
+        return idempotencyKeys.once(caller, idempotencyKey, body, CreatedPause.class, key -> {
+            NewPause request = parser.parse(body);
+            Duration timeout = planPolicy.admit(caller.plan(), request);
+            Pause.WithEvent created = Pause.create(request, caller, timeout, links, clock);
+            CreatedPause answer = CreatedPause.of(created);
+            return withQuotaSlot(created.pause(), () -> transactions.execute(status -> {
+                // The key first: a concurrent request with it waits here until this one commits.
+                key.claim(created.pause().id(), answer);
+                pauses.insert(created.pause());
+                outbox.publish(created.event());
+                return answer;
+            }));
+        });
+    }
+
+    /** Test pauses never count (docs/api-reference.md, "Test mode"); a live one takes its slot before it exists. */
+    private CreatedPause withQuotaSlot(Pause pause, Supplier<CreatedPause> store) {
+        return pause.livemode() ? quota.withSlot(pause.developerId(), pause.id(), store) : store.get();
+    }
+}

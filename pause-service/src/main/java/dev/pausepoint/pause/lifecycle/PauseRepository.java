@@ -1,0 +1,127 @@
+package dev.pausepoint.pause.lifecycle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class PauseRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public PauseRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(Pause pause) {
+        jdbc.sql("""
+                INSERT INTO pause (id, developer_id, livemode, status, channel, recipient, message, options,
+                    allow_text_response, timeout_default, metadata, created_at, expires_at)
+                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)""")
+                .params(pause.id(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
+                        pause.message(), json.writeValueAsString(pause.options()), pause.allowTextResponse(),
+                        pause.timeoutDefault(), pause.metadata() == null ? null : pause.metadata().toString(),
+                        Timestamp.from(pause.createdAt()), Timestamp.from(pause.expiresAt()))
+                .update();
+    }
+
+    /** The pause if it exists in the caller's world; another developer's or world's is simply absent. */
+    public Optional<Pause> find(String id, String developerId, boolean livemode) {
+        return jdbc.sql("SELECT * FROM pause WHERE id = ? AND developer_id = ? AND livemode = ?")
+                .params(id, developerId, livemode).query(this::map).optional();
+    }
+
+    public Optional<Pause> find(String id) {
+        return jdbc.sql("SELECT * FROM pause WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** One page, newest first; one row more than asked tells whether there is a next page. */
+    public List<Pause> list(String developerId, boolean livemode, PauseStatus status, int limit, int offset) {
+        return jdbc.sql("""
+                SELECT * FROM pause WHERE developer_id = ? AND livemode = ? AND (?::text IS NULL OR status = ?)
+                ORDER BY seq DESC LIMIT ? OFFSET ?""")
+                .params(developerId, livemode, status == null ? null : status.wire(),
+                        status == null ? null : status.wire(), limit, offset)
+                .query(this::map).list();
+    }
+
+    /**
+     * The one way a pause is cancelled: only while pending and before expiry (after it, it timed out).
+     * {@code now} is precise for the comparison; the stored time has whole seconds like every API time.
+     */
+    public Optional<Pause> cancel(String id, String developerId, boolean livemode, Instant now) {
+        return jdbc.sql("""
+                UPDATE pause SET status = 'cancelled', cancelled_at = ?
+                WHERE id = ? AND developer_id = ? AND livemode = ? AND status = 'pending' AND expires_at > ?
+                RETURNING *""")
+                .params(wholeSeconds(now), id, developerId, livemode, Timestamp.from(now)).query(this::map).optional();
+    }
+
+    /** The one way a human's answer is recorded: only while pending and before expiry (precise {@code now}). */
+    public Optional<Pause> respond(String id, String choice, String text, Instant now) {
+        return jdbc.sql("""
+                UPDATE pause SET status = 'responded', response_choice = ?, response_text = ?, response_at = ?
+                WHERE id = ? AND status = 'pending' AND expires_at > ? RETURNING *""")
+                .params(choice, text, wholeSeconds(now), id, Timestamp.from(now)).query(this::map).optional();
+    }
+
+    /**
+     * Moves up to {@code limit} expired pending pauses to timed_out, with the default as the choice.
+     * SKIP LOCKED lets several sweepers share the work without waiting on or repeating each other.
+     */
+    public List<Pause> timeOutExpired(Instant now, int limit) {
+        return jdbc.sql("""
+                UPDATE pause p SET status = 'timed_out', response_choice = p.timeout_default,
+                    response_at = CASE WHEN p.timeout_default IS NULL THEN NULL ELSE p.expires_at END
+                WHERE p.id IN (SELECT id FROM pause WHERE status = 'pending' AND expires_at <= ?
+                               ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                  AND p.status = 'pending'
+                RETURNING p.*""")
+                .params(Timestamp.from(now), limit).query(this::map).list();
+    }
+
+    /** Tells every instance's long-poll waiters, on commit, that these pauses changed. */
+    public void notifyChanged(List<String> pauseIds) {
+        for (String id : pauseIds) {
+            jdbc.sql("SELECT pg_notify('pause_changed', ?)").param(id).query(Object.class).list();
+        }
+    }
+
+    Pause map(ResultSet row, int number) throws SQLException {
+        String metadata = row.getString("metadata");
+        return new Pause(row.getString("id"), row.getString("developer_id"), row.getBoolean("livemode"),
+                PauseStatus.fromWire(row.getString("status")).orElseThrow(), row.getString("channel"),
+                row.getString("recipient"), row.getString("message"),
+                List.of(json.readValue(row.getString("options"), String[].class)), row.getBoolean("allow_text_response"),
+                row.getString("timeout_default"), metadata == null ? null : json.readTree(metadata),
+                instant(row, "created_at"), instant(row, "expires_at"),
+                new Pause.Outcome(row.getString("response_choice"), row.getString("response_text"),
+                        instant(row, "response_at"), instant(row, "cancelled_at")),
+                new Pause.Delivery(row.getString("delivery_status"), row.getInt("delivery_attempts"),
+                        row.getString("delivery_last_error"), instant(row, "delivery_updated_at"),
+                        row.getString("delivery_sandbox_message")));
+    }
+
+    private static Timestamp wholeSeconds(Instant instant) {
+        return Timestamp.from(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    JsonNode readJson(String text) {
+        return json.readTree(text);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.pausepoint.pause.pause;
-
-import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
-
-/** A create request that passed every field rule; {@code recipient} is normalised for its channel. */
-public record NewPause(String channel, String recipient, String message, List<String> options,
-        boolean allowTextResponse, int timeoutHours, String timeoutDefault, ObjectNode metadata) {
-}

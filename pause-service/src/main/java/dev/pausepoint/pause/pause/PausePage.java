@@ -1,6 +1,0 @@
-package dev.pausepoint.pause.pause;
-
-import java.util.List;
-
-public record PausePage(List<PauseView> items, int limit, int offset, boolean hasMore) {
-}

@@ -1,0 +1,178 @@
+package dev.pausepoint.pause.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pausepoint.events.Topics;
+import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.kit.EventReader;
+import dev.pausepoint.kit.SignedClient.Reply;
+import dev.pausepoint.kit.token.ResponseToken;
+import dev.pausepoint.kit.token.ResponseTokenCodec;
+import dev.pausepoint.pause.PauseApiTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class PauseLifecycleApiTest extends PauseApiTest {
+
+    @Autowired
+    ResponseTokenCodec tokens;
+
+    @Test
+    void createAnswersWithARespondUrlWhoseTokenNamesThePauseAndItsExpiry() {
+        CallerIdentity caller = developer("free", KeyMode.LIVE);
+        Reply reply = create(caller, SMS_PAUSE);
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode body = reply.json();
+        String id = body.get("pause_id").asString();
+        assertThat(id).matches("psr_[0-9a-f-]{36}");
+        assertThat(body.get("status").asString()).isEqualTo("pending");
+        assertThat(body.get("livemode").asBoolean()).isTrue();
+        Instant created = Instant.parse(body.get("created_at").asString());
+        Instant expires = Instant.parse(body.get("expires_at").asString());
+        assertThat(Duration.between(created, expires)).isEqualTo(Duration.ofHours(24));
+        String url = body.get("respond_url").asString();
+        assertThat(url).startsWith("http://localhost:8080/respond/");
+        ResponseToken token = tokens.verify(url.substring(url.lastIndexOf('/') + 1));
+        assertThat(token.pauseId()).isEqualTo(id);
+        assertThat(token.expiresAt()).isEqualTo(expires);
+    }
+
+    @Test
+    void theCreatedPauseReadsBackInFull() {
+        CallerIdentity caller = developer("free", KeyMode.LIVE);
+        String id = createdId(caller, SMS_PAUSE);
+        Reply reply = client.get("/v1/pause/" + id, caller);
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode pause = reply.json();
+        assertThat(pause.get("recipient").asString()).as("normalised").isEqualTo("+14155550123");
+        assertThat(pause.get("options").toString()).isEqualTo("[\"Approve\",\"Reject\"]");
+        assertThat(pause.get("metadata").toString()).isEqualTo("{\"run_id\":\"r-42\"}");
+        assertThat(pause.get("timeout_default").asString()).isEqualTo("Reject");
+        assertThat(pause.get("allow_text_response").asBoolean()).isFalse();
+        assertThat(pause.get("response_choice").isNull()).isTrue();
+        assertThat(pause.get("cancelled_at").isNull()).isTrue();
+        assertThat(pause.get("delivery").toString())
+                .isEqualTo("{\"status\":\"queued\",\"attempts\":0,\"last_error\":null,\"updated_at\":null,"
+                        + "\"sandbox_message\":null}");
+        var names = new ArrayList<String>();
+        pause.propertyNames().forEach(names::add);
+        assertThat(names).containsExactly("pause_id", "status", "livemode", "channel", "recipient", "message",
+                "options", "allow_text_response", "timeout_default", "metadata", "created_at", "expires_at",
+                "response_choice", "response_text", "response_at", "cancelled_at", "delivery");
+    }
+
+    @Test
+    void anotherDevelopersPauseAndTheOtherWorldsPauseAreNotFound() {
+        CallerIdentity owner = developer("free", KeyMode.LIVE);
+        String id = createdId(owner, SMS_PAUSE);
+        for (CallerIdentity stranger : List.of(developer("free", KeyMode.LIVE), sameDeveloper(owner, KeyMode.TEST))) {
+            Reply reply = client.get("/v1/pause/" + id, stranger);
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.body()).isEqualTo("{\"error\":\"PAUSE_NOT_FOUND\",\"message\":\"No pause " + id
+                    + ".\",\"status_code\":404}");
+            assertThat(client.send("DELETE", "/v1/pause/" + id, null, null, stranger).status()).isEqualTo(404);
+        }
+        assertThat(client.get("/v1/pause/psr_not-even-a-uuid", owner).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listIsNewestFirstWithPagingAndAStatusFilter() {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(createdId(caller, SMS_PAUSE.replace("Deploy", "Deploy " + i)));
+        }
+        client.send("DELETE", "/v1/pause/" + ids.get(1), null, null, caller);
+        Reply page = client.get("/v1/pause?limit=2&offset=1", caller);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("items")).hasSize(2);
+        assertThat(page.json().get("items").get(0).get("pause_id").asString()).isEqualTo(ids.get(3));
+        assertThat(page.json().get("items").get(1).get("pause_id").asString()).isEqualTo(ids.get(2));
+        assertThat(page.json().get("has_more").asBoolean()).isTrue();
+        assertThat(page.json().get("limit").asInt()).isEqualTo(2);
+        assertThat(page.json().get("offset").asInt()).isEqualTo(1);
+        assertThat(client.get("/v1/pause?limit=2&offset=4", caller).json().get("has_more").asBoolean()).isFalse();
+        Reply cancelled = client.get("/v1/pause?status=cancelled", caller);
+        assertThat(cancelled.json().get("items")).hasSize(1);
+        assertThat(cancelled.json().get("items").get(0).get("pause_id").asString()).isEqualTo(ids.get(1));
+        assertThat(client.get("/v1/pause", caller).json().get("limit").asInt()).isEqualTo(20);
+        assertThat(client.get("/v1/pause", sameDeveloper(caller, KeyMode.LIVE)).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void listParametersOutOfRangeAreValidationErrors() {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        for (String query : List.of("limit=0", "limit=101", "offset=-1", "status=done", "limit=ten")) {
+            Reply reply = client.get("/v1/pause?" + query, caller);
+            assertThat(reply.status()).as(query).isEqualTo(422);
+            assertThat(reply.json().get("error").asString()).isEqualTo("VALIDATION_ERROR");
+        }
+        assertThat(client.get("/v1/pause?limit=100", caller).status()).isEqualTo(200);
+        assertThat(client.get("/v1/pause?limit=1", caller).status()).isEqualTo(200);
+    }
+
+    @Test
+    void cancelOnceThenAlreadyCancelled() {
+        CallerIdentity caller = developer("free", KeyMode.LIVE);
+        String id = createdId(caller, SMS_PAUSE);
+        Reply cancelled = client.send("DELETE", "/v1/pause/" + id, null, null, caller);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.json().get("cancelled_at").asString()).endsWith("Z");
+        Reply again = client.send("DELETE", "/v1/pause/" + id, null, null, caller);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asString()).isEqualTo("ALREADY_CANCELLED");
+    }
+
+    @Test
+    void createAndCancelAreAnnouncedWithTheCallersAddress() {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        String id = createdId(caller, SMS_PAUSE);
+        client.send("DELETE", "/v1/pause/" + id, null, null, caller);
+        PauseCreated created = EventReader.first(Topics.PAUSE_EVENTS, PauseCreated.class, e -> e.pauseId().equals(id));
+        assertThat(created.livemode()).isFalse();
+        assertThat(created.recipient()).isEqualTo("+14155550123");
+        assertThat(created.metadata()).containsEntry("run_id", "r-42");
+        assertThat(created.respondUrl()).contains("/respond/");
+        assertThat(created.actorIp()).isEqualTo("203.0.113.5");
+        PauseCancelled cancelled = EventReader.first(Topics.PAUSE_EVENTS, PauseCancelled.class,
+                e -> e.pauseId().equals(id));
+        assertThat(cancelled.developerId()).isEqualTo(caller.developerId());
+    }
+
+    @Test
+    void aChannelOffThePlanIsForbiddenNamingThePlanThatHasIt() {
+        Reply email = create(developer("free", KeyMode.LIVE), """
+                {"recipient": "ada@example.com", "channel": "email", "message": "Ok?", "options": ["Yes", "No"]}""");
+        assertThat(email.status()).isEqualTo(403);
+        assertThat(email.body()).isEqualTo("{\"error\":\"CHANNEL_NOT_ALLOWED\",\"message\":\"Email is not on the free "
+                + "plan. Upgrade to Starter to use it.\",\"status_code\":403}");
+        Reply slack = create(developer("starter", KeyMode.TEST), """
+                {"recipient": "https://hooks.slack.com/services/T0/B0/X", "channel": "slack", "message": "Ok?",
+                 "options": ["Yes", "No"]}""");
+        assertThat(slack.json().get("message").asString()).contains("Upgrade to Pro");
+    }
+
+    @Test
+    void timeoutIsCappedSilentlyAtThePlansMaximum() {
+        Reply free = create(developer("free", KeyMode.TEST), SMS_PAUSE.replace("\"metadata\"", "\"timeout_hours\": 100, \"metadata\""));
+        assertThat(hours(free)).isEqualTo(24);
+        Reply starter = create(developer("starter", KeyMode.TEST), SMS_PAUSE.replace("\"metadata\"", "\"timeout_hours\": 100, \"metadata\""));
+        assertThat(hours(starter)).isEqualTo(100);
+        Reply enterprise = create(developer("enterprise", KeyMode.TEST), SMS_PAUSE.replace("\"metadata\"", "\"timeout_hours\": 100000, \"metadata\""));
+        assertThat(hours(enterprise)).as("unlimited plans stop at a year").isEqualTo(8760);
+    }
+
+    private static long hours(Reply reply) {
+        return Duration.between(Instant.parse(reply.json().get("created_at").asString()),
+                Instant.parse(reply.json().get("expires_at").asString())).toHours();
+    }
+}
