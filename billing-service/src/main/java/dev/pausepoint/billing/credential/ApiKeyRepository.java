@@ -29,6 +29,16 @@ public class ApiKeyRepository {
                 .update();
     }
 
+    /**
+     * Locks the account's keys until the transaction ends, so concurrent rotations of one account queue
+     * instead of racing for the one active key. The lock is the developer's row, which always exists (an
+     * active key of the mode may not); it is taken here, not through the account feature, which uses this
+     * feature's keys (the two would depend on each other).
+     */
+    public void lockKeysOf(String developerId) {
+        jdbc.sql("SELECT id FROM developer WHERE id = ? FOR UPDATE").param(developerId).query(String.class).single();
+    }
+
     /** Revokes the developer's active key of {@code mode}, returning its hash; locks it until commit. */
     public Optional<String> revokeActive(String developerId, KeyMode mode, Instant now) {
         return jdbc.sql("""

@@ -9,7 +9,6 @@ import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,15 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class KeyRotationService {
 
     private final ApiKeyRepository keys;
-    private final JdbcClient jdbc;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public KeyRotationService(ApiKeyRepository keys, JdbcClient jdbc, Outbox outbox, TransactionTemplate transactions,
-            Clock clock) {
+    public KeyRotationService(ApiKeyRepository keys, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.keys = keys;
-        this.jdbc = jdbc;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -45,8 +41,7 @@ public class KeyRotationService {
         String key = SecretTokens.generate(mode == KeyMode.LIVE ? SecretTokens.LIVE_KEY : SecretTokens.TEST_KEY);
         Instant now = EventIds.now(clock);
         transactions.executeWithoutResult(status -> {
-            // Concurrent rotations of one account queue here instead of racing for the one active key.
-            jdbc.sql("SELECT id FROM developer WHERE id = ? FOR UPDATE").param(developerId).query(String.class).single();
+            keys.lockKeysOf(developerId);
             String revoked = keys.revokeActive(developerId, mode, now).orElse(null);
             keys.insert(developerId, mode, key, now);
             outbox.publish(new ApiKeyRotated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, developerId, mode.wire(),

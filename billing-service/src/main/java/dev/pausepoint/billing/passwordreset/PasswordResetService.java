@@ -12,7 +12,6 @@ import dev.pausepoint.kit.mail.MailResult;
 import dev.pausepoint.kit.mail.SendGridMailer;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -42,7 +40,7 @@ public class PasswordResetService {
 
     private final DeveloperRepository developers;
     private final SessionRepository sessions;
-    private final JdbcClient jdbc;
+    private final PasswordResetRepository resets;
     private final TransactionTemplate transactions;
     private final PasswordEncoder passwords;
     private final SendGridMailer mailer;
@@ -52,14 +50,14 @@ public class PasswordResetService {
     private final Duration ttl;
     private final String publicBaseUrl;
 
-    public PasswordResetService(DeveloperRepository developers, SessionRepository sessions, JdbcClient jdbc,
-            TransactionTemplate transactions, PasswordEncoder passwords, SendGridMailer mailer,
+    public PasswordResetService(DeveloperRepository developers, SessionRepository sessions,
+            PasswordResetRepository resets, TransactionTemplate transactions, PasswordEncoder passwords, SendGridMailer mailer,
             @Qualifier("mailExecutor") Executor mailExecutor, TemplateEngine templates, Clock clock,
             @Value("${pausepoint.accounts.password-reset-ttl}") Duration ttl,
             @Value("${pausepoint.public-base-url}") String publicBaseUrl) {
         this.developers = developers;
         this.sessions = sessions;
-        this.jdbc = jdbc;
+        this.resets = resets;
         this.transactions = transactions;
         this.passwords = passwords;
         this.mailer = mailer;
@@ -75,9 +73,7 @@ public class PasswordResetService {
             String token = SecretTokens.generate(SecretTokens.PASSWORD_RESET);
             Instant now = EventIds.now(clock);
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("INSERT INTO password_reset (token_hash, developer_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                        .params(SecretTokens.sha256(token), developer.id(), Timestamp.from(now), Timestamp.from(now.plus(ttl)))
-                        .update();
+                resets.insert(SecretTokens.sha256(token), developer.id(), now, now.plus(ttl));
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
@@ -117,31 +113,24 @@ public class PasswordResetService {
             throw invalid();
         }
         String hash = SecretTokens.sha256(token);
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         refusal(hash, now).ifPresent(refused -> {
             throw refused;
         });
         String passwordHash = passwords.encode(newPassword);
         transactions.executeWithoutResult(status -> {
-            String developerId = jdbc.sql("""
-                    UPDATE password_reset SET used_at = ?
-                    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-                    RETURNING developer_id""")
-                    .params(now, hash, now).query(String.class).optional()
+            String developerId = resets.use(hash, now)
                     .orElseThrow(() -> refusal(hash, now).orElseGet(PasswordResetService::used));
             developers.updatePasswordHash(developerId, passwordHash);
             sessions.deleteAll(developerId);
             // Any other link still in someone's inbox is spent too.
-            jdbc.sql("UPDATE password_reset SET used_at = ? WHERE developer_id = ? AND used_at IS NULL")
-                    .params(now, developerId).update();
+            resets.useAll(developerId, now);
         });
     }
 
     /** Why the token with SHA-256 {@code hash} cannot be used at {@code now}; empty when it can. */
-    private Optional<ApiException> refusal(String hash, Timestamp now) {
-        Optional<ResetLink> link = jdbc.sql(
-                "SELECT used_at IS NOT NULL, expires_at <= ? FROM password_reset WHERE token_hash = ?")
-                .params(now, hash).query((row, n) -> new ResetLink(row.getBoolean(1), row.getBoolean(2))).optional();
+    private Optional<ApiException> refusal(String hash, Instant now) {
+        Optional<PasswordResetRepository.ResetLink> link = resets.find(hash, now);
         if (link.isEmpty()) {
             return Optional.of(invalid());
         }
@@ -153,9 +142,6 @@ public class PasswordResetService {
                     new ApiException(ErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one."));
         }
         return Optional.empty();
-    }
-
-    private record ResetLink(boolean used, boolean expired) {
     }
 
     private static ApiException used() {

@@ -123,6 +123,26 @@ class PasswordResetApiTest extends BillingApiTest {
     }
 
     @Test
+    void usingALinkSpendsTheAccountsOtherLinksButNoOtherAccounts() {
+        Account account = register();
+        Account other = register();
+        requestReset(account.email());
+        String first = tokenIn(awaitMail(1));
+        requestReset(other.email());
+        String others = tokenIn(awaitMail(2));
+        requestReset(account.email());
+        String second = tokenIn(awaitMail(3));
+
+        assertThat(confirm(second, "a brand new passphrase").status()).isEqualTo(200);
+        Reply stale = confirm(first, "yet another passphrase");
+        assertThat(stale.status()).isEqualTo(410);
+        assertThat(stale.json().get("error").asString()).isEqualTo("TOKEN_USED");
+        assertThat(login(account.email(), "a brand new passphrase").status()).as("the stale link changed nothing")
+                .isEqualTo(200);
+        assertThat(confirm(others, "a brand new passphrase").status()).as("another account's link").isEqualTo(200);
+    }
+
+    @Test
     void anExpiredLinkIsTokenExpired() {
         Account account = register();
         String token = SecretTokens.generate(SecretTokens.PASSWORD_RESET);

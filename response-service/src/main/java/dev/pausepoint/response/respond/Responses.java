@@ -35,13 +35,13 @@ public class Responses {
     private static final Logger log = LoggerFactory.getLogger(Responses.class);
 
     private final ResponseTokenCodec tokens;
-    private final TokenLedger ledger;
+    private final UsedTokenRepository usedTokens;
     private final PauseClient pauses;
     private final Clock clock;
 
-    public Responses(ResponseTokenCodec tokens, TokenLedger ledger, PauseClient pauses, Clock clock) {
+    public Responses(ResponseTokenCodec tokens, UsedTokenRepository usedTokens, PauseClient pauses, Clock clock) {
         this.tokens = tokens;
-        this.ledger = ledger;
+        this.usedTokens = usedTokens;
         this.pauses = pauses;
         this.clock = clock;
     }
@@ -96,9 +96,9 @@ public class Responses {
     }
 
     /** The ledger's record of the token; when the ledger cannot be read, pause-service answers instead. */
-    private Optional<TokenLedger.Spent> spent(String token) {
+    private Optional<UsedTokenRepository.Spent> spent(String token) {
         try {
-            return ledger.find(token);
+            return usedTokens.find(token);
         } catch (DataAccessException e) {
             log.warn("Could not read the single-use ledger, asking pause-service: {}", e.toString());
             return Optional.empty();
@@ -112,7 +112,7 @@ public class Responses {
      */
     private void remember(String token, PauseForResponse answered) {
         try {
-            ledger.record(token, answered.pauseId(), answered.responseChoice(), answered.responseAt());
+            usedTokens.record(token, answered.pauseId(), answered.responseChoice(), answered.responseAt());
         } catch (DataAccessException e) {
             log.warn("Could not write the spent link of {} to the ledger: {}", answered.pauseId(), e.toString());
         }

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Repository;
  * response recorded there but not here yet (a crash in between) is still found and written back.
  */
 @Repository
-public class TokenLedger {
+public class UsedTokenRepository {
 
     public record Spent(String choice, Instant usedAt) {
     }
 
     private final JdbcClient jdbc;
 
-    public TokenLedger(JdbcClient jdbc) {
+    public UsedTokenRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
