@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -35,21 +38,26 @@ final class ServedRoutes {
     }
 
     static Set<String> ofEveryService() {
+        return controllersOfEveryService().keySet();
+    }
+
+    /** Each route with the fully qualified name of the controller class that serves it. */
+    static SortedMap<String, String> controllersOfEveryService() {
         Workspace workspace = Workspace.locate();
-        Set<String> routes = new TreeSet<>();
+        SortedMap<String, String> routes = new TreeMap<>();
         for (Service service : Service.values()) {
-            routes.addAll(in(workspace.jar(service)));
+            routes.putAll(in(workspace.jar(service)));
         }
-        return Collections.unmodifiableSet(routes);
+        return Collections.unmodifiableSortedMap(routes);
     }
 
     static String normalize(String route) {
         return route.replaceAll("\\{[^}]*}", "{}");
     }
 
-    private static Set<String> in(Path jar) {
+    private static Map<String, String> in(Path jar) {
         MetadataReaderFactory readers = new SimpleMetadataReaderFactory();
-        Set<String> routes = new TreeSet<>();
+        Map<String, String> routes = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(file.entries())) {
                 if (entry.getName().startsWith(CLASSES) && entry.getName().endsWith(".class")) {
@@ -57,7 +65,7 @@ final class ServedRoutes {
                         AnnotationMetadata type = readers.getMetadataReader(
                                 new ByteArrayResource(bytes.readAllBytes(), entry.getName())).getAnnotationMetadata();
                         if (type.isAnnotated(Controller.class.getName())) {
-                            routes.addAll(of(type));
+                            of(type).forEach(route -> routes.put(route, type.getClassName()));
                         }
                     }
                 }
