@@ -11,7 +11,7 @@ class AccountsConfiguration {
     @Bean
     BCryptPasswordEncoder passwordEncoder(@Value("${pausepoint.accounts.bcrypt-cost}") int cost) {
         if (cost < 10) {
-            throw new IllegalStateException("pausepoint.accounts.bcrypt-cost must be at least 10 (README, Accounts)");
+            throw new IllegalStateException("pausepoint.accounts.bcrypt-cost must be at least 10 (docs/api-decisions.md, Accounts)");
         }
         return new BCryptPasswordEncoder(cost);
     }

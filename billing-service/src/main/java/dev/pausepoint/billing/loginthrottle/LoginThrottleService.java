@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * throttled on an address would see the refusal lift early whenever the owner logged in, which only
  * happens for an address that has an account. The price is that someone who fails often can keep an
  * account's owner from logging in with a password until the window passes; sessions and API keys are
- * unaffected, and the throttle is a back-off, not a lock (see the README, "Accounts").
+ * unaffected, and the throttle is a back-off, not a lock (see docs/api-decisions.md, "Accounts").
  */
 @Service
 public class LoginThrottleService {

@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * How many long-polls one instance parks ({@code pausepoint.long-poll}). Unless {@code maxWaiters} is
  * set, the cap follows the heap: {@code heapShare} of the maximum heap divided by
- * {@code bytesPerWaiter}, the heap one parked request was measured to hold (README, "Pauses").
+ * {@code bytesPerWaiter}, the heap one parked request was measured to hold (docs/api-decisions.md, "Pauses").
  *
  * @param maxWaiters a fixed cap instead of the derived one
  * @param heapShare the share of the maximum heap parked requests may hold together

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** How deployments configure and rotate the token keys, through the environment variables the README names. */
+/** How deployments configure and rotate the token keys, through the environment variables docs/operations.md names. */
 class ResponseTokenKeysTest {
 
     private static final String PAUSE = "psr_" + UUID.randomUUID();
