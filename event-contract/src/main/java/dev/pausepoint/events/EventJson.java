@@ -14,13 +14,16 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The one JSON form of events, used by producers, consumers, the outbox and the fixtures alike:
  * {@code snake_case}, timestamps as ISO-8601 UTC whole seconds, unknown fields ignored so that an
- * added field does not break an older reader.
+ * added field does not break an older reader. Numbers in a developer's metadata are read as written
+ * ({@code BigDecimal}, not a double), so an event carries 0.1000000000000000055511151231257827 and 1e400
+ * as sent.
  */
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .addModule(new SimpleModule("whole-second-instants").addSerializer(Instant.class, new WholeSeconds()))
             .build();
 

@@ -12,15 +12,23 @@ import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.kit.token.ResponseToken;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
 import dev.pausepoint.pause.PauseApiTest;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class PauseLifecycleApiTest extends PauseApiTest {
+
+    /** Reads numbers as written, so the test sees what the service sent rather than a double of it. */
+    private static final JsonMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Autowired
     ResponseTokenCodec tokens;
@@ -130,6 +138,28 @@ class PauseLifecycleApiTest extends PauseApiTest {
         Reply again = client.send("DELETE", "/v1/pause/" + id, null, null, caller);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").asString()).isEqualTo("ALREADY_CANCELLED");
+    }
+
+    /**
+     * Metadata is the developer's, echoed in reads, events and webhooks: a number comes back as the number
+     * sent, not rounded to a double (0.1000000000000000055511151231257827 was 0.1) or turned into the
+     * string "Infinity" (1e400 was).
+     */
+    @Test
+    void metadataNumbersReadBackAndAreAnnouncedExactly() {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        String id = createdId(caller, SMS_PAUSE.replace("{\"run_id\": \"r-42\"}", """
+                {"huge": 1e400, "precise": 0.1000000000000000055511151231257827,
+                 "count": 123456789012345678901234567890}"""));
+        JsonNode metadata = EXACT.readTree(client.get("/v1/pause/" + id, caller).body()).get("metadata");
+        assertThat(metadata.get("huge").isNumber()).isTrue();
+        assertThat(metadata.get("huge").decimalValue()).isEqualByComparingTo("1e400");
+        assertThat(metadata.get("precise").decimalValue()).isEqualByComparingTo("0.1000000000000000055511151231257827");
+        assertThat(metadata.get("count").bigIntegerValue()).isEqualTo(new BigInteger("123456789012345678901234567890"));
+        PauseCreated created = EventReader.first(Topics.PAUSE_EVENTS, PauseCreated.class, e -> e.pauseId().equals(id));
+        assertThat(new BigDecimal(created.metadata().get("huge").toString())).isEqualByComparingTo("1e400");
+        assertThat(new BigDecimal(created.metadata().get("precise").toString()))
+                .isEqualByComparingTo("0.1000000000000000055511151231257827");
     }
 
     @Test
