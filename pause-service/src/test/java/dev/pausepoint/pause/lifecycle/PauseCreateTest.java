@@ -10,6 +10,7 @@ import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.token.ResponseToken;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
 import dev.pausepoint.kit.validation.SmsCountryCodes;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,7 @@ class PauseCreateTest {
         assertThat(event.eventId()).startsWith("evt_");
         assertThat(event).usingRecursiveComparison().ignoringFields("eventId", "respondUrl").isEqualTo(new PauseCreated(
                 "ignored", NOW, Event.SCHEMA_VERSION, pause.id(), "dev_1", true, "sms", "+14155550123", "Deploy v2.3?",
-                List.of("Approve", "Reject"), true, "Reject", Map.of("run_id", "r-42", "steps", List.of(1, 2.5)),
+                List.of("Approve", "Reject"), true, "Reject", Map.of("run_id", "r-42", "steps", List.of(1, new BigDecimal("2.5"))),
                 "ignored", NOW.plus(Duration.ofHours(6)), "203.0.113.5"));
     }
 
