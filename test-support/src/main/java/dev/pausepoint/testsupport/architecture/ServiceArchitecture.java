@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -207,8 +208,9 @@ public final class ServiceArchitecture {
 
     /**
      * A configuration's {@code @Bean} methods return types of its own package or from outside the service
-     * (a JDK pool, a library client, a kit type), and the properties it enables are its package's: a root
-     * file wiring every feature, or a feature reaching into another's settings, fails.
+     * (a JDK pool, a library client, a kit type), and the properties it enables are its package's, named: a
+     * root file wiring every feature, a feature reaching into another's settings, or a properties scan
+     * (which binds whatever it finds below it, every feature's) fails.
      */
     private static ArchCondition<JavaClass> configureOnlyTheirOwnFeature(String rootPackage) {
         return new ArchCondition<>("configure only their own feature") {
@@ -230,6 +232,11 @@ public final class ServiceArchitecture {
                         events.add(SimpleConditionEvent.violated(configuration,
                                 configuration.getName() + " binds " + properties.getName() + " of another package"));
                     }
+                }
+                if (configuration.isMetaAnnotatedWith(ConfigurationPropertiesScan.class)) {
+                    events.add(SimpleConditionEvent.violated(configuration, configuration.getName()
+                            + " scans for properties, binding every package's below it: name its own in "
+                            + "@EnableConfigurationProperties"));
                 }
             }
         };

@@ -53,7 +53,7 @@ class ServiceArchitectureTest {
                 entry("Kafka listeners are named *Listener", Set.of("StockEventsHandler")),
                 entry("Kafka listener classes are named *Listener", Set.of("StockBatchHandler")),
                 entry("a *Subscriber subscribes to Postgres notifications (LISTEN/NOTIFY)", Set.of("StockSubscriber")),
-                entry(WIRING, Set.of("WiringConfiguration")));
+                entry(WIRING, Set.of("WiringConfiguration", "PropertiesScanConfiguration")));
         for (ArchRule rule : ServiceArchitecture.rules(VIOLATING)) {
             Set<String> expected = offenders.getOrDefault(rule.getDescription(), Set.of());
             assertThat(offendersOf(rule.evaluate(classes))).as(rule.getDescription()).isEqualTo(expected);
