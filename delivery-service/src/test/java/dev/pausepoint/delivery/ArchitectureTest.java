@@ -1,6 +1,6 @@
 package dev.pausepoint.delivery;
 
-import dev.pausepoint.kit.ServiceArchitecture;
+import dev.pausepoint.testsupport.architecture.ServiceArchitecture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -1,5 +1,6 @@
 package dev.pausepoint.gateway.routing;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * itself.) Routes match the canonical path ({@link CanonicalPathFilter}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DownstreamServices.class)
 public class PublicRoutes {
 
     @Bean

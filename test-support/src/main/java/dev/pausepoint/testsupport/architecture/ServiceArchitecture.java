@@ -1,4 +1,4 @@
-package dev.pausepoint.kit;
+package dev.pausepoint.testsupport.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * no web types. One suffix per role: only a {@code *Repository} runs SQL, {@code *Listener} means a Kafka
  * listener and nothing else, {@code *Subscriber} a Postgres LISTEN/NOTIFY subscriber. Wiring: each feature
  * package configures itself. A service's ArchitectureTest applies them to its root package, so the kit's
- * own infrastructure (the outbox runs SQL and is no repository) is outside them by construction.
+ * own infrastructure (the outbox runs SQL and is no repository) is outside them by construction. The
+ * gateway, reactive and without a database, applies the {@linkplain #structuralRules structural} ones.
  */
 public final class ServiceArchitecture {
 
@@ -58,17 +60,51 @@ public final class ServiceArchitecture {
         return classes;
     }
 
-    /** Every rule as a test over the service's classes; a service's ArchitectureTest returns this. */
+    /** Every rule as a test over the service's classes; a servlet service's ArchitectureTest returns this. */
     public static Stream<DynamicTest> check(String rootPackage) {
-        JavaClasses classes = of(rootPackage);
-        return rules(rootPackage).stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+        return check(rootPackage, rules(rootPackage));
     }
 
+    /** The structural rules as tests, for a service with no servlet stack and no database: the gateway. */
+    public static Stream<DynamicTest> checkStructure(String rootPackage) {
+        return check(rootPackage, structuralRules(rootPackage));
+    }
+
+    private static Stream<DynamicTest> check(String rootPackage, List<ArchRule> rules) {
+        JavaClasses classes = of(rootPackage);
+        return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+    }
+
+    /** Every rule: the structural ones and those over web code, services and persistence. */
     public static List<ArchRule> rules(String rootPackage) {
+        return Stream.concat(structuralRules(rootPackage).stream(), webAndPersistenceRules().stream()).toList();
+    }
+
+    /**
+     * The rules on packages, Kafka listener names and wiring alone. They name no servlet, web or JDBC concept,
+     * so they hold in any Spring service, reactive or servlet, with a database or without. The others are
+     * about controllers, repositories and SQL, which the gateway has none of, and in a reactive process a
+     * {@code *Subscriber} is as likely a Reactive Streams one as a Postgres LISTEN.
+     */
+    public static List<ArchRule> structuralRules(String rootPackage) {
         return List.of(
                 slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
                         .as("feature packages do not depend on each other in a cycle"),
+                classes().that().haveSimpleNameEndingWith("Listener").should(declareAKafkaListener())
+                        .as("a *Listener listens to Kafka").allowEmptyShould(true),
+                methods().that().areAnnotatedWith(KafkaListener.class)
+                        .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Listener")
+                        .as("Kafka listeners are named *Listener").allowEmptyShould(true),
+                classes().that().areAnnotatedWith(KafkaListener.class).should().haveSimpleNameEndingWith("Listener")
+                        .as("Kafka listener classes are named *Listener").allowEmptyShould(true),
+                classes().that().areMetaAnnotatedWith(Configuration.class)
+                        .should(configureOnlyTheirOwnFeature(rootPackage))
+                        .as("each feature package wires itself: a configuration builds its own package's beans "
+                                + "and binds its own package's properties"));
+    }
+
+    private static List<ArchRule> webAndPersistenceRules() {
+        return List.of(
                 classes().that().areAnnotatedWith(RestController.class).should(reachDataOnlyThroughTheirOwnFeature())
                         .as("web code reaches only its own feature's repositories, and never raw SQL"),
                 noClasses().that().areAnnotatedWith(Repository.class)
@@ -83,19 +119,8 @@ public final class ServiceArchitecture {
                         .as("persistence classes are named *Repository").allowEmptyShould(true),
                 classes().that().haveSimpleNameEndingWith("Repository").should().beAnnotatedWith(Repository.class)
                         .as("a *Repository is a @Repository").allowEmptyShould(true),
-                classes().that().haveSimpleNameEndingWith("Listener").should(declareAKafkaListener())
-                        .as("a *Listener listens to Kafka").allowEmptyShould(true),
-                methods().that().areAnnotatedWith(KafkaListener.class)
-                        .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Listener")
-                        .as("Kafka listeners are named *Listener").allowEmptyShould(true),
-                classes().that().areAnnotatedWith(KafkaListener.class).should().haveSimpleNameEndingWith("Listener")
-                        .as("Kafka listener classes are named *Listener").allowEmptyShould(true),
                 classes().that().haveSimpleNameEndingWith("Subscriber").should(readPostgresNotifications())
-                        .as("a *Subscriber subscribes to Postgres notifications (LISTEN/NOTIFY)").allowEmptyShould(true),
-                classes().that().areMetaAnnotatedWith(Configuration.class)
-                        .should(configureOnlyTheirOwnFeature(rootPackage))
-                        .as("each feature package wires itself: a configuration builds its own package's beans "
-                                + "and binds its own package's properties"));
+                        .as("a *Subscriber subscribes to Postgres notifications (LISTEN/NOTIFY)").allowEmptyShould(true));
     }
 
     private static ArchCondition<JavaClass> reachDataOnlyThroughTheirOwnFeature() {
@@ -183,8 +208,9 @@ public final class ServiceArchitecture {
 
     /**
      * A configuration's {@code @Bean} methods return types of its own package or from outside the service
-     * (a JDK pool, a library client, a kit type), and the properties it enables are its package's: a root
-     * file wiring every feature, or a feature reaching into another's settings, fails.
+     * (a JDK pool, a library client, a kit type), and the properties it enables are its package's, named: a
+     * root file wiring every feature, a feature reaching into another's settings, or a properties scan
+     * (which binds whatever it finds below it, every feature's) fails.
      */
     private static ArchCondition<JavaClass> configureOnlyTheirOwnFeature(String rootPackage) {
         return new ArchCondition<>("configure only their own feature") {
@@ -206,6 +232,11 @@ public final class ServiceArchitecture {
                         events.add(SimpleConditionEvent.violated(configuration,
                                 configuration.getName() + " binds " + properties.getName() + " of another package"));
                     }
+                }
+                if (configuration.isMetaAnnotatedWith(ConfigurationPropertiesScan.class)) {
+                    events.add(SimpleConditionEvent.violated(configuration, configuration.getName()
+                            + " scans for properties, binding every package's below it: name its own in "
+                            + "@EnableConfigurationProperties"));
                 }
             }
         };
