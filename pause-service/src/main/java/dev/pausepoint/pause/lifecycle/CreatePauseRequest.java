@@ -10,11 +10,13 @@ import jakarta.validation.GroupSequence;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.hibernate.validator.constraints.UniqueElements;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,6 +45,9 @@ record CreatePauseRequest(
     static final int MAX_OPTION = 100;
     static final int MAX_METADATA_BYTES = 16 * 1024;
     static final int DEFAULT_TIMEOUT_HOURS = 24;
+    /** Postgres {@code numeric}'s limits, digits before and after the decimal point. */
+    static final int MAX_INTEGER_DIGITS = 131_072;
+    static final int MAX_FRACTION_DIGITS = 16_383;
 
     @Gate(code = ErrorCode.INVALID_CHANNEL, message = "channel must be one of sms, email, slack.")
     interface ChannelRule {
@@ -67,8 +72,29 @@ record CreatePauseRequest(
         }
         if (metadata != null && metadata.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
             issues.add(new FieldIssue("metadata", "must be at most 16 KB as JSON"));
+        } else if (metadata != null && !storableNumbers(metadata)) {
+            issues.add(new FieldIssue("metadata", "must hold numbers of at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after"));
         }
         return issues;
+    }
+
+    /**
+     * Whether every number in {@code node} fits Postgres's {@code numeric}, which stores metadata exactly.
+     * Numbers are read exactly, so a short literal such as {@code 1e999999999} is a value no column holds;
+     * precision and scale are read from the number as written, never by expanding it.
+     */
+    private static boolean storableNumbers(JsonNode node) {
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            return value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_FRACTION_DIGITS;
+        }
+        for (JsonNode child : node) {
+            if (!storableNumbers(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The pause to create: defaults filled in, the recipient in the one form delivery uses. */

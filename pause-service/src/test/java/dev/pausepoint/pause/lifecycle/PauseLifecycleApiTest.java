@@ -162,6 +162,23 @@ class PauseLifecycleApiTest extends PauseApiTest {
                 .isEqualByComparingTo("0.1000000000000000055511151231257827");
     }
 
+    /**
+     * Read exactly, a number can be one Postgres cannot store (numeric holds 131,072 digits before the point
+     * and 16,383 after): 1e999999999 in metadata must be the client's 422, not a failed insert.
+     */
+    @Test
+    void metadataNumbersPostgresCannotHoldAreRefused() {
+        for (String number : List.of("1e999999999", "-1e200000", "1e-999999999", "1e-20000")) {
+            Reply reply = create(developer("free", KeyMode.TEST), SMS_PAUSE.replace("\"r-42\"", number));
+            assertThat(reply.status()).as(number).isEqualTo(422);
+            assertThat(reply.json().get("detail").toString()).as(number).contains("\"field\":\"metadata\"");
+        }
+        Reply huge = create(developer("free", KeyMode.TEST), SMS_PAUSE.replace("\"timeout_default\": \"Reject\", ",
+                "\"timeout_default\": \"Reject\", \"timeout_hours\": 1e999999999, "));
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.json().get("detail").toString()).contains("timeout_hours");
+    }
+
     @Test
     void createAndCancelAreAnnouncedWithTheCallersAddress() {
         CallerIdentity caller = developer("free", KeyMode.TEST);
