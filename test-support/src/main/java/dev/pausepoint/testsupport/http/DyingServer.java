@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A service that dies in the middle of an exchange: it accepts each connection and reads the whole
  * request (head and {@code Content-Length} body), then ends the exchange the chosen way instead of
- * answering. What a caller sees from a process killed under load.
+ * answering. What a caller sees from a process killed under load. {@link #answering()} makes one that
+ * answers {@code 200} until told to die on its next requests, as a caller sees a rolling restart: one
+ * copy gone, the next one fine.
  */
 public final class DyingServer implements AutoCloseable {
 
@@ -28,24 +30,42 @@ public final class DyingServer implements AutoCloseable {
     }
 
     private final ServerSocket server;
-    private final Ending ending;
+    private volatile Ending ending;
+    private final AtomicInteger dying;
     private final AtomicInteger requests = new AtomicInteger();
     private final Thread acceptor;
 
-    private DyingServer(Ending ending) throws IOException {
+    private DyingServer(Ending ending, int dying) throws IOException {
         this.ending = ending;
+        this.dying = new AtomicInteger(dying);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptAll, "dying-server-" + ending.name().toLowerCase(Locale.ROOT));
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
+    /** Dies on every request. */
     public static DyingServer start(Ending ending) {
+        return create(ending, Integer.MAX_VALUE);
+    }
+
+    /** Answers every request with {@code 200 {"answered":true}} until {@link #dieOnNext} says otherwise. */
+    public static DyingServer answering() {
+        return create(Ending.CLOSE, 0);
+    }
+
+    private static DyingServer create(Ending ending, int dying) {
         try {
-            return new DyingServer(ending);
+            return new DyingServer(ending, dying);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The next {@code count} requests die the given way; answering resumes after them. */
+    public void dieOnNext(int count, Ending how) {
+        ending = how;
+        dying.set(count);
     }
 
     public int port() {
@@ -66,6 +86,13 @@ public final class DyingServer implements AutoCloseable {
             try (Socket socket = server.accept()) {
                 readRequest(socket.getInputStream());
                 requests.incrementAndGet();
+                if (dying.getAndUpdate(left -> left == Integer.MAX_VALUE ? left : Math.max(left - 1, 0)) == 0) {
+                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 17\r\nConnection: close\r\n\r\n{\"answered\":true}")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    continue;
+                }
                 switch (ending) {
                     case CLOSE -> socket.shutdownOutput();
                     case RESET -> socket.setSoLinger(true, 0);
