@@ -2,6 +2,7 @@ package dev.pausepoint.kit.trust;
 
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.errors.RequestIds;
 import dev.pausepoint.identity.RequestSigner;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other service answered in the envelope comes back as the same {@link ApiException} (a 402 from
  * billing stays a 402 with billing's message); a service that cannot be reached, or dies before its
  * answer is complete, is 503. Calls are observed, so each is a client span whose {@code traceparent}
- * the other service continues.
+ * the other service continues, and carry the request id of the request they serve.
  */
 public class InternalClient {
 
@@ -47,6 +49,11 @@ public class InternalClient {
                 .requestInterceptor((request, body, execution) -> {
                     signer.signInternalCall(caller, request.getMethod().name(), request.getURI().getRawPath())
                             .forEach(request.getHeaders()::set);
+                    // The request this call serves, so the other service's lines carry its id too.
+                    String requestId = MDC.get(RequestIds.MDC_KEY);
+                    if (requestId != null) {
+                        request.getHeaders().set(RequestIds.HEADER, requestId);
+                    }
                     return execution.execute(request, body);
                 })
                 .build();
