@@ -54,8 +54,9 @@ class TraceSystemTest {
         Developer developer = Developer.register();
         String path = "/hooks/" + UUID.randomUUID();
         RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
-        Reply webhook = as(developer.test(), "POST", "/v1/webhooks", "{\"url\": \"http://" + SystemStack.RECEIVER_HOST
-                + ":" + RECEIVER.port() + path + "\", \"secret\": \"" + SECRET + "\", \"events\": [\"pause.responded\"]}");
+        String url = "http://" + SystemStack.RECEIVER_HOST + ":" + RECEIVER.port() + path;
+        Reply webhook = as(developer.test(), "POST", "/v1/webhooks",
+                "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\", \"events\": [\"pause.responded\"]}");
         assertThat(webhook.status()).isEqualTo(201);
         String webhookId = webhook.json().get("webhook_id").asString();
         Reply created = as(developer.test(), "POST", "/v1/pause", """
@@ -84,7 +85,8 @@ class TraceSystemTest {
             assertThat(linesOf(Service.PAUSE, traceId)).as("pause-service lines of trace " + traceId)
                     .anySatisfy(line -> assertThat(line).contains("Pause " + pauseId + " responded"));
             assertThat(linesOf(Service.DELIVERY, traceId)).as("delivery-service lines of trace " + traceId)
-                    .anySatisfy(line -> assertThat(line).contains("to endpoint " + webhookId + ", attempt 1: HTTP 200"));
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("to endpoint " + webhookId + ", attempt 1: HTTP 200"));
         });
     }
 

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PauseTransitions {
 
-    private static final Logger log = LoggerFactory.getLogger(PauseTransitions.class);
     public static final int MAX_TEXT = 2000;
+    private static final Logger log = LoggerFactory.getLogger(PauseTransitions.class);
 
     private final PauseRepository pauses;
     private final Outbox outbox;

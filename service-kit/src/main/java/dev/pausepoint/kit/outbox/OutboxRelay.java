@@ -112,7 +112,8 @@ public class OutboxRelay extends BackgroundLoop {
             if (!locked) {
                 return -1;
             }
-            List<Row> rows = jdbc.sql("SELECT id, topic, record_key, payload, traceparent FROM outbox_event ORDER BY id LIMIT ?")
+            List<Row> rows = jdbc.sql(
+                            "SELECT id, topic, record_key, payload, traceparent FROM outbox_event ORDER BY id LIMIT ?")
                     .param(batchSize)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             TraceContext.parse(rs.getString(5))))
