@@ -2,6 +2,7 @@ package dev.pausepoint.errors.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,15 +64,25 @@ class StructuredLogMaskingTest {
 
     @AfterEach
     void patternLogsAgain() {
-        // Boot hands the format to Logback as a system property; the other tests of this JVM log patterns.
-        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        start(null).close();
     }
 
+    /**
+     * Starts an application logging through the shared configuration in {@code format} (null: the pattern).
+     * Logging is set up once while an application holds it (other tests' cached contexts may), and Boot
+     * hands the format to Logback as a system property it does not overwrite, so both are reset first.
+     */
     private static ConfigurableApplicationContext start(String format) {
+        LoggingSystem.get(StructuredLogMaskingTest.class.getClassLoader()).cleanUp();
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
         SpringApplication application = new SpringApplication(Empty.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        return application.run("--logging.config=classpath:dev/pausepoint/errors/logging/logback.xml",
-                "--logging.structured.format.console=" + format, "--spring.main.banner-mode=off");
+        List<String> args = new ArrayList<>(List.of("--logging.config=classpath:dev/pausepoint/errors/logging/logback.xml",
+                "--spring.main.banner-mode=off"));
+        if (format != null) {
+            args.add("--logging.structured.format.console=" + format);
+        }
+        return application.run(args.toArray(String[]::new));
     }
 
     @Configuration(proxyBeanMethods = false)
