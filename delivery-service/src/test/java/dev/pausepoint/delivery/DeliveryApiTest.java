@@ -19,6 +19,7 @@ import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.MutableClockConfiguration;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -142,10 +144,21 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
     }
 
     protected RecordMetadata publish(Event event) {
+        return publish(new ProducerRecord<>(event.topic(), event.key(), event));
+    }
+
+    /** Publishes {@code event} as a record of the trace {@code traceparent} names. */
+    protected RecordMetadata publish(Event event, String traceparent) {
+        ProducerRecord<String, Event> record = new ProducerRecord<>(event.topic(), event.key(), event);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.ISO_8859_1));
+        return publish(record);
+    }
+
+    private RecordMetadata publish(ProducerRecord<String, Event> record) {
         try {
-            return kafka.send(event.topic(), event.key(), event).get().getRecordMetadata();
+            return kafka.send(record).get().getRecordMetadata();
         } catch (Exception e) {
-            throw new AssertionError("could not publish " + event, e);
+            throw new AssertionError("could not publish " + record.value(), e);
         }
     }
 

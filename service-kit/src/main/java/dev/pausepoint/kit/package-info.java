@@ -6,8 +6,8 @@
  * production defaults beneath the service's own configuration ({@link dev.pausepoint.kit.ServiceDefaults},
  * {@code pausepoint-service-defaults.yml}), the contract's Kafka topics, listener error handling
  * ({@code kafka}), the transactional outbox and consumer ledger ({@code outbox}, switched on per service by
- * property), the trust boundary ({@code trust}), the clock ({@code time}) and background loops
- * ({@code lifecycle}). Reading a JSON request body into a request record ({@code request},
+ * property), the trust boundary ({@code trust}), the clock ({@code time}), background loops
+ * ({@code lifecycle}) and the trace context kept with queued work ({@code tracing}). Reading a JSON request body into a request record ({@code request},
  * {@link dev.pausepoint.kit.request.JsonBodies}) is infrastructure too, though static: every service reads
  * bodies, and one way to read them is the point (docs/request-bodies.md).
  *

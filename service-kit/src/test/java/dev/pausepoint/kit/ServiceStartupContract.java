@@ -159,10 +159,13 @@ public abstract class ServiceStartupContract {
     }
 
     @Test
-    void logLinesCarryTheRequestId(CapturedOutput output) throws Exception {
-        send("/no/such/thing", Map.of("X-Request-Id", "trace-startup-0001"));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
-                .containsPattern("\\[trace-startup-0001\\] .*Refused GET /no/such/thing"));
+    void logLinesCarryTheTraceAndRequestIds(CapturedOutput output) throws Exception {
+        send("/no/such/thing", Map.of("X-Request-Id", "trace-startup-0001",
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"));
+        // The caller's trace (even unsampled), a span of this service's own, the request id.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "\\[4bf92f3577b34da6a3ce929d0e0e4736,(?!00f067aa0ba902b7)[0-9a-f]{16},trace-startup-0001\\] "
+                        + ".*Refused GET /no/such/thing"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pausepoint.delivery.channel.ChannelSender;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.delivery.schedule.ScheduleProperties;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.tracing.Spans;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +34,10 @@ class NotificationConfiguration {
     @Bean
     NotificationWorker notificationWorker(NotificationRepository notifications, List<ChannelSender> senders,
             NotificationProperties properties, ScheduleProperties schedule, Outbox outbox,
-            TransactionTemplate transactions, Clock clock, @Qualifier("notificationSenders") ExecutorService pool) {
+            TransactionTemplate transactions, Clock clock, @Qualifier("notificationSenders") ExecutorService pool,
+            Spans spans) {
         RetrySchedule retries = schedule.retrySchedule(properties.notificationRetryDelays());
         return new NotificationWorker(notifications, senders, retries, outbox, transactions, clock,
-                schedule.workerInterval(), pool, properties.notifications().limits());
+                schedule.workerInterval(), pool, properties.notifications().limits(), spans);
     }
 }

@@ -10,6 +10,7 @@ import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.tracing.Spans;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,15 +32,17 @@ public class NotificationListener {
     private final Clock clock;
     private final EventBatches batches;
     private final SmsPolicy sms;
+    private final Spans spans;
 
     public NotificationListener(NotificationRepository notifications, NotificationWorker worker, Outbox outbox,
-            Clock clock, EventBatches batches, SmsPolicy sms) {
+            Clock clock, EventBatches batches, SmsPolicy sms, Spans spans) {
         this.notifications = notifications;
         this.worker = worker;
         this.outbox = outbox;
         this.clock = clock;
         this.batches = batches;
         this.sms = sms;
+        this.spans = spans;
     }
 
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
@@ -54,14 +57,14 @@ public class NotificationListener {
         }
         Instant now = EventIds.now(clock);
         if (!pause.livemode()) {
-            if (notifications.insert(pause, "sandbox", now)) {
+            if (notifications.insert(pause, "sandbox", now, null)) {
                 outbox.publish(NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
                         pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
                                 pause.options(), pause.respondUrl(), sms.maxSegments())));
             }
             return;
         }
-        if (notifications.insert(pause, "pending", now)) {
+        if (notifications.insert(pause, "pending", now, spans.current())) {
             AfterCommit.run(worker::wake);
         }
     }

@@ -1,6 +1,7 @@
 package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.kit.tracing.TraceContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,15 +25,19 @@ public class NotificationRepository {
         this.json = json;
     }
 
-    /** Records the notification of a created pause; false when it exists already (a replayed event). */
-    public boolean insert(PauseCreated pause, String status, Instant now) {
+    /**
+     * Records the notification of a created pause, with the trace its sends continue; false when it
+     * exists already (a replayed event).
+     */
+    public boolean insert(PauseCreated pause, String status, Instant now, TraceContext trace) {
         return jdbc.sql("""
                 INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
-                    options, status, next_attempt_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""")
+                    options, status, next_attempt_at, created_at, updated_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""")
                 .params(pause.pauseId(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
                         pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
-                        status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now))
+                        status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
+                        TraceContext.text(trace))
                 .update() == 1;
     }
 
@@ -113,6 +118,7 @@ public class NotificationRepository {
         return new Notification(row.getString("pause_id"), row.getString("developer_id"), row.getBoolean("livemode"),
                 row.getString("channel"), row.getString("recipient"), row.getString("respond_url"),
                 row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
-                row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"));
+                row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"),
+                TraceContext.parse(row.getString("traceparent")));
     }
 }

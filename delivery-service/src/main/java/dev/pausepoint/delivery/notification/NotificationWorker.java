@@ -13,6 +13,8 @@ import dev.pausepoint.events.delivery.NotificationDelivered;
 import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.tracing.Spans;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * behind others, and at most {@link InFlightLimits#perDeveloper()} of them for one developer, taken in
  * turns across developers (see {@link NotificationRepository#claimDue}): one developer's burst of messages
  * waits on its own share while everyone else's go out.
+ *
+ * <p>Each attempt is a span ({@code notification send}) of the trace that created the pause, continued
+ * from the row; the events it publishes carry that trace on.
  */
 public class NotificationWorker extends DueWorkLoop<Notification> {
 
@@ -50,11 +55,12 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private final ExecutorService pool;
     private final int perDeveloper;
     private final InFlightCounts byDeveloper = new InFlightCounts();
+    private final Spans spans;
 
     /** {@code pool} runs the blocking SDK calls, with a thread for each of {@code limits.total()}. */
     public NotificationWorker(NotificationRepository notifications, List<ChannelSender> senders, RetrySchedule schedule,
             Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool,
-            InFlightLimits limits) {
+            InFlightLimits limits, Spans spans) {
         super("notification-worker", interval, 32, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.notifications = notifications;
@@ -64,6 +70,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
         this.transactions = transactions;
         this.clock = clock;
         this.pool = pool;
+        this.spans = spans;
     }
 
     @Override
@@ -79,7 +86,10 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
         try {
             pool.execute(() -> {
                 try {
-                    send(notification);
+                    spans.run("notification send", Span.Kind.CLIENT, notification.trace(),
+                            Map.of("pause.id", notification.pauseId(), "channel", notification.channel(),
+                                    "attempt", String.valueOf(notification.attempts() + 1)),
+                            span -> send(notification, span));
                 } finally {
                     byDeveloper.remove(notification.developerId());
                     finished.run();
@@ -93,12 +103,20 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
         }
     }
 
-    private void send(Notification notification) {
+    private void send(Notification notification, Span span) {
         int attempt = notification.attempts() + 1;
         long started = System.nanoTime();
         SendResult result = senders.get(notification.channel()).send(new OutgoingMessage(notification.pauseId(),
                 notification.recipient(), notification.message(), notification.options(), notification.respondUrl()));
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        span.tag("outcome", result.outcome().name().toLowerCase());
+        if (result.statusCode() != null) {
+            span.tag("http.response.status_code", String.valueOf(result.statusCode()));
+        }
+        // The recipient and the error text (which may quote it) stay out of the log.
+        log.info("Notification of pause {} by {}, attempt {}: {}{}", notification.pauseId(), notification.channel(),
+                attempt, result.outcome().name().toLowerCase(),
+                result.statusCode() == null ? "" : " (HTTP " + result.statusCode() + ")");
         Instant now = EventIds.now(clock);
         try {
             transactions.executeWithoutResult(status -> record(notification, attempt, result, millis, now));

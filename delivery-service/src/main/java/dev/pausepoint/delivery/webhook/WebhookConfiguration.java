@@ -6,6 +6,7 @@ import dev.pausepoint.delivery.schedule.InFlightLimits;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.delivery.schedule.ScheduleProperties;
 import dev.pausepoint.identity.Hmac;
+import dev.pausepoint.kit.tracing.Spans;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -41,11 +42,11 @@ class WebhookConfiguration {
     @Bean
     WebhookWorker webhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OutboundGuard guard,
             JsonMapper json, WebhookProperties properties, ScheduleProperties schedule,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, Spans spans) {
         InFlightLimits limits = properties.webhooks().limits();
         OkHttpClient http = OutboundHttp.client(guard, Duration.ofSeconds(10), limits.total(), limits.total());
         RetrySchedule retries = schedule.retrySchedule(properties.webhookRetryDelays());
         return new WebhookWorker(deliveries, secrets, http, json, retries, transactions, clock,
-                schedule.workerInterval(), limits);
+                schedule.workerInterval(), limits, spans);
     }
 }

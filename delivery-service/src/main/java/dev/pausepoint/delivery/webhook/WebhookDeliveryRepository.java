@@ -1,5 +1,6 @@
 package dev.pausepoint.delivery.webhook;
 
+import dev.pausepoint.kit.tracing.TraceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +26,15 @@ public class WebhookDeliveryRepository {
         this.json = json;
     }
 
-    /** One delivery per endpoint and event; false when it exists already. */
+    /** One delivery per endpoint and event, with the trace its posts continue; false when it exists already. */
     public boolean insert(String deliveryId, String webhookId, String eventId, String event, String pauseId,
-            WebhookData data, Instant now) {
+            WebhookData data, Instant now, TraceContext trace) {
         return jdbc.sql("""
-                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING""")
+                INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at,
+                    traceparent)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING""")
                 .params(deliveryId, webhookId, eventId, event, pauseId, json.writeValueAsString(data),
-                        Timestamp.from(now), Timestamp.from(now))
+                        Timestamp.from(now), Timestamp.from(now), TraceContext.text(trace))
                 .update() == 1;
     }
 
@@ -85,7 +87,7 @@ public class WebhookDeliveryRepository {
                 FROM claimed, webhook_endpoint e
                 WHERE d.id = claimed.id AND e.id = d.webhook_id
                 RETURNING d.id, d.webhook_id, d.event_id, d.event, d.pause_id, d.data, d.attempts,
-                          e.developer_id, e.livemode, e.url, e.secret_encrypted""")
+                          e.developer_id, e.livemode, e.url, e.secret_encrypted, d.traceparent""")
                 .params(json.writeValueAsString(endpointLoad), json.writeValueAsString(developerLoad),
                         Timestamp.from(now), perEndpoint, perDeveloper, perEndpoint, perDeveloper, Timestamp.from(now),
                         limit, Timestamp.from(now.plus(lease)))
@@ -93,7 +95,8 @@ public class WebhookDeliveryRepository {
                         row.getString("event_id"), row.getString("event"), row.getString("pause_id"),
                         row.getString("developer_id"), row.getBoolean("livemode"),
                         json.readValue(row.getString("data"), WebhookData.class), row.getInt("attempts"),
-                        row.getString("url"), row.getString("secret_encrypted")))
+                        row.getString("url"), row.getString("secret_encrypted"),
+                        TraceContext.parse(row.getString("traceparent"))))
                 .list();
     }
 

@@ -9,6 +9,7 @@ import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.ProcessedEvents;
+import dev.pausepoint.kit.tracing.Spans;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,15 +34,17 @@ public class WebhookDispatchListener {
     private final WebhookWorker worker;
     private final Clock clock;
     private final EventBatches batches;
+    private final Spans spans;
 
     public WebhookDispatchListener(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            ProcessedEvents processed, WebhookWorker worker, Clock clock, EventBatches batches) {
+            ProcessedEvents processed, WebhookWorker worker, Clock clock, EventBatches batches, Spans spans) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.processed = processed;
         this.worker = worker;
         this.clock = clock;
         this.batches = batches;
+        this.spans = spans;
     }
 
     @KafkaListener(id = "delivery-webhooks", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-webhooks",
@@ -60,7 +63,7 @@ public class WebhookDispatchListener {
         Instant now = clock.instant();
         for (String webhookId : subscribers) {
             deliveries.insert("wdl_" + UUID.randomUUID(), webhookId, event.eventId(), outcome.event(), pause.pauseId(),
-                    outcome.data(), now);
+                    outcome.data(), now, spans.current());
         }
         if (!subscribers.isEmpty()) {
             AfterCommit.run(worker::wake);

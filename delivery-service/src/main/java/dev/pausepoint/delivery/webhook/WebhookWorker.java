@@ -8,6 +8,9 @@ import dev.pausepoint.delivery.schedule.InFlightLimits;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.identity.Hmac;
+import dev.pausepoint.kit.tracing.Spans;
+import dev.pausepoint.kit.tracing.TraceContext;
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -44,6 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * developer are in flight here, out of {@link InFlightLimits#total()}, and each claim serves the
  * developers with the fewest posts in flight first (see {@link WebhookDeliveryRepository#claimDue}). A
  * developer's dead endpoints therefore use up that developer's share and nobody else's.
+ *
+ * <p>Each post is a client span ({@code webhook post}) of the trace of the event that queued it, and
+ * carries that span's {@code traceparent} to the receiver, which may join the trace or quote its id to
+ * us (docs/tracing-and-logs.md).
  */
 public class WebhookWorker extends DueWorkLoop<DueDelivery> {
 
@@ -63,10 +70,11 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private final int perDeveloper;
     private final InFlightCounts byEndpoint = new InFlightCounts();
     private final InFlightCounts byDeveloper = new InFlightCounts();
+    private final Spans spans;
 
     public WebhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OkHttpClient http,
             JsonMapper json, RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
-            InFlightLimits limits) {
+            InFlightLimits limits, Spans spans) {
         super("webhook-worker", interval, 64, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.deliveries = deliveries;
@@ -76,6 +84,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
         this.schedule = schedule;
         this.transactions = transactions;
         this.clock = clock;
+        this.spans = spans;
     }
 
     @Override
@@ -92,13 +101,20 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
         byDeveloper.add(delivery.developerId());
         int attempt = delivery.attempts() + 1;
         long started = System.nanoTime();
+        Span span = spans.start("webhook post", Span.Kind.CLIENT, delivery.trace())
+                .tag("webhook.id", delivery.webhookId()).tag("webhook.delivery.id", delivery.deliveryId())
+                .tag("pause.id", delivery.pauseId()).tag("attempt", String.valueOf(attempt));
         Request request;
         try {
-            request = sign(delivery, EventIds.now(clock));
+            request = sign(delivery, EventIds.now(clock), spans.contextOf(span));
         } catch (RuntimeException e) {
             // Not contacted: a secret that no longer opens (the internal secret changed) or a URL the client refuses.
-            log.warn("Cannot prepare webhook delivery {}: {}", delivery.deliveryId(), e.toString());
-            complete(delivery, attempt, null, "could not prepare the request: " + e.getMessage(), started, finished);
+            spans.inScope(span, () -> {
+                log.warn("Cannot prepare webhook delivery {}: {}", delivery.deliveryId(), e.toString());
+                return null;
+            });
+            complete(span, delivery, attempt, null, "could not prepare the request: " + e.getMessage(), started,
+                    finished);
             return;
         }
         http.newCall(request).enqueue(new Callback() {
@@ -107,25 +123,25 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
                 try (response) {
                     int code = response.code();
                     String error = response.isSuccessful() ? null : answer(response);
-                    complete(delivery, attempt, code, error, started, finished);
+                    complete(span, delivery, attempt, code, error, started, finished);
                 } catch (IOException e) {
-                    complete(delivery, attempt, response.code(), "HTTP " + response.code(), started, finished);
+                    complete(span, delivery, attempt, response.code(), "HTTP " + response.code(), started, finished);
                 }
             }
 
             @Override
             public void onFailure(Call call, IOException e) {
-                complete(delivery, attempt, null, describe(e), started, finished);
+                complete(span, delivery, attempt, null, describe(e), started, finished);
             }
         });
     }
 
-    private Request sign(DueDelivery delivery, Instant at) {
+    private Request sign(DueDelivery delivery, Instant at, TraceContext trace) {
         String secret = secrets.open(delivery.webhookId(), delivery.sealedSecret());
         long timestamp = at.getEpochSecond();
         byte[] body = json.writeValueAsBytes(new WebhookPayload(delivery.eventId(), delivery.event(),
                 delivery.pauseId(), delivery.developerId(), delivery.livemode(), timestamp, delivery.data()));
-        return new Request.Builder()
+        Request.Builder request = new Request.Builder()
                 .url(delivery.url())
                 .post(RequestBody.create(body, JSON))
                 .header("User-Agent", "PausePoint-Webhooks/1")
@@ -133,8 +149,27 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
                         "sha256=" + Hmac.sha256Hex(secret.getBytes(StandardCharsets.UTF_8), body))
                 .header("X-PausePoint-Event", delivery.event())
                 .header("X-PausePoint-Delivery", delivery.eventId())
-                .header("X-PausePoint-Timestamp", String.valueOf(timestamp))
-                .build();
+                .header("X-PausePoint-Timestamp", String.valueOf(timestamp));
+        if (trace != null) {
+            request.header(TraceContext.HEADER, trace.traceparent());
+        }
+        return request.build();
+    }
+
+    /** Ends the attempt's span around recording it, so the outcome's log line carries the trace. */
+    private void complete(Span span, DueDelivery delivery, int attempt, Integer statusCode, String error,
+            long started, Runnable finished) {
+        if (statusCode != null) {
+            span.tag("http.response.status_code", String.valueOf(statusCode));
+        }
+        try {
+            spans.inScope(span, () -> {
+                complete(delivery, attempt, statusCode, error, started, finished);
+                return null;
+            });
+        } finally {
+            span.end();
+        }
     }
 
     private void complete(DueDelivery delivery, int attempt, Integer statusCode, String error, long started,
@@ -146,6 +181,9 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
             String outcome = success ? "delivered" : next.isPresent() ? "pending" : "failed";
             transactions.executeWithoutResult(status -> deliveries.recordAttempt(delivery, attempt, statusCode,
                     error, millis, outcome, next.orElse(null), EventIds.now(clock)));
+            // The status only: the receiver's answer and the URL may hold what is not ours to log.
+            log.info("Webhook delivery {} to endpoint {}, attempt {}: {} ({})", delivery.deliveryId(),
+                    delivery.webhookId(), attempt, statusCode == null ? "no HTTP answer" : "HTTP " + statusCode, outcome);
         } catch (RuntimeException e) {
             log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
                     delivery.deliveryId(), e.toString());

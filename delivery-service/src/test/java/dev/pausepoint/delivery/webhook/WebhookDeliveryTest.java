@@ -122,6 +122,21 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     }
 
     @Test
+    void thePostIsASpanOfTheEventsTraceAndCarriesItToTheReceiver() {
+        CallerIdentity caller = developer(KeyMode.LIVE);
+        String path = "/receiver/" + UUID.randomUUID();
+        register(caller, path);
+        PauseResponded event = responded(caller, true);
+
+        publish(event, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        await().untilAsserted(() -> assertThat(received(path)).hasSize(1));
+        assertThat(received(path).get(0).getHeader("traceparent"))
+                .as("the same trace, a span of delivery-service's own")
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
+    }
+
+    @Test
     void timeoutsAndCancelsCarryWhatAPollShowsAndEndpointsGetOnlyTheirEvents() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String all = "/receiver/all/" + UUID.randomUUID();

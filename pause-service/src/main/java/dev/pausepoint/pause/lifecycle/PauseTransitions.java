@@ -8,6 +8,8 @@ import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PauseTransitions {
 
     public static final int MAX_TEXT = 2000;
+    private static final Logger log = LoggerFactory.getLogger(PauseTransitions.class);
 
     private final PauseRepository pauses;
     private final Outbox outbox;
@@ -49,7 +52,7 @@ public class PauseTransitions {
         String kept = pause.allowTextResponse() && text != null && !text.isBlank() ? text : null;
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        return transactions.execute(status -> {
+        Pause answered = transactions.execute(status -> {
             Pause responded = pauses.respond(pauseId, choice, kept, precise).orElseThrow(() -> {
                 Pause current = pauses.find(pauseId).orElseThrow(() -> new PauseNotFoundException(pauseId));
                 PauseStatus effective = current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status();
@@ -59,6 +62,8 @@ public class PauseTransitions {
             outbox.publish(responded.respondedEvent(now, actorIp, userAgent));
             return responded;
         });
+        log.info("Pause {} responded", pauseId);
+        return answered;
     }
 
     /**

@@ -78,6 +78,8 @@ public class Responses {
         }
         try {
             PauseForResponse answered = pauses.respond(verified.pauseId(), choice, text, actorIp, userAgent);
+            // Ids only: the choice, the text and the human's address stay out of the logs.
+            log.info("Pause {} answered through its link", answered.pauseId());
             remember(token, answered);
             return answered;
         } catch (ApiException e) {

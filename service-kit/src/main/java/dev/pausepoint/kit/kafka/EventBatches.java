@@ -1,7 +1,11 @@
 package dev.pausepoint.kit.kafka;
 
 import dev.pausepoint.events.Event;
+import dev.pausepoint.kit.tracing.Spans;
+import dev.pausepoint.kit.tracing.TraceContext;
+import io.micrometer.tracing.Span;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
@@ -22,15 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  * Handlers must be idempotent, as for any Kafka consumer: a record applied in a failed batch
  * transaction was rolled back and is applied again.
+ *
+ * <p>Each record is handled in its own span continuing the trace its {@code traceparent} header carries
+ * (the change that published it), so the handler's log lines, rows and outbound events join that trace.
  */
 public final class EventBatches {
 
     private static final LogAccessor LOG = new LogAccessor(EventBatches.class);
 
     private final TransactionTemplate transactions;
+    private final Spans spans;
 
-    public EventBatches(TransactionTemplate transactions) {
+    public EventBatches(TransactionTemplate transactions, Spans spans) {
         this.transactions = transactions;
+        this.spans = spans;
     }
 
     public void apply(List<ConsumerRecord<String, Event>> records, Consumer<Event> handler) {
@@ -38,7 +47,7 @@ public final class EventBatches {
         List<ConsumerRecord<String, Event>> readable = unreadable < 0 ? records : records.subList(0, unreadable);
         if (!readable.isEmpty()) {
             try {
-                transactions.executeWithoutResult(status -> readable.forEach(record -> handler.accept(record.value())));
+                transactions.executeWithoutResult(status -> readable.forEach(record -> handle(record, handler)));
             } catch (RuntimeException batchFailure) {
                 oneByOne(readable, handler);
             }
@@ -53,13 +62,22 @@ public final class EventBatches {
 
     private void oneByOne(List<ConsumerRecord<String, Event>> records, Consumer<Event> handler) {
         for (int i = 0; i < records.size(); i++) {
-            Event event = records.get(i).value();
+            ConsumerRecord<String, Event> record = records.get(i);
+            Event event = record.value();
             try {
-                transactions.executeWithoutResult(status -> handler.accept(event));
+                transactions.executeWithoutResult(status -> handle(record, handler));
             } catch (RuntimeException failure) {
                 throw new BatchListenerFailedException("could not apply " + event.eventId(), failure, i);
             }
         }
+    }
+
+    private void handle(ConsumerRecord<String, Event> record, Consumer<Event> handler) {
+        Event event = record.value();
+        spans.run("process " + record.topic(), Span.Kind.CONSUMER, TraceContext.from(record.headers()),
+                Map.of("messaging.system", "kafka", "messaging.destination.name", record.topic(),
+                        "event.id", event.eventId()),
+                span -> handler.accept(event));
     }
 
     private static int firstUnreadable(List<ConsumerRecord<String, Event>> records) {

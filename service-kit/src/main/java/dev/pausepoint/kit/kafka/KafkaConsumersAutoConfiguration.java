@@ -1,6 +1,7 @@
 package dev.pausepoint.kit.kafka;
 
 import dev.pausepoint.events.Topics;
+import dev.pausepoint.kit.tracing.Spans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -36,8 +37,8 @@ public class KafkaConsumersAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaConsumersAutoConfiguration.class);
 
     @Bean
-    EventBatches eventBatches(PlatformTransactionManager transactions) {
-        return new EventBatches(new TransactionTemplate(transactions));
+    EventBatches eventBatches(PlatformTransactionManager transactions, Spans spans) {
+        return new EventBatches(new TransactionTemplate(transactions), spans);
     }
 
     @Bean

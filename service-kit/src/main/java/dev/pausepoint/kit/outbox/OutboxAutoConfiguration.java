@@ -1,5 +1,6 @@
 package dev.pausepoint.kit.outbox;
 
+import dev.pausepoint.kit.tracing.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,8 +47,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("pausepoint.outbox.enabled")
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
-        return new Outbox(jdbc, relay);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, Spans spans) {
+        return new Outbox(jdbc, relay, spans);
     }
 
     @Bean

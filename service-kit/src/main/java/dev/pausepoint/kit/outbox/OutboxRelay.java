@@ -2,6 +2,7 @@ package dev.pausepoint.kit.outbox;
 
 import dev.pausepoint.kit.lifecycle.BackgroundLoop;
 import dev.pausepoint.kit.lifecycle.Wakeup;
+import dev.pausepoint.kit.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public class OutboxRelay extends BackgroundLoop {
     private static final long LOCK_KEY = 0x5050_4f75_7462_6f78L;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, TraceContext trace) {
     }
 
     private final JdbcClient jdbc;
@@ -111,9 +112,11 @@ public class OutboxRelay extends BackgroundLoop {
             if (!locked) {
                 return -1;
             }
-            List<Row> rows = jdbc.sql("SELECT id, topic, record_key, payload FROM outbox_event ORDER BY id LIMIT ?")
+            List<Row> rows = jdbc.sql(
+                            "SELECT id, topic, record_key, payload, traceparent FROM outbox_event ORDER BY id LIMIT ?")
                     .param(batchSize)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            TraceContext.parse(rs.getString(5))))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -121,7 +124,7 @@ public class OutboxRelay extends BackgroundLoop {
             List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
-                producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()), (metadata, error) -> {
+                producer.send(record(row), (metadata, error) -> {
                     if (error != null) {
                         ack.completeExceptionally(error);
                     } else {
@@ -142,6 +145,15 @@ public class OutboxRelay extends BackgroundLoop {
             published.increment(sent);
         }
         return sent == null ? 0 : sent;
+    }
+
+    /** The row's event, carrying the trace of the change that wrote it. */
+    private static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        if (row.trace() != null) {
+            row.trace().addTo(record.headers());
+        }
+        return record;
     }
 
     private double backlog() {

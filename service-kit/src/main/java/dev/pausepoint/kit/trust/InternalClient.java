@@ -2,12 +2,15 @@ package dev.pausepoint.kit.trust;
 
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.errors.RequestIds;
 import dev.pausepoint.identity.RequestSigner;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A call from one service to another's {@code /internal/**} API, signed as this service. An error the
  * other service answered in the envelope comes back as the same {@link ApiException} (a 402 from
  * billing stays a 402 with billing's message); a service that cannot be reached, or dies before its
- * answer is complete, is 503.
+ * answer is complete, is 503. Calls are observed, so each is a client span whose {@code traceparent}
+ * the other service continues, and carry the request id of the request they serve.
  */
 public class InternalClient {
 
@@ -33,7 +37,7 @@ public class InternalClient {
     private final String target;
 
     public InternalClient(String caller, String target, URI baseUrl, RequestSigner signer, JsonMapper json,
-            Duration timeout) {
+            Duration timeout, ObservationRegistry observations) {
         this.caller = caller;
         this.target = target;
         this.json = json;
@@ -41,9 +45,15 @@ public class InternalClient {
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         factory.setReadTimeout(timeout);
         this.client = RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory)
+                .observationRegistry(observations)
                 .requestInterceptor((request, body, execution) -> {
                     signer.signInternalCall(caller, request.getMethod().name(), request.getURI().getRawPath())
                             .forEach(request.getHeaders()::set);
+                    // The request this call serves, so the other service's lines carry its id too.
+                    String requestId = MDC.get(RequestIds.MDC_KEY);
+                    if (requestId != null) {
+                        request.getHeaders().set(RequestIds.HEADER, requestId);
+                    }
                     return execution.execute(request, body);
                 })
                 .build();

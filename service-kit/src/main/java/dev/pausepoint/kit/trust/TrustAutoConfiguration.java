@@ -1,11 +1,13 @@
 package dev.pausepoint.kit.trust;
 
 import dev.pausepoint.identity.RequestSigner;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +28,11 @@ public class TrustAutoConfiguration {
 
     /** Signed clients to other services' internal APIs, by service name ({@code pausepoint.services.*}). */
     @Bean
-    InternalClients internalClients(RequestSigner signer, JsonMapper json, Environment environment) {
+    InternalClients internalClients(RequestSigner signer, JsonMapper json, Environment environment,
+            ObjectProvider<ObservationRegistry> observations) {
         return service -> new InternalClient(environment.getRequiredProperty("spring.application.name"), service,
                 URI.create(environment.getRequiredProperty("pausepoint.services." + service)), signer, json,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import dev.pausepoint.testsupport.http.DyingServer;
 import dev.pausepoint.testsupport.http.DyingServer.Ending;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,8 @@ class InternalClientTest {
 
     private static InternalClient clientOf(String url) {
         return new InternalClient("pause-service", "billing-service", URI.create(url),
-                new RequestSigner(TestSecrets.INTERNAL_SECRET), JsonMapper.builder().build(), Duration.ofSeconds(2));
+                new RequestSigner(TestSecrets.INTERNAL_SECRET), JsonMapper.builder().build(), Duration.ofSeconds(2),
+                ObservationRegistry.NOOP);
     }
 
     private static void assertUnavailable(DyingServer server, Function<InternalClient, JsonNode> call) {
