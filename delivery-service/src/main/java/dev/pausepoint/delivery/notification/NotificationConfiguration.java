@@ -33,9 +33,10 @@ class NotificationConfiguration {
     @Bean
     NotificationWorker notificationWorker(NotificationRepository notifications, List<ChannelSender> senders,
             NotificationProperties properties, ScheduleProperties schedule, Outbox outbox,
-            TransactionTemplate transactions, Clock clock, @Qualifier("notificationSenders") ExecutorService pool) {
+            TransactionTemplate transactions, Clock clock, @Qualifier("notificationSenders") ExecutorService pool,
+            NotificationMetrics metrics) {
         RetrySchedule retries = schedule.retrySchedule(properties.notificationRetryDelays());
         return new NotificationWorker(notifications, senders, retries, outbox, transactions, clock,
-                schedule.workerInterval(), pool, properties.notifications().limits());
+                schedule.workerInterval(), pool, properties.notifications().limits(), metrics);
     }
 }

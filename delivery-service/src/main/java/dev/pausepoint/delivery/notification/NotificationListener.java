@@ -31,15 +31,17 @@ public class NotificationListener {
     private final Clock clock;
     private final EventBatches batches;
     private final SmsPolicy sms;
+    private final NotificationMetrics metrics;
 
     public NotificationListener(NotificationRepository notifications, NotificationWorker worker, Outbox outbox,
-            Clock clock, EventBatches batches, SmsPolicy sms) {
+            Clock clock, EventBatches batches, SmsPolicy sms, NotificationMetrics metrics) {
         this.notifications = notifications;
         this.worker = worker;
         this.outbox = outbox;
         this.clock = clock;
         this.batches = batches;
         this.sms = sms;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
@@ -58,6 +60,7 @@ public class NotificationListener {
                 outbox.publish(NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
                         pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
                                 pause.options(), pause.respondUrl(), sms.maxSegments())));
+                AfterCommit.run(() -> metrics.finished(pause.channel(), NotificationMetrics.SANDBOX));
             }
             return;
         }

@@ -41,11 +41,11 @@ class WebhookConfiguration {
     @Bean
     WebhookWorker webhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OutboundGuard guard,
             JsonMapper json, WebhookProperties properties, ScheduleProperties schedule,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, WebhookMetrics metrics) {
         InFlightLimits limits = properties.webhooks().limits();
         OkHttpClient http = OutboundHttp.client(guard, Duration.ofSeconds(10), limits.total(), limits.total());
         RetrySchedule retries = schedule.retrySchedule(properties.webhookRetryDelays());
         return new WebhookWorker(deliveries, secrets, http, json, retries, transactions, clock,
-                schedule.workerInterval(), limits);
+                schedule.workerInterval(), limits, metrics);
     }
 }

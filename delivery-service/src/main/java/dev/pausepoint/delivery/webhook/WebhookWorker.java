@@ -63,10 +63,11 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private final int perDeveloper;
     private final InFlightCounts byEndpoint = new InFlightCounts();
     private final InFlightCounts byDeveloper = new InFlightCounts();
+    private final WebhookMetrics metrics;
 
     public WebhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OkHttpClient http,
             JsonMapper json, RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
-            InFlightLimits limits) {
+            InFlightLimits limits, WebhookMetrics metrics) {
         super("webhook-worker", interval, 64, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.deliveries = deliveries;
@@ -76,6 +77,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
         this.schedule = schedule;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -146,6 +148,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
             String outcome = success ? "delivered" : next.isPresent() ? "pending" : "failed";
             transactions.executeWithoutResult(status -> deliveries.recordAttempt(delivery, attempt, statusCode,
                     error, millis, outcome, next.orElse(null), EventIds.now(clock)));
+            metrics.attempted(outcome, millis);
         } catch (RuntimeException e) {
             log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
                     delivery.deliveryId(), e.toString());

@@ -25,12 +25,15 @@ public class PauseTransitions {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PauseMetrics metrics;
 
-    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock,
+            PauseMetrics metrics) {
         this.pauses = pauses;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -49,7 +52,7 @@ public class PauseTransitions {
         String kept = pause.allowTextResponse() && text != null && !text.isBlank() ? text : null;
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        return transactions.execute(status -> {
+        Pause answered = transactions.execute(status -> {
             Pause responded = pauses.respond(pauseId, choice, kept, precise).orElseThrow(() -> {
                 Pause current = pauses.find(pauseId).orElseThrow(() -> new PauseNotFoundException(pauseId));
                 PauseStatus effective = current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status();
@@ -59,6 +62,8 @@ public class PauseTransitions {
             outbox.publish(responded.respondedEvent(now, actorIp, userAgent));
             return responded;
         });
+        metrics.answered(answered);
+        return answered;
     }
 
     /**
@@ -68,14 +73,18 @@ public class PauseTransitions {
     public List<String> timeOutExpired(int batchSize) {
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        List<String> moved = transactions.execute(status -> {
+        List<Pause> moved = transactions.execute(status -> {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
             pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
                 outbox.publish(pause.timedOutEvent(now));
             }
-            return expired.stream().map(Pause::id).toList();
+            return expired;
         });
-        return moved == null ? List.of() : moved;
+        if (moved == null) {
+            return List.of();
+        }
+        moved.forEach(pause -> metrics.timedOut(pause, precise));
+        return moved.stream().map(Pause::id).toList();
     }
 }

@@ -63,7 +63,6 @@ public class OutboxRelay extends BackgroundLoop {
         this.sendTimeout = sendTimeout;
         this.published = meters.counter("pausepoint.outbox.published");
         this.failures = meters.counter("pausepoint.outbox.failures");
-        meters.gauge("pausepoint.outbox.backlog", this, OutboxRelay::backlog);
     }
 
     /** Asks the relay to look now; cheap, and safe to call from any thread. */
@@ -142,14 +141,6 @@ public class OutboxRelay extends BackgroundLoop {
             published.increment(sent);
         }
         return sent == null ? 0 : sent;
-    }
-
-    private double backlog() {
-        try {
-            return jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     private static Duration min(Duration a, Duration b) {
