@@ -143,6 +143,15 @@ public class WebhookDeliveryRepository {
                 .list();
     }
 
+    /** Pending deliveries: due now, and scheduled for a later retry (on the pending-deliveries index). */
+    public WebhookBacklog backlog() {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE next_attempt_at <= now()),
+                       count(*) FILTER (WHERE next_attempt_at > now())
+                FROM webhook_delivery WHERE status = 'pending'""")
+                .query((row, n) -> new WebhookBacklog(row.getLong(1), row.getLong(2))).single();
+    }
+
     /** The API's timestamps have whole seconds (docs/api-reference.md, "Conventions"). */
     private static Instant seconds(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,30 +18,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookMetrics {
 
-    static final String DELIVERED = "delivered";
-    static final String RETRYING = "retrying";
-    static final String FAILED = "failed";
+    private static final String RETRYING = "retrying";
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
-
-    private record Backlog(double due, double scheduled) {
-    }
 
     private final MeterRegistry meters;
 
-    public WebhookMetrics(MeterRegistry meters, JdbcClient jdbc) {
+    /** The backlog gauges show NaN while the database does not answer. */
+    public WebhookMetrics(MeterRegistry meters, WebhookDeliveryRepository deliveries) {
         this.meters = meters;
-        CachedReading<Backlog> backlog = new CachedReading<>("webhook backlog", MAX_AGE,
-                new Backlog(Double.NaN, Double.NaN), () -> jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE next_attempt_at <= now()),
-                               count(*) FILTER (WHERE next_attempt_at > now())
-                        FROM webhook_delivery WHERE status = 'pending'""")
-                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2))).single());
-        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> reading.get().due())
+        CachedReading<WebhookBacklog> backlog = new CachedReading<>("webhook backlog", MAX_AGE, null,
+                deliveries::backlog);
+        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> due(reading.get()))
                 .description("Webhook deliveries waiting to be posted").baseUnit("deliveries").tag("state", "due")
                 .strongReference(true).register(meters);
-        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> reading.get().scheduled())
+        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> scheduled(reading.get()))
                 .description("Webhook deliveries waiting to be posted").baseUnit("deliveries").tag("state", "scheduled")
                 .strongReference(true).register(meters);
+    }
+
+    private static double due(WebhookBacklog backlog) {
+        return backlog == null ? Double.NaN : backlog.due();
+    }
+
+    private static double scheduled(WebhookBacklog backlog) {
+        return backlog == null ? Double.NaN : backlog.scheduled();
     }
 
     /** A post that took {@code millis} and left its delivery {@code outcome} (the repository's word for it). */
