@@ -9,7 +9,7 @@ import static dev.pausepoint.systemtests.Developer.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.localstack.Workspace;
@@ -34,12 +34,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MetricsSystemTest {
 
     private static final String SECRET = "whsec-metrics-test-0123456789";
-    private static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension RECEIVER = WireMockExtension.newInstance().options(options().dynamicPort()).build();
     private static final String SMS = """
             {"recipient": "+14155550123", "channel": "sms", "message": "Ship it?", "options": ["Yes", "No"],
              "timeout_default": "No"}""";
@@ -66,16 +66,6 @@ class MetricsSystemTest {
         for (Service service : Service.values()) {
             PROCESSES.put(service.moduleName(), service);
         }
-    }
-
-    @BeforeAll
-    static void startReceiver() {
-        RECEIVER.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.stop();
     }
 
     @Test
@@ -104,7 +94,7 @@ class MetricsSystemTest {
         String path = "/hooks/" + UUID.randomUUID();
         RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
         assertThat(as(developer.test(), "POST", "/v1/webhooks", "{\"url\": \"http://" + SystemStack.RECEIVER_HOST + ":"
-                + RECEIVER.port() + path + "\", \"secret\": \"" + SECRET
+                + RECEIVER.getPort() + path + "\", \"secret\": \"" + SECRET
                 + "\", \"events\": [\"pause.responded\", \"pause.cancelled\", \"pause.timed_out\"]}").status())
                 .isEqualTo(201);
 
@@ -164,8 +154,8 @@ class MetricsSystemTest {
             for (Map<String, Object> rule : list(group.get("rules"))) {
                 assertThat(rule).containsKeys("alert", "expr", "for", "labels", "annotations");
                 assertThat(rule.get("for").toString()).matches("(\\d+(ms|s|m|h|d|w|y))+");
-                assertThat((Map<?, ?>) rule.get("labels")).containsKey("severity");
-                assertThat((Map<?, ?>) rule.get("annotations")).containsKeys("summary", "description");
+                assertThat(map(rule.get("labels"))).containsKey("severity");
+                assertThat(map(rule.get("annotations"))).containsKeys("summary", "description");
                 expressions.put("alert " + rule.get("alert"), rule.get("expr").toString());
             }
         }
@@ -261,6 +251,12 @@ class MetricsSystemTest {
             expire.setString(1, pauseId);
             assertThat(expire.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ class PromQlTest {
         assertThat(PromQl.metricNames("""
                 sum by (application) (rate(http_server_requests_seconds_count{status=~"5..", application=~"$application"}[5m]))
                   / on (application) group_left sum by (application) (rate(http_server_requests_seconds_count[$__rate_interval]))
-                  > bool 0.05 or max without (instance) (pausepoint_outbox_oldest_age_seconds offset 1h) > 60""")))
+                  > bool 0.05 or max without (instance) (pausepoint_outbox_oldest_age_seconds offset 1h) > 60"""))
                 .containsExactly("http_server_requests_seconds_count", "pausepoint_outbox_oldest_age_seconds");
         assertThat(PromQl.metricNames("histogram_quantile(0.99, sum by (le) (rate(a_bucket[5m:1m]))) ^ 2 ^ -1"))
                 .containsExactly("a_bucket");

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The pauses' life in numbers, counted once each after its transaction commits, by channel and mode
- * ({@code live} or {@code test}): {@code pausepoint.pauses.created}, {@code .answered},
- * {@code .timed.out} and {@code .cancelled}. And how late the sweeper is ({@code pausepoint.timeout.lateness}):
- * from a pause's expiry to the transition that timed it out. docs/observability.md lists them.
+ * ({@code live} or {@code test}): {@code pausepoint.pauses.opened} (created: Prometheus reserves the
+ * suffix {@code _created}), {@code .answered}, {@code .timed.out} and {@code .cancelled}. And how late
+ * the sweeper is ({@code pausepoint.timeout.lateness}): from a pause's expiry to the transition that
+ * timed it out. docs/observability.md lists them.
  */
 @Component
 public class PauseMetrics {
@@ -29,7 +30,7 @@ public class PauseMetrics {
     }
 
     void created(Pause pause) {
-        count("pausepoint.pauses.created", "Pauses created", pause);
+        count("pausepoint.pauses.opened", "Pauses created", pause);
     }
 
     void answered(Pause pause) {
