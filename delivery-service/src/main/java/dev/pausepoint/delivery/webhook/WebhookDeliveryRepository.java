@@ -143,12 +143,13 @@ public class WebhookDeliveryRepository {
                 .list();
     }
 
-    /** Pending deliveries: due now, and scheduled for a later retry (on the pending-deliveries index). */
-    public WebhookBacklog backlog() {
+    /** Pending deliveries: due at {@code now}, and scheduled for later (on the pending-deliveries index). */
+    public WebhookBacklog backlog(Instant now) {
+        Timestamp at = Timestamp.from(now);
         return jdbc.sql("""
-                SELECT count(*) FILTER (WHERE next_attempt_at <= now()),
-                       count(*) FILTER (WHERE next_attempt_at > now())
+                SELECT count(*) FILTER (WHERE next_attempt_at <= ?), count(*) FILTER (WHERE next_attempt_at > ?)
                 FROM webhook_delivery WHERE status = 'pending'""")
+                .params(at, at)
                 .query((row, n) -> new WebhookBacklog(row.getLong(1), row.getLong(2))).single();
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,10 @@ public class WebhookMetrics {
     private final MeterRegistry meters;
 
     /** The backlog gauges show NaN while the database does not answer. */
-    public WebhookMetrics(MeterRegistry meters, WebhookDeliveryRepository deliveries) {
+    public WebhookMetrics(MeterRegistry meters, WebhookDeliveryRepository deliveries, Clock clock) {
         this.meters = meters;
         CachedReading<WebhookBacklog> backlog = new CachedReading<>("webhook backlog", MAX_AGE, null,
-                deliveries::backlog);
+                () -> deliveries.backlog(clock.instant()));
         Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> due(reading.get()))
                 .description("Webhook deliveries waiting to be posted").baseUnit("deliveries").tag("state", "due")
                 .strongReference(true).register(meters);
