@@ -27,22 +27,14 @@ public class WebhookMetrics {
     /** The backlog gauges show NaN while the database does not answer. */
     public WebhookMetrics(MeterRegistry meters, WebhookDeliveryRepository deliveries, Clock clock) {
         this.meters = meters;
-        CachedReading<WebhookBacklog> backlog = new CachedReading<>("webhook backlog", MAX_AGE, null,
-                () -> deliveries.backlog(clock.instant()));
-        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> due(reading.get()))
+        CachedReading<WebhookBacklog> backlog = new CachedReading<>("webhook backlog", MAX_AGE,
+                WebhookBacklog.UNKNOWN, () -> deliveries.backlog(clock.instant()));
+        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> reading.get().due())
                 .description("Webhook deliveries waiting to be posted").baseUnit("deliveries").tag("state", "due")
                 .strongReference(true).register(meters);
-        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> scheduled(reading.get()))
+        Gauge.builder("pausepoint.webhooks.backlog", backlog, reading -> reading.get().scheduled())
                 .description("Webhook deliveries waiting to be posted").baseUnit("deliveries").tag("state", "scheduled")
                 .strongReference(true).register(meters);
-    }
-
-    private static double due(WebhookBacklog backlog) {
-        return backlog == null ? Double.NaN : backlog.due();
-    }
-
-    private static double scheduled(WebhookBacklog backlog) {
-        return backlog == null ? Double.NaN : backlog.scheduled();
     }
 
     /** A post that took {@code millis} and left its delivery {@code outcome} (the repository's word for it). */
