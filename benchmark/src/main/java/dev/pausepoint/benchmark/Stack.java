@@ -43,14 +43,16 @@ final class Stack implements AutoCloseable {
         Outside outside = Outside.start();
         try {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 ports.put(service, FreePorts.next());
+                managementPorts.put(service, FreePorts.next());
             }
             // The clock starts before Kafka and Redis are asked for, as it always has: the start-up figure
             // includes starting the embedded broker and Redis in this JVM, so earlier figures stay comparable.
             long start = System.nanoTime();
             ServiceFleet fleet = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(), logDirectory(),
-                    postgres, TestInfrastructure.kafka(), TestInfrastructure.redis(), ports, FreePorts.next(), SECRET,
+                    postgres, TestInfrastructure.kafka(), TestInfrastructure.redis(), ports, managementPorts, SECRET,
                     ServiceFleet.configuredJvmOptions(), environment(outside.port())));
             try {
                 fleet.awaitHealthy(Duration.ofSeconds(300), status -> System.out.println("waiting for the stack: "

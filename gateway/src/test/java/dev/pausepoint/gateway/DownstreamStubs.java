@@ -77,7 +77,7 @@ final class DownstreamStubs {
         SERVERS.forEach((name, server) -> {
             server.resetAll();
             server.stubFor(any(anyUrl()).willReturn(okJson("{\"served_by\":\"" + name + "\"}")));
-            server.stubFor(get(urlEqualTo("/actuator/health/readiness")).willReturn(okJson("{\"status\":\"UP\"}")));
+            server.stubFor(get(urlEqualTo("/readyz")).willReturn(okJson("{\"status\":\"UP\"}")));
         });
         billing().stubFor(post(urlEqualTo("/internal/credentials/lookup")).willReturn(aResponse().withStatus(404)));
         knowCredential(LIVE_KEY, DEVELOPER, "live", "free", "api_key");

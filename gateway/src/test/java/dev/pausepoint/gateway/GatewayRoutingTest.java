@@ -21,11 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpMethod;
 
 class GatewayRoutingTest extends GatewayIntegrationTest {
 
     private static final RequestSigner SIGNER = new RequestSigner(TestSecrets.INTERNAL_SECRET);
+
+    @LocalManagementPort
+    int managementPort;
 
     private static int forwardedCount() {
         return DownstreamStubs.SERVERS.values().stream()
@@ -105,7 +109,8 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/internal/pauses/psr_1", "/actuator/health", "/v1/pausex", "/v1", "/"})
+    @ValueSource(strings = {"/internal/pauses/psr_1", "/actuator/health", "/actuator/prometheus", "/readyz", "/livez",
+            "/v1/pausex", "/v1", "/"})
     void pathsOutsideTheContractAreNotFoundAndNeverForwarded(String path) {
         HttpResponse<String> reply = GatewayHttp.get(port, path);
         assertThat(reply.statusCode()).isEqualTo(404);
@@ -174,7 +179,7 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
 
     @Test
     void healthIs503NamingTheServiceThatIsNotReady() {
-        DownstreamStubs.SERVERS.get("pause-service").stubFor(get(urlEqualTo("/actuator/health/readiness"))
+        DownstreamStubs.SERVERS.get("pause-service").stubFor(get(urlEqualTo("/readyz"))
                 .willReturn(aResponse().withStatus(503).withBody("{\"status\":\"OUT_OF_SERVICE\"}")));
         HttpResponse<String> reply = GatewayHttp.get(port, "/health");
         assertThat(reply.statusCode()).isEqualTo(503);
@@ -191,5 +196,14 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
                 "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
         assertThat(reply.statusCode()).isEqualTo(404);
         assertThat(reply.body()).isEqualTo(envelope);
+    }
+
+    @Test
+    void prometheusIsServedOnTheManagementPortOnly() {
+        HttpResponse<String> scrape = GatewayHttp.get(managementPort, "/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes{").contains("application=\"gateway\"");
+        assertThat(GatewayHttp.get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(forwardedCount()).isZero();
     }
 }

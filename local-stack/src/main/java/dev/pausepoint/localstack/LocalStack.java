@@ -33,7 +33,7 @@ public final class LocalStack {
     private final Path data;
     private final Map<String, Integer> infraPorts;
     private final Map<Service, Integer> servicePorts;
-    private final int managementPort;
+    private final Map<Service, Integer> managementPorts;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     private LocalStack(Workspace workspace) {
@@ -48,7 +48,12 @@ public final class LocalStack {
         for (Service service : Service.values()) {
             servicePorts.put(service, port("PAUSEPOINT_" + service.name() + "_PORT", service.defaultPort()));
         }
-        this.managementPort = port("PAUSEPOINT_MANAGEMENT_PORT", 8090);
+        this.managementPorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            // The gateway's keeps its old name, PAUSEPOINT_MANAGEMENT_PORT.
+            managementPorts.put(service, port(service == Service.GATEWAY ? "PAUSEPOINT_MANAGEMENT_PORT"
+                    : "PAUSEPOINT_" + service.name() + "_MANAGEMENT_PORT", service.defaultManagementPort()));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +63,8 @@ public final class LocalStack {
                     usage: ./run-local [--clean]
                       --clean   delete .local/ (databases, topics, Redis data, logs) before starting
                     Ports: PAUSEPOINT_{POSTGRES,KAFKA,KAFKA_CONTROLLER,REDIS,GATEWAY,PAUSE,DELIVERY,RESPONSE,
-                    BILLING,MANAGEMENT}_PORT. JVM options of the services: PAUSEPOINT_SERVICE_JVM_OPTS.""");
+                    BILLING,MANAGEMENT}_PORT; services' actuator: PAUSEPOINT_{PAUSE,DELIVERY,RESPONSE,BILLING}_MANAGEMENT_PORT.
+                    JVM options of the services: PAUSEPOINT_SERVICE_JVM_OPTS.""");
             return;
         }
         LocalStack stack = new LocalStack(Workspace.locate());
@@ -92,7 +98,7 @@ public final class LocalStack {
                 infraPorts.get("Kafka controller"), data.resolve("kafka")));
         say("Starting the five services (logs in " + logs + ")");
         ServiceFleet fleet = keep(ServiceFleet.start(new ServiceFleet.Config(workspace, logs, postgres.access(),
-                kafka.access(), redis.access(), servicePorts, managementPort, internalSecret(), ServiceFleet.configuredJvmOptions(),
+                kafka.access(), redis.access(), servicePorts, managementPorts, internalSecret(), ServiceFleet.configuredJvmOptions(),
                 Map.of())));
         fleet.awaitHealthy(Duration.ofSeconds(180), status -> say("  waiting: " + status));
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -141,9 +147,11 @@ public final class LocalStack {
                 busy.add(service.moduleName() + " " + port);
             }
         });
-        if (!FreePorts.isFree(managementPort)) {
-            busy.add("gateway management " + managementPort);
-        }
+        managementPorts.forEach((service, port) -> {
+            if (!FreePorts.isFree(port)) {
+                busy.add(service.moduleName() + " management " + port);
+            }
+        });
         if (!busy.isEmpty()) {
             throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
                     + " (another stack running? set PAUSEPOINT_<NAME>_PORT to move one)");

@@ -42,12 +42,13 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /**
-     * Everything needed to start a fleet. {@code internalSecret} is the one all five share for the trust
+     * Everything needed to start a fleet. {@code managementPorts} are each process's actuator port
+     * (probes, {@code /actuator/prometheus}); {@code internalSecret} is the one all five share for the trust
      * boundary; {@code environment} is added to every service's environment.
      */
     public record Config(Workspace workspace, Path logDirectory, PostgresAccess postgres, KafkaAccess kafka,
-            RedisAccess redis, Map<Service, Integer> ports, int managementPort, String internalSecret,
-            List<String> jvmOptions, Map<String, String> environment) {
+            RedisAccess redis, Map<Service, Integer> ports, Map<Service, Integer> managementPorts,
+            String internalSecret, List<String> jvmOptions, Map<String, String> environment) {
     }
 
     private final Config config;
@@ -79,7 +80,7 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /**
-     * Starts one more copy of {@code service} on {@code port} (and, for the gateway, its management on
+     * Starts one more copy of {@code service} on {@code port} (and its management on
      * {@code managementPort}) with the fleet's settings, as a second instance behind a load balancer
      * would run. Stopped with the fleet.
      */
@@ -136,6 +137,7 @@ public final class ServiceFleet implements AutoCloseable {
     Map<String, String> environment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(config.ports().get(service)));
+        env.put("MANAGEMENT_PORT", String.valueOf(config.managementPorts().get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafka().bootstrapServers());
         env.put("INTERNAL_SECRET", config.internalSecret());
         // Links in messages and pages point at this stack's gateway, unless the caller set a public address.
@@ -149,7 +151,6 @@ public final class ServiceFleet implements AutoCloseable {
             }
         }
         if (service == Service.GATEWAY) {
-            env.put("MANAGEMENT_PORT", String.valueOf(config.managementPort()));
             env.put("REDIS_HOST", config.redis().host());
             env.put("REDIS_PORT", String.valueOf(config.redis().port()));
         } else {
@@ -167,6 +168,11 @@ public final class ServiceFleet implements AutoCloseable {
 
     public URI gatewayUrl() {
         return URI.create("http://localhost:" + config.ports().get(Service.GATEWAY));
+    }
+
+    /** Where {@code service}'s actuator answers: its probes and {@code /actuator/prometheus}. */
+    public URI managementUrl(Service service) {
+        return URI.create("http://localhost:" + config.managementPorts().get(service));
     }
 
     /**

@@ -39,7 +39,7 @@ class KitBoundaryTest {
     private static final String KIT = "dev.pausepoint.kit";
     /** What every servlet service gets by depending on the kit. */
     private static final String[] INFRASTRUCTURE = {KIT, KIT + ".kafka", KIT + ".lifecycle", KIT + ".outbox",
-            KIT + ".request", KIT + ".time", KIT + ".tracing", KIT + ".trust"};
+            KIT + ".metrics", KIT + ".request", KIT + ".time", KIT + ".tracing", KIT + ".trust"};
     /** Functions of their input that two services must apply alike: no beans, no configuration. */
     private static final String[] HELPERS = {KIT + ".validation", KIT + ".digest"};
 

@@ -16,6 +16,8 @@ import org.springframework.test.context.TestPropertySource;
         "pausepoint.outbox.enabled=true",
         "pausepoint.inbox.enabled=true",
         "pausepoint.outbox.send-timeout=3s",
-        "server.shutdown=immediate"})
+        "server.shutdown=immediate",
+        // What each service's application.yml sets (MANAGEMENT_PORT); the test itself picks a free port.
+        "management.server.port=0"})
 @interface KitTestProperties {
 }

@@ -59,6 +59,10 @@ class OutboxTest {
                 Instant.now(), null, "127.0.0.1");
     }
 
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
+    }
+
     private int backlog() {
         return jdbc.sql("SELECT count(*) FROM outbox_event").query(Integer.class).single();
     }
@@ -118,12 +122,21 @@ class OutboxTest {
                     meters.counter("pausepoint.outbox.failures").count()).as("relay gave up, rolled back, backs off")
                     .isGreaterThan(failuresBefore));
             assertThat(backlog()).as("a failed batch leaves its rows").isEqualTo(5);
+            // The gauges are read at most every 5 s: an operator sees the rows wait and grow old.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(gauge("pausepoint.outbox.backlog")).isGreaterThanOrEqualTo(5);
+                assertThat(gauge("pausepoint.outbox.oldest.age")).isGreaterThanOrEqualTo(1);
+            });
         } finally {
             kafka.restart();
         }
         List<String> wanted = events.stream().map(PauseCancelled::eventId).toList();
         assertThat(readUntil(wanted, wanted.get(wanted.size() - 1))).containsExactlyElementsOf(wanted);
         await().atMost(Duration.ofSeconds(30)).until(() -> backlog() == 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(gauge("pausepoint.outbox.backlog")).isZero();
+            assertThat(gauge("pausepoint.outbox.oldest.age")).as("nothing waiting is no age").isZero();
+        });
     }
 
     @Test

@@ -41,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +94,9 @@ public abstract class ServiceStartupContract {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Value("${pausepoint.database}")
     private String database;
 
@@ -117,11 +121,33 @@ public abstract class ServiceStartupContract {
     }
 
     @Test
-    void healthReportsUp() throws Exception {
-        HttpResponse<String> health = get("/actuator/health");
+    void healthReportsUpOnTheManagementPortAndReadinessOnThePublicOne() throws Exception {
+        assertThat(managementPort).as("actuator has a port of its own").isNotEqualTo(port);
+        HttpResponse<String> health = unsigned(managementPort, "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(unsigned(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        // The gateway's /health and orchestrators probe these unsigned on the service's public port.
+        assertThat(unsigned(port, "/readyz").statusCode()).isEqualTo(200);
+        assertThat(unsigned(port, "/livez").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusIsServedOnTheManagementPortOnly() throws Exception {
+        HttpResponse<String> scrape = unsigned(managementPort, "/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("application=\"" + context.getEnvironment()
+                .getRequiredProperty("spring.application.name") + "\"");
+        for (String path : List.of("/actuator/prometheus", "/actuator/health")) {
+            HttpResponse<String> publicPort = unsigned(port, path);
+            assertThat(publicPort.statusCode()).as(path).isEqualTo(404);
+            assertThat(publicPort.body()).as(path).contains("\"error\":\"NOT_FOUND\"");
+        }
+    }
+
+    private static HttpResponse<String> unsigned(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -60,7 +60,7 @@ class LongPollSystemTest {
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A pause-service started for one test, reached directly on {@code port}. */
-    record Instance(Process process, int port) {
+    record Instance(Process process, int port, int managementPort) {
     }
 
     record Timed(Reply reply, long arrivedNanos) {
@@ -156,34 +156,35 @@ class LongPollSystemTest {
         Instance instance = startPauseService(Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics"));
         Process service = instance.process();
         int port = instance.port();
+        int management = instance.managementPort();
         List<RawHttpConnection> connections = new ArrayList<>();
         try {
             SignedClient direct = new SignedClient(port, SIGNER);
             CallerIdentity flooder = new CallerIdentity("dev_" + UUID.randomUUID(), KeyMode.TEST, "free",
                     CredentialKind.API_KEY, "203.0.113.7");
-            int capacity = (int) gauge(port, "pausepoint.longpoll.capacity");
+            int capacity = (int) gauge(management, "pausepoint.longpoll.capacity");
             System.out.println("pause-service long-poll capacity at the local JVM options: " + capacity);
             assertThat(capacity).as("0.3 of a 192 MB heap at 112 KB each").isBetween(450, 530);
             String id = direct.postJson("/v1/pause", SMS, flooder).json().get("pause_id").asString();
 
             // Warm-up, so that Tomcat's cached processors count in the baseline and not in the figure.
             List<RawHttpConnection> warmUp = park(port, id, flooder, 250, 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> gauge(port, "pausepoint.longpoll.waiters") == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == 0);
             closeAll(warmUp);
             int half = capacity / 2;
             connections.addAll(park(port, id, flooder, half, 25));
-            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(port, "pausepoint.longpoll.waiters") == half);
+            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == half);
             long atHalf = heapUsedAfterGc(service);
 
             connections.addAll(park(port, id, flooder, capacity - half, 25));
-            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(port, "pausepoint.longpoll.waiters") == capacity);
+            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == capacity);
             long atCapacity = heapUsedAfterGc(service);
             System.out.printf("long-poll heap per parked request: %d bytes (heap after GC %d MB with %d parked)%n",
                     (atCapacity - atHalf) / (capacity - half), atCapacity / (1024 * 1024), capacity);
 
             connections.addAll(park(port, id, flooder, 2_000 - capacity, 25));
             await().atMost(Duration.ofSeconds(60)).until(() -> answered(connections) == 2_000 - capacity);
-            assertThat(gauge(port, "pausepoint.longpoll.waiters")).isEqualTo(capacity);
+            assertThat(gauge(management, "pausepoint.longpoll.waiters")).isEqualTo(capacity);
             System.out.printf("heap after GC with %d parked and %d refused: %d MB%n", capacity, 2_000 - capacity,
                     heapUsedAfterGc(service) / (1024 * 1024));
             assertThat(service.isAlive()).isTrue();
@@ -209,7 +210,7 @@ class LongPollSystemTest {
             assertThat(direct.internalPost("/internal/pauses/" + id + "/response",
                     "{\"choice\":\"Yes\",\"text\":null,\"actor_ip\":\"1.1.1.1\",\"user_agent\":\"flood\"}",
                     "response-service").status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(port, "pausepoint.longpoll.waiters") == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == 0);
             assertThat(service.isAlive()).isTrue();
         } finally {
             closeAll(connections);
@@ -219,14 +220,15 @@ class LongPollSystemTest {
 
     private static Instance startPauseService(Map<String, String> environment) {
         int port = FreePorts.next();
-        Process process = SystemStack.fleet().startAnother(Service.PAUSE, port, FreePorts.next(), environment);
+        int managementPort = FreePorts.next();
+        Process process = SystemStack.fleet().startAnother(Service.PAUSE, port, managementPort, environment);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the extra pause-service exited; see its log in target/stack-logs");
             }
             return ready(port);
         });
-        return new Instance(process, port);
+        return new Instance(process, port, managementPort);
     }
 
     private static void stop(Instance instance) throws InterruptedException {
@@ -240,7 +242,7 @@ class LongPollSystemTest {
     private static boolean ready(int port) {
         try {
             return PROBE.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                    URI.create("http://localhost:" + port + "/readyz")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

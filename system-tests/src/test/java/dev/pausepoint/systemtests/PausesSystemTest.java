@@ -132,7 +132,7 @@ class PausesSystemTest {
     private static boolean ready(int port) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                    java.net.URI.create("http://localhost:" + port + "/readyz")).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;

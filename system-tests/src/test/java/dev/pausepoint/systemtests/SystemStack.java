@@ -27,7 +27,7 @@ final class SystemStack {
 
     private static ServiceFleet fleet;
     private static Map<Service, Integer> ports;
-    private static int managementPort;
+    private static Map<Service, Integer> managementPorts;
 
     private SystemStack() {
     }
@@ -35,13 +35,14 @@ final class SystemStack {
     static synchronized ServiceFleet fleet() {
         if (fleet == null) {
             ports = new EnumMap<>(Service.class);
+            managementPorts = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 ports.put(service, FreePorts.next());
+                managementPorts.put(service, FreePorts.next());
             }
-            managementPort = FreePorts.next();
             ServiceFleet started = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(),
                     Path.of("target", "stack-logs"), TestInfrastructure.postgres(), TestInfrastructure.kafka(),
-                    TestInfrastructure.redis(), ports, managementPort, TestSecrets.INTERNAL_SECRET,
+                    TestInfrastructure.redis(), ports, managementPorts, TestSecrets.INTERNAL_SECRET,
                     ServiceFleet.DEFAULT_JVM_OPTIONS,
                     // The tests are the proxy: each request names a client address of its own, so the
                     // per-IP limits (tested in the gateway module) do not throttle the whole suite.
@@ -66,8 +67,12 @@ final class SystemStack {
 
     /** The gateway's actuator, on its own port. */
     static URI gatewayManagement() {
-        fleet();
-        return URI.create("http://localhost:" + managementPort);
+        return management(Service.GATEWAY);
+    }
+
+    /** A process's actuator (probes, /actuator/prometheus), on its own port. */
+    static URI management(Service service) {
+        return fleet().managementUrl(service);
     }
 
     static Map<Service, Integer> ports() {

@@ -35,9 +35,9 @@ class NotificationConfiguration {
     NotificationWorker notificationWorker(NotificationRepository notifications, List<ChannelSender> senders,
             NotificationProperties properties, ScheduleProperties schedule, Outbox outbox,
             TransactionTemplate transactions, Clock clock, @Qualifier("notificationSenders") ExecutorService pool,
-            Spans spans) {
+            Spans spans, NotificationMetrics metrics) {
         RetrySchedule retries = schedule.retrySchedule(properties.notificationRetryDelays());
         return new NotificationWorker(notifications, senders, retries, outbox, transactions, clock,
-                schedule.workerInterval(), pool, properties.notifications().limits(), spans);
+                schedule.workerInterval(), pool, properties.notifications().limits(), spans, metrics);
     }
 }

@@ -33,9 +33,11 @@ public class NotificationListener {
     private final EventBatches batches;
     private final SmsPolicy sms;
     private final Spans spans;
+    private final NotificationMetrics metrics;
 
     public NotificationListener(NotificationRepository notifications, NotificationWorker worker, Outbox outbox,
-            Clock clock, EventBatches batches, SmsPolicy sms, Spans spans) {
+            Clock clock, EventBatches batches, SmsPolicy sms, Spans spans,
+            NotificationMetrics metrics) {
         this.notifications = notifications;
         this.worker = worker;
         this.outbox = outbox;
@@ -43,6 +45,7 @@ public class NotificationListener {
         this.batches = batches;
         this.sms = sms;
         this.spans = spans;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
@@ -61,6 +64,7 @@ public class NotificationListener {
                 outbox.publish(NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
                         pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
                                 pause.options(), pause.respondUrl(), sms.maxSegments())));
+                AfterCommit.run(() -> metrics.finished(pause.channel(), NotificationMetrics.SANDBOX));
             }
             return;
         }

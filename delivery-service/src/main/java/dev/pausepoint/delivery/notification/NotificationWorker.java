@@ -56,11 +56,12 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private final int perDeveloper;
     private final InFlightCounts byDeveloper = new InFlightCounts();
     private final Spans spans;
+    private final NotificationMetrics metrics;
 
     /** {@code pool} runs the blocking SDK calls, with a thread for each of {@code limits.total()}. */
     public NotificationWorker(NotificationRepository notifications, List<ChannelSender> senders, RetrySchedule schedule,
             Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool,
-            InFlightLimits limits, Spans spans) {
+            InFlightLimits limits, Spans spans, NotificationMetrics metrics) {
         super("notification-worker", interval, 32, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.notifications = notifications;
@@ -71,6 +72,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
         this.clock = clock;
         this.pool = pool;
         this.spans = spans;
+        this.metrics = metrics;
     }
 
     @Override
@@ -119,16 +121,18 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
                 result.statusCode() == null ? "" : " (HTTP " + result.statusCode() + ")");
         Instant now = EventIds.now(clock);
         try {
-            transactions.executeWithoutResult(status -> record(notification, attempt, result, millis, now));
+            String outcome = transactions.execute(status -> record(notification, attempt, result, millis, now));
+            metrics.attempted(notification.channel(), outcome, millis);
         } catch (RuntimeException e) {
             log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
                     notification.pauseId(), e.toString());
         }
     }
 
-    private void record(Notification n, int attempt, SendResult result, long millis, Instant now) {
+    /** Its outcome, as {@link NotificationMetrics} names it. */
+    private String record(Notification n, int attempt, SendResult result, long millis, Instant now) {
         notifications.recordAttempt(n.pauseId(), attempt, result.statusCode(), result.error(), millis, now);
-        switch (result.outcome()) {
+        return switch (result.outcome()) {
             case ACCEPTED -> {
                 notifications.markSent(n.pauseId(), attempt, result.providerMessageId(), result.delivered(), now);
                 outbox.publish(NotificationSent.accepted(EventIds.newEventId(), now, n.pauseId(), n.developerId(),
@@ -137,22 +141,24 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
                     outbox.publish(new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION,
                             n.pauseId(), n.developerId(), n.livemode(), n.channel(), result.providerMessageId()));
                 }
+                yield NotificationMetrics.SENT;
             }
             case RETRY -> {
                 Optional<Instant> next = schedule.next(attempt, clock.instant());
                 if (next.isPresent()) {
                     notifications.markRetry(n.pauseId(), attempt, next.get(), result.error(), now);
-                } else {
-                    fail(n, attempt, result.error(), now);
+                    yield NotificationMetrics.RETRYING;
                 }
+                yield fail(n, attempt, result.error(), now);
             }
             case FAIL -> fail(n, attempt, result.error(), now);
-        }
+        };
     }
 
-    private void fail(Notification n, int attempts, String error, Instant now) {
+    private String fail(Notification n, int attempts, String error, Instant now) {
         notifications.markFailed(n.pauseId(), attempts, error, now);
         outbox.publish(new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(),
                 n.developerId(), n.livemode(), n.channel(), attempts, error));
+        return NotificationMetrics.FAILED;
     }
 }

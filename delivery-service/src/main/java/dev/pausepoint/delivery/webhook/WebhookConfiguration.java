@@ -42,11 +42,12 @@ class WebhookConfiguration {
     @Bean
     WebhookWorker webhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OutboundGuard guard,
             JsonMapper json, WebhookProperties properties, ScheduleProperties schedule,
-            TransactionTemplate transactions, Clock clock, Spans spans) {
+            TransactionTemplate transactions, Clock clock, Spans spans,
+            WebhookMetrics metrics) {
         InFlightLimits limits = properties.webhooks().limits();
         OkHttpClient http = OutboundHttp.client(guard, Duration.ofSeconds(10), limits.total(), limits.total());
         RetrySchedule retries = schedule.retrySchedule(properties.webhookRetryDelays());
         return new WebhookWorker(deliveries, secrets, http, json, retries, transactions, clock,
-                schedule.workerInterval(), limits, spans);
+                schedule.workerInterval(), limits, spans, metrics);
     }
 }

@@ -146,6 +146,16 @@ public class WebhookDeliveryRepository {
                 .list();
     }
 
+    /** Pending deliveries: due at {@code now}, and scheduled for later (on the pending-deliveries index). */
+    public WebhookBacklog backlog(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE next_attempt_at <= ?), count(*) FILTER (WHERE next_attempt_at > ?)
+                FROM webhook_delivery WHERE status = 'pending'""")
+                .params(at, at)
+                .query((row, n) -> new WebhookBacklog(row.getLong(1), row.getLong(2))).single();
+    }
+
     /** The API's timestamps have whole seconds (docs/api-reference.md, "Conventions"). */
     private static Instant seconds(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);

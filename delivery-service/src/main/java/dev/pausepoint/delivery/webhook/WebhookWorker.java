@@ -71,10 +71,11 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private final InFlightCounts byEndpoint = new InFlightCounts();
     private final InFlightCounts byDeveloper = new InFlightCounts();
     private final Spans spans;
+    private final WebhookMetrics metrics;
 
     public WebhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OkHttpClient http,
             JsonMapper json, RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
-            InFlightLimits limits, Spans spans) {
+            InFlightLimits limits, Spans spans, WebhookMetrics metrics) {
         super("webhook-worker", interval, 64, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.deliveries = deliveries;
@@ -85,6 +86,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
         this.transactions = transactions;
         this.clock = clock;
         this.spans = spans;
+        this.metrics = metrics;
     }
 
     @Override
@@ -184,6 +186,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
             // The status only: the receiver's answer and the URL may hold what is not ours to log.
             log.info("Webhook delivery {} to endpoint {}, attempt {}: {} ({})", delivery.deliveryId(),
                     delivery.webhookId(), attempt, statusCode == null ? "no HTTP answer" : "HTTP " + statusCode, outcome);
+            metrics.attempted(outcome, millis);
         } catch (RuntimeException e) {
             log.warn("Could not record attempt {} of {}; the lease will bring it back: {}", attempt,
                     delivery.deliveryId(), e.toString());

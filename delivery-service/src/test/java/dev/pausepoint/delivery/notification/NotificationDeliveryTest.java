@@ -22,6 +22,8 @@ import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.kit.EventReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -45,6 +47,16 @@ class NotificationDeliveryTest extends DeliveryApiTest {
 
     @Autowired
     NotificationWorker worker;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** Slack provider calls that left a notification {@code outcome} (pausepoint.notifications.attempts). */
+    private long slackAttempts(String outcome) {
+        Timer timer = meters.find("pausepoint.notifications.attempts").tags("channel", "slack", "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
 
     private static String phone() {
         return "+1415" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
@@ -237,6 +249,8 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         clock.freeze();
         Instant start = clock.instant();
         PauseCreated pause = pauseCreated(DEVELOPER, true, "slack", receiver(path));
+        long retryingBefore = slackAttempts("retrying");
+        long sentBefore = slackAttempts("sent");
 
         publish(pause);
 
@@ -260,6 +274,8 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         OUTSIDE.verify(3, postRequestedFor(urlEqualTo(path)));
         assertThat(notificationAttempts(pause.pauseId())).extracting(row -> row.get("status_code"))
                 .containsExactly(500, 503, 200);
+        assertThat(slackAttempts("retrying") - retryingBefore).as("each failed call, timed").isGreaterThanOrEqualTo(2);
+        assertThat(slackAttempts("sent") - sentBefore).isGreaterThanOrEqualTo(1);
         assertThat(EventReader.first(Topics.DELIVERY_EVENTS, NotificationDelivered.class,
                 e -> e.pauseId().equals(pause.pauseId()))).isNotNull();
     }

@@ -17,6 +17,9 @@ import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.SignedClient.Reply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,20 @@ class WebhookDeliveryTest extends DeliveryApiTest {
 
     @Autowired
     WebhookSecretBox secrets;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** Posts that left their delivery {@code outcome} (pausepoint.webhooks.attempts). */
+    private long posts(String outcome) {
+        Timer timer = meters.find("pausepoint.webhooks.attempts").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private double failedDeliveries() {
+        Counter counter = meters.find("pausepoint.webhooks.deliveries").tag("outcome", "failed").counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     /** An endpoint on the local WireMock at {@code path}, answering 200 until a test says otherwise. */
     private String register(CallerIdentity caller, String path, String... events) {
@@ -246,8 +263,15 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         PauseResponded event = responded(caller, true);
         List<Duration> schedule = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
                 Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+        long retryingBefore = posts("retrying");
+        long failedBefore = posts("failed");
+        double failedDeliveriesBefore = failedDeliveries();
 
         publish(event);
+        await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
+        // Read at most every 5 s: the delivery waits for its retry, and the backlog shows it.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(meters.get("pausepoint.webhooks.backlog")
+                .tag("state", "scheduled").gauge().value()).isGreaterThanOrEqualTo(1));
 
         for (int attempt = 1; attempt <= 7; attempt++) {
             int done = attempt;
@@ -279,6 +303,9 @@ class WebhookDeliveryTest extends DeliveryApiTest {
             assertThat(r.getHeader("X-PausePoint-Signature")).isEqualTo(expectedSignature(r.getBody()));
         });
         assertThat(received(path)).extracting(r -> r.getHeader("X-PausePoint-Timestamp")).doesNotHaveDuplicates();
+        assertThat(posts("retrying") - retryingBefore).as("each failed post, timed").isGreaterThanOrEqualTo(7);
+        assertThat(posts("failed") - failedBefore).as("the last one").isGreaterThanOrEqualTo(1);
+        assertThat(failedDeliveries() - failedDeliveriesBefore).isGreaterThanOrEqualTo(1);
     }
 
     @Test

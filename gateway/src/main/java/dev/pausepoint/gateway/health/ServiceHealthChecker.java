@@ -48,7 +48,9 @@ public class ServiceHealthChecker {
     }
 
     private Mono<String> check(URI base) {
-        return client.get().uri(base.resolve("/actuator/health/readiness"))
+        // Readiness on the service's public port (management.endpoint.health.probes.add-additional-paths):
+        // its actuator is on a management port the gateway does not know.
+        return client.get().uri(base.resolve("/readyz"))
                 .retrieve()
                 .toBodilessEntity()
                 .map(response -> OK)

@@ -25,7 +25,9 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(FailoverLimiter limiter, RateLimitProperties limits, Clock clock) {
-        return new RateLimitFilter(limiter, limits, new AddressBuckets(limits.ipv6PrefixLength()), clock);
+    RateLimitFilter rateLimitFilter(FailoverLimiter limiter, RateLimitProperties limits, Clock clock,
+            MeterRegistry meters) {
+        return new RateLimitFilter(limiter, limits, new AddressBuckets(limits.ipv6PrefixLength()), clock,
+                new RateLimitMetrics(meters));
     }
 }

@@ -34,13 +34,15 @@ public class RateLimitFilter implements WebFilter, AddressLimits, Ordered {
     private final RateLimitProperties limits;
     private final AddressBuckets buckets;
     private final Clock clock;
+    private final RateLimitMetrics metrics;
 
-    public RateLimitFilter(SlidingWindowLimiter limiter, RateLimitProperties limits, AddressBuckets buckets,
-            Clock clock) {
+    RateLimitFilter(SlidingWindowLimiter limiter, RateLimitProperties limits, AddressBuckets buckets, Clock clock,
+            RateLimitMetrics metrics) {
         this.limiter = limiter;
         this.limits = limits;
         this.buckets = buckets;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -74,9 +76,10 @@ public class RateLimitFilter implements WebFilter, AddressLimits, Ordered {
     private Mono<Decision> check(List<Layer> layers, ServerWebExchange exchange) {
         Object requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
         String member = (requestId == null ? "req" : requestId) + ":" + UUID.randomUUID();
-        return limiter.check(layers, clock.millis(), member).flatMap(decision -> decision.allowed()
-                ? Mono.just(decision)
-                : Mono.error(new RateLimitedException(decision, limits.window())));
+        return limiter.check(layers, clock.millis(), member).doOnNext(metrics::decided)
+                .flatMap(decision -> decision.allowed()
+                        ? Mono.just(decision)
+                        : Mono.error(new RateLimitedException(decision, limits.window())));
     }
 
     private List<Layer> layers(Access access, CallerIdentity caller, boolean backstopCounted) {

@@ -89,6 +89,11 @@ class RateLimitTest extends GatewayIntegrationTest {
                 .contains(layer).contains("Retry after " + retryAfter + " s.").endsWith("\"status_code\":429}");
     }
 
+    private double decisions(String layer, String outcome) {
+        var counter = meters.find("pausepoint.ratelimit.decisions").tags("layer", layer, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private long count(String redisKey) {
         return redis.opsForZSet().size(redisKey).block(Duration.ofSeconds(5));
     }
@@ -185,10 +190,14 @@ class RateLimitTest extends GatewayIntegrationTest {
 
     @Test
     void authEndpointsAreLimitedToTwentyPerAddressAndApart() {
+        double allowed = decisions("auth", "allowed");
+        double limited = decisions("auth", "limited");
         for (int i = 0; i < 20; i++) {
             assertThat(anonymous("POST", "/v1/auth/login").statusCode()).isEqualTo(200);
         }
         assertRateLimited(anonymous("POST", "/v1/auth/register"), "60", "sign-up, login and password reset");
+        assertThat(decisions("auth", "allowed") - allowed).as("pausepoint.ratelimit.decisions").isEqualTo(20);
+        assertThat(decisions("auth", "limited") - limited).isEqualTo(1);
         assertThat(anonymous("GET", "/respond/tok").statusCode()).as("other public routes count apart")
                 .isEqualTo(200);
     }

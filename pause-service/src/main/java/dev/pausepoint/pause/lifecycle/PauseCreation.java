@@ -28,10 +28,11 @@ public class PauseCreation {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PauseMetrics metrics;
 
     PauseCreation(PauseRequestParser parser, PlanPolicy planPolicy, RespondLinks links,
             IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, Outbox outbox,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
         this.parser = parser;
         this.planPolicy = planPolicy;
         this.links = links;
@@ -41,6 +42,7 @@ public class PauseCreation {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public CreatedPause create(CallerIdentity caller, JsonNode body, String idempotencyKey) {
@@ -50,13 +52,15 @@ public class PauseCreation {
             Duration timeout = planPolicy.admit(caller.plan(), request);
             Pause.WithEvent created = Pause.create(request, caller, timeout, links, clock);
             CreatedPause answer = CreatedPause.of(created);
-            return withQuotaSlot(created.pause(), () -> transactions.execute(status -> {
+            CreatedPause stored = withQuotaSlot(created.pause(), () -> transactions.execute(status -> {
                 // The key first: a concurrent request with it waits here until this one commits.
                 key.claim(created.pause().id(), answer);
                 pauses.insert(created.pause());
                 outbox.publish(created.event());
                 return answer;
             }));
+            metrics.created(created.pause());
+            return stored;
         });
     }
 

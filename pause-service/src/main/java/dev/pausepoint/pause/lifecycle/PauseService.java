@@ -22,12 +22,15 @@ public class PauseService {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PauseMetrics metrics;
 
-    public PauseService(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+    public PauseService(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock,
+            PauseMetrics metrics) {
         this.pauses = pauses;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Any developer's pause, for internal callers that hold a verified token for it. */
@@ -63,7 +66,7 @@ public class PauseService {
         caller.requireAuthenticated();
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        return transactions.execute(status -> {
+        Pause done = transactions.execute(status -> {
             Pause cancelled = pauses.cancel(pauseId, caller.developerId(), caller.livemode(), precise).orElseThrow(() -> {
                 Pause current = pauses.find(pauseId, caller.developerId(), caller.livemode())
                         .orElseThrow(() -> new PauseNotFoundException(pauseId));
@@ -73,7 +76,9 @@ public class PauseService {
             });
             pauses.notifyChanged(List.of(cancelled.id()));
             outbox.publish(cancelled.cancelledEvent(now, caller.clientIp()));
-            return PauseView.of(cancelled);
+            return cancelled;
         });
+        metrics.cancelled(done);
+        return PauseView.of(done);
     }
 }

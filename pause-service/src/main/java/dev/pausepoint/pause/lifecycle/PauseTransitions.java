@@ -28,12 +28,15 @@ public class PauseTransitions {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PauseMetrics metrics;
 
-    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock,
+            PauseMetrics metrics) {
         this.pauses = pauses;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,6 +65,7 @@ public class PauseTransitions {
             outbox.publish(responded.respondedEvent(now, actorIp, userAgent));
             return responded;
         });
+        metrics.answered(answered);
         log.info("Pause {} responded", pauseId);
         return answered;
     }
@@ -73,14 +77,18 @@ public class PauseTransitions {
     public List<String> timeOutExpired(int batchSize) {
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        List<String> moved = transactions.execute(status -> {
+        List<Pause> moved = transactions.execute(status -> {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
             pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
                 outbox.publish(pause.timedOutEvent(now));
             }
-            return expired.stream().map(Pause::id).toList();
+            return expired;
         });
-        return moved == null ? List.of() : moved;
+        if (moved == null) {
+            return List.of();
+        }
+        moved.forEach(pause -> metrics.timedOut(pause, precise));
+        return moved.stream().map(Pause::id).toList();
     }
 }

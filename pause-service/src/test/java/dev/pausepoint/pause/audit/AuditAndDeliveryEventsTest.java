@@ -187,7 +187,7 @@ class AuditAndDeliveryEventsTest extends PauseApiTest {
 
     @Test
     void aPoisonRecordIsDeadLetteredAndTheTopicKeepsFlowing() {
-        double before = meters.counter("pausepoint.kafka.dead_letters").count();
+        double before = meters.counter("pausepoint.kafka.dead_letters", "topic", Topics.DELIVERY_EVENTS).count();
         String marker = "poison-" + UUID.randomUUID();
         try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers",
                 TestInfrastructure.kafka().bootstrapServers(), "key.serializer", StringSerializer.class,
@@ -197,7 +197,7 @@ class AuditAndDeliveryEventsTest extends PauseApiTest {
             throw new AssertionError(e);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                meters.counter("pausepoint.kafka.dead_letters").count()).isGreaterThan(before));
+                meters.counter("pausepoint.kafka.dead_letters", "topic", Topics.DELIVERY_EVENTS).count()).isGreaterThan(before));
         try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers",
                 TestInfrastructure.kafka().bootstrapServers(), "group.id", "dlt-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class,

@@ -2,11 +2,12 @@ package dev.pausepoint.kit.kafka;
 
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.kit.tracing.Spans;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,8 +31,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * How every service's listeners fail: a record whose processing throws is retried a few times with
  * backoff, then published to {@code <topic>.dlt} with the failure in its headers and counted
- * ({@code pausepoint.kafka.dead_letters}), so one poison message never blocks its partition. A record
- * that is not a contract event at all goes to the same place without retries.
+ * ({@code pausepoint.kafka.dead_letters}, tagged with the topic it came from), so one poison message
+ * never blocks its partition. A record that is not a contract event at all goes to the same place
+ * without retries.
  */
 @AutoConfiguration
 public class KafkaConsumersAutoConfiguration {
@@ -42,6 +46,14 @@ public class KafkaConsumersAutoConfiguration {
     }
 
     @Bean
+    ConsumerLagMetrics consumerLagMetrics(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin,
+            MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag-metrics");
+        return new ConsumerLagMetrics(listeners, () -> Admin.create(config), meters);
+    }
+
+    @Bean
     CommonErrorHandler pausePointErrorHandler(ProducerFactory<?, ?> producers, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -49,10 +61,9 @@ public class KafkaConsumersAutoConfiguration {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
         templates.put(Object.class, new KafkaTemplate<>(producers));
-        Counter deadLetters = meters.counter("pausepoint.kafka.dead_letters");
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, failure) -> {
-                    deadLetters.increment();
+                    meters.counter("pausepoint.kafka.dead_letters", "topic", record.topic()).increment();
                     log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                             failure.toString());
                     return new TopicPartition(Topics.deadLetter(record.topic()), 0);

@@ -47,6 +47,12 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("pausepoint.outbox.enabled")
+    OutboxMetrics outboxMetrics(JdbcClient jdbc, MeterRegistry meters) {
+        return new OutboxMetrics(jdbc, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty("pausepoint.outbox.enabled")
     Outbox outbox(JdbcClient jdbc, OutboxRelay relay, Spans spans) {
         return new Outbox(jdbc, relay, spans);
     }

@@ -64,7 +64,6 @@ public class OutboxRelay extends BackgroundLoop {
         this.sendTimeout = sendTimeout;
         this.published = meters.counter("pausepoint.outbox.published");
         this.failures = meters.counter("pausepoint.outbox.failures");
-        meters.gauge("pausepoint.outbox.backlog", this, OutboxRelay::backlog);
     }
 
     /** Asks the relay to look now; cheap, and safe to call from any thread. */
@@ -154,14 +153,6 @@ public class OutboxRelay extends BackgroundLoop {
             row.trace().addTo(record.headers());
         }
         return record;
-    }
-
-    private double backlog() {
-        try {
-            return jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     private static Duration min(Duration a, Duration b) {

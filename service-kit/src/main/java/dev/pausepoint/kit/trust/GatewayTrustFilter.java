@@ -42,9 +42,14 @@ public class GatewayTrustFilter extends OncePerRequestFilter implements Ordered 
         this.signer = signer;
     }
 
+    /**
+     * The probes orchestrators and the gateway's {@code /health} call unsigned; {@code /actuator/**} is not
+     * served on this port at all (it lives on the management port), so it answers a plain 404.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/actuator/");
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator/") || path.equals("/livez") || path.equals("/readyz");
     }
 
     @Override
