@@ -2,12 +2,16 @@ package dev.pausepoint.gateway.identity;
 
 import dev.pausepoint.gateway.routing.DownstreamServices;
 import dev.pausepoint.identity.RequestSigner;
+import java.net.URI;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyCacheProperties.class)
@@ -24,8 +28,11 @@ class IdentityConfiguration {
     }
 
     @Bean
-    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer, KeyCacheProperties keyCache) {
-        return new CredentialCache(new CredentialLookup(services.billingService(), signer), keyCache);
+    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer, KeyCacheProperties keyCache,
+            ObjectProvider<LoadBalancedExchangeFilterFunction> balancer) {
+        URI billing = services.target("billing-service");
+        List<ExchangeFilterFunction> filters = "lb".equals(billing.getScheme()) ? List.of(balancer.getObject()) : List.of();
+        return new CredentialCache(new CredentialLookup(billing, filters, signer), keyCache);
     }
 
     @Bean

@@ -1,10 +1,17 @@
 package dev.pausepoint.gateway.routing;
 
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.route.builder.UriSpec;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * The public paths and the service that owns each. Anything not listed here, notably
@@ -14,23 +21,35 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DownstreamServices.class)
+@LoadBalancerClients(defaultConfiguration = DownstreamBalancing.class)
 public class PublicRoutes {
+
+    /** Each service and the public paths it owns. */
+    private static final Map<String, List<String>> PATHS = Map.of(
+            "billing-service", List.of("/v1/auth/**", "/v1/billing/**", "/reset-password"),
+            "pause-service", List.of("/v1/pause/**", "/v1/audit/**"),
+            "delivery-service", List.of("/v1/webhooks/**", "/v1/providers/twilio/status",
+                    "/v1/providers/sendgrid/events"),
+            "response-service", List.of("/v1/respond/**", "/respond/**"));
 
     @Bean
     RouteLocator publicRouteLocator(RouteLocatorBuilder routes, DownstreamServices services) {
-        return routes.routes()
-                .route("billing-service", route -> route
-                        .path("/v1/auth/**", "/v1/billing/**", "/reset-password")
-                        .uri(services.billingService()))
-                .route("pause-service", route -> route
-                        .path("/v1/pause/**", "/v1/audit/**")
-                        .uri(services.pauseService()))
-                .route("delivery-service", route -> route
-                        .path("/v1/webhooks/**", "/v1/providers/twilio/status", "/v1/providers/sendgrid/events")
-                        .uri(services.deliveryService()))
-                .route("response-service", route -> route
-                        .path("/v1/respond/**", "/respond/**")
-                        .uri(services.responseService()))
-                .build();
+        RouteLocatorBuilder.Builder all = routes.routes();
+        PATHS.forEach((service, paths) -> all.route(service, route -> retryingReads(
+                route.path(paths.toArray(String[]::new))).uri(services.target(service))));
+        return all.build();
+    }
+
+    /**
+     * A read whose connection could not be opened is tried once more: the request never left the
+     * gateway, so nothing can happen twice, and the second try is balanced afresh (to the other instance
+     * of a service given as several URLs, or through the Service's proxy to another pod), which covers an
+     * instance that died before the balancer's health check noticed. Writes are not retried here: the
+     * client retries a create with its {@code Idempotency-Key}.
+     */
+    private static UriSpec retryingReads(BooleanSpec route) {
+        return route.filters(filters -> filters.retry(retry -> retry.setRetries(1)
+                .setMethods(HttpMethod.GET, HttpMethod.HEAD).setSeries().setStatuses()
+                .setExceptions(ConnectException.class)));
     }
 }
