@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * pause-service given as two URLs ({@code PAUSE_SERVICE_URL=http://a,http://b}): the gateway spreads
  * requests over both, and when one stops, every read still succeeds on the other at once (retried
  * there on the refused connection) and writes go only to the other once the health check saw it go.
+ * Every request's API key is checked through the balancer too (billing-service given as two URLs).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "pausepoint.internal-secret=" + TestSecrets.INTERNAL_SECRET})
@@ -57,6 +58,9 @@ class GatewayBalancingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         DownstreamStubs.register(registry);
+        // billing-service's one stub listed twice: every credential lookup then goes through the balancer.
+        String billing = "http://localhost:" + DownstreamStubs.billing().port();
+        registry.add("pausepoint.services.billing-service", () -> billing + "," + billing);
         registry.add("pausepoint.services.pause-service",
                 () -> "http://localhost:" + FIRST.port() + ",http://localhost:" + SECOND_PORT);
     }
@@ -151,7 +155,7 @@ class GatewayBalancingTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"services\":{\"billing-service\":\"ok\","
                 + "\"delivery-service\":\"ok\",\"pause-service\":\"ok\",\"response-service\":\"ok\"},"
-                + "\"instances\":{\"billing-service\":{\"ready\":1,\"configured\":1},"
+                + "\"instances\":{\"billing-service\":{\"ready\":2,\"configured\":2},"
                 + "\"delivery-service\":{\"ready\":1,\"configured\":1},\"pause-service\":{\"ready\":2,\"configured\":2},"
                 + "\"response-service\":{\"ready\":1,\"configured\":1}}}");
     }

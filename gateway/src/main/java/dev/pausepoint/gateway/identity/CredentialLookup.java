@@ -39,8 +39,9 @@ public class CredentialLookup {
     private final RequestSigner signer;
 
     /**
-     * {@code filters} run around every call: the load balancer's where {@code billing} is
-     * {@code lb://billing-service} (several instances, docs/scale-out.md), none where it is one URL.
+     * {@code filters} run around every call: the load balancer's where billing-service is several
+     * instances (docs/scale-out.md) and {@code billing} is then {@code http://billing-service}, the name it
+     * resolves; none where {@code billing} is billing-service's one URL.
      */
     public CredentialLookup(URI billing, List<ExchangeFilterFunction> filters, RequestSigner signer) {
         HttpClient http = HttpClient.create()

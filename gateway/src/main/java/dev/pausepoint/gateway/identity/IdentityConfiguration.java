@@ -11,7 +11,6 @@ import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchan
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyCacheProperties.class)
@@ -30,9 +29,10 @@ class IdentityConfiguration {
     @Bean
     CredentialCache credentialCache(DownstreamServices services, RequestSigner signer, KeyCacheProperties keyCache,
             ObjectProvider<LoadBalancedExchangeFilterFunction> balancer) {
-        URI billing = services.target("billing-service");
-        List<ExchangeFilterFunction> filters = "lb".equals(billing.getScheme()) ? List.of(balancer.getObject()) : List.of();
-        return new CredentialCache(new CredentialLookup(billing, filters, signer), keyCache);
+        List<URI> billing = services.billingService();
+        CredentialLookup lookup = billing.size() == 1 ? new CredentialLookup(billing.get(0), List.of(), signer)
+                : new CredentialLookup(URI.create("http://billing-service"), List.of(balancer.getObject()), signer);
+        return new CredentialCache(lookup, keyCache);
     }
 
     @Bean

@@ -1,0 +1,415 @@
+package dev.pausepoint.systemtests.scaleout;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.localstack.Service;
+import dev.pausepoint.localstack.ServiceFleet;
+import dev.pausepoint.localstack.ServiceFleet.Instance;
+import dev.pausepoint.systemtests.Http;
+import dev.pausepoint.systemtests.Http.Reply;
+import dev.pausepoint.testsupport.PaddleNotifications;
+import dev.pausepoint.testsupport.PostgresAccess;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every flow of the system suite at once through both gateways of a {@link ScaledStack}: developers
+ * register, rotate keys, add webhooks and upgrade through Paddle; pauses are created in live and test
+ * mode (SMS to Twilio, email to SendGrid, both WireMock), then answered through the JSON API and the
+ * page, long-polled, cancelled or timed out, each step on one gateway or the other. Afterwards nothing was
+ * lost (every pause in its expected end state), nothing happened twice (one notification per pause, one
+ * webhook per endpoint and event after deduplication, one audit entry per event), and both instances of
+ * every service took part.
+ */
+@Tag(ScaleOutSystemTest.TAG)
+class ScaleOutSystemTest {
+
+    /** The suite's JUnit tag: it runs only in system-tests' surefire execution {@code scale-out}. */
+    static final String TAG = "scale-out";
+
+    private static final int DEVELOPERS = 6;
+    private static final int PAUSES_PER_DEVELOPER = 10;
+    private static final Pattern NONCE = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"");
+    private static final Pattern PAUSE_ID = Pattern.compile("\"pause_id\":\"([^\"]+)\"");
+
+    enum Fate {
+        RESPOND_API("responded", "pause.responded"), RESPOND_PAGE("responded", "pause.responded"),
+        LONG_POLL("responded", "pause.responded"), CANCEL("cancelled", "pause.cancelled"),
+        TIMEOUT("timed_out", "pause.timed_out");
+
+        final String status;
+        final String event;
+
+        Fate(String status, String event) {
+            this.status = status;
+            this.event = event;
+        }
+    }
+
+    /** A developer, its keys after the rotation, and its two webhook receivers' paths. */
+    record Account(int number, String developerId, String live, String test, boolean starter, String liveHook,
+            String testHook) {
+
+        String key(boolean liveMode) {
+            return liveMode ? live : test;
+        }
+
+        String hook(boolean liveMode) {
+            return liveMode ? liveHook : testHook;
+        }
+    }
+
+    /** A pause the workload created, what it was sent through, and how it was meant to end. */
+    record Created(Account account, boolean live, String channel, String marker, String pauseId, String token,
+            Fate fate) {
+    }
+
+    private static ServiceFleet fleet;
+    private static List<URI> gateways;
+    private static final List<Account> ACCOUNTS = new ArrayList<>();
+    private static final Collection<Created> PAUSES = new ConcurrentLinkedQueue<>();
+    private static final List<String> PADDLE_OUTCOMES = new ArrayList<>();
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
+
+    @BeforeAll
+    static void runTheWorkloadThroughBothGateways() throws Exception {
+        fleet = ScaledStack.fleet();
+        gateways = fleet.gatewayUrls();
+        long start = System.nanoTime();
+        List<Account> registered = inParallel(IntStream.range(0, DEVELOPERS).boxed().toList(),
+                ScaleOutSystemTest::registerRotateAndHook);
+        ACCOUNTS.addAll(registered);
+        upgradeHalfThroughPaddleOnBothGateways();
+        List<CompletableFuture<Created>> lifecycles = new ArrayList<>();
+        for (Account account : ACCOUNTS) {
+            for (int i = 0; i < PAUSES_PER_DEVELOPER; i++) {
+                int n = i;
+                lifecycles.add(CompletableFuture.supplyAsync(() -> live(account, n), POOL));
+            }
+        }
+        lifecycles.forEach(lifecycle -> PAUSES.add(lifecycle.join()));
+        expire(PAUSES.stream().filter(pause -> pause.fate() == Fate.TIMEOUT).map(Created::pauseId).toList());
+        System.out.println("Scale-out workload: " + PAUSES.size() + " pauses of " + ACCOUNTS.size()
+                + " developers driven in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+    }
+
+    @AfterAll
+    static void stopThePool() {
+        POOL.shutdownNow();
+    }
+
+    private static <T, R> List<R> inParallel(List<T> inputs, Function<T, R> work) {
+        List<CompletableFuture<R>> futures = inputs.stream()
+                .map(input -> CompletableFuture.supplyAsync(() -> work.apply(input), POOL)).toList();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** The gateway for the {@code n}th step: the two take turns. */
+    private static URI gateway(int n) {
+        return gateways.get(Math.floorMod(n, gateways.size()));
+    }
+
+    private static Reply as(URI gateway, String key, String method, String path, String json) {
+        List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + key));
+        if (json != null) {
+            headers.addAll(List.of("Content-Type", "application/json"));
+        }
+        return Http.send(gateway, method, path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
+                headers.toArray(String[]::new));
+    }
+
+    private static JsonNode expect(int status, Reply reply, String what) {
+        assertThat(reply.status()).as(what + ": " + reply.body()).isEqualTo(status);
+        return reply.json();
+    }
+
+    /** Registers on one gateway, rotates the live key on the other, and adds a live and a test webhook. */
+    private static Account registerRotateAndHook(int number) {
+        JsonNode registered = expect(201, Http.send(gateway(number), "POST", "/v1/auth/register",
+                BodyPublishers.ofString("{\"email\":\"scale-" + UUID.randomUUID() + "@example.com\",\"name\":\"S\","
+                        + "\"password\":\"a long enough password\"}"), "Content-Type", "application/json"), "register");
+        String oldLive = registered.get("api_key").asString();
+        String test = registered.get("test_api_key").asString();
+        String developerId = expect(200, as(gateway(number + 1), oldLive, "GET", "/v1/auth/me", null), "me")
+                .get("developer_id").asString();
+        String live = expect(200, as(gateway(number + 1), oldLive, "POST", "/v1/auth/keys/rotate", "{}"), "rotate")
+                .get("api_key").asString();
+        // Whichever gateway cached the old key hears of the rotation from Kafka; neither may accept it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (URI gateway : gateways) {
+                assertThat(as(gateway, oldLive, "GET", "/v1/auth/me", null).status()).isEqualTo(401);
+                assertThat(as(gateway, live, "GET", "/v1/auth/me", null).status()).isEqualTo(200);
+            }
+        });
+        String liveHook = "/hooks/" + number + "-live-" + UUID.randomUUID();
+        String testHook = "/hooks/" + number + "-test-" + UUID.randomUUID();
+        addWebhook(gateway(number), live, liveHook);
+        addWebhook(gateway(number + 1), test, testHook);
+        return new Account(number, developerId, live, test, number % 2 == 0, liveHook, testHook);
+    }
+
+    private static void addWebhook(URI gateway, String key, String path) {
+        String url = "http://" + ScaledStack.RECEIVER_HOST + ":" + ScaledStack.outside().port() + path;
+        expect(201, as(gateway, key, "POST", "/v1/webhooks", "{\"url\": \"" + url + "\", \"secret\": "
+                + "\"whsec-scale-out-0123456789\", \"events\": [\"pause.responded\", \"pause.timed_out\", "
+                + "\"pause.cancelled\"]}"), "webhook");
+    }
+
+    /** The same signed Paddle notification to both gateways at once, for every other developer. */
+    private static void upgradeHalfThroughPaddleOnBothGateways() {
+        for (Account account : ACCOUNTS.stream().filter(Account::starter).toList()) {
+            Instant now = Instant.now();
+            String subscription = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+            String body = PaddleNotifications.body("subscription.created", PaddleNotifications.values(
+                    account.developerId(), subscription, ScaledStack.STARTER_PRICE, now, now, now.plus(Duration.ofDays(30))));
+            String signature = PaddleNotifications.signed(body, PaddleNotifications.SECRET, now).signature();
+            List<Reply> replies = inParallel(gateways, gateway -> Http.send(gateway, "POST", "/v1/billing/webhook",
+                    BodyPublishers.ofString(body), "Content-Type", "application/json", "Paddle-Signature", signature));
+            replies.forEach(reply -> PADDLE_OUTCOMES.add(expect(200, reply, "paddle").get("outcome").asString()));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                for (URI gateway : gateways) {
+                    assertThat(as(gateway, account.live(), "GET", "/v1/auth/me", null).json().get("plan").asString())
+                            .isEqualTo("starter");
+                }
+            });
+        }
+    }
+
+    /** One pause from creation to the end its number gives it, its steps spread over both gateways. */
+    private static Created live(Account account, int n) {
+        boolean liveMode = n % 2 == 0;
+        String channel = liveMode && account.starter() && n % 4 == 0 ? "email" : "sms";
+        Fate fate = Fate.values()[n % Fate.values().length];
+        String marker = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String recipient = channel.equals("email") ? "ops-" + marker + "@example.com" : "+14155550123";
+        URI here = gateway(account.number() + n);
+        URI there = gateway(account.number() + n + 1);
+        String key = account.key(liveMode);
+        JsonNode created = expect(201, as(here, key, "POST", "/v1/pause", """
+                {"recipient": "%s", "channel": "%s", "message": "Deploy build %s?", "options": ["Yes", "No"],
+                 "timeout_default": "No"}""".formatted(recipient, channel, marker)), "create");
+        String pauseId = created.get("pause_id").asString();
+        String respondUrl = created.get("respond_url").asString();
+        String token = respondUrl.substring(respondUrl.lastIndexOf('/') + 1);
+        switch (fate) {
+            case RESPOND_API -> expect(200, Http.send(there, "POST", "/v1/respond/" + token,
+                    BodyPublishers.ofString("{\"choice\": \"Yes\"}"), "Content-Type", "application/json"), "respond");
+            case RESPOND_PAGE -> {
+                Reply confirm = Http.send(here, "GET", "/respond/" + token + "?choice=Yes", BodyPublishers.noBody());
+                Matcher nonce = NONCE.matcher(confirm.body());
+                assertThat(nonce.find()).as("a confirmation form: " + confirm.body()).isTrue();
+                Reply thanks = Http.send(there, "POST", "/respond/" + token, BodyPublishers.ofString("choice=Yes&nonce="
+                        + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8)),
+                        "Content-Type", "application/x-www-form-urlencoded");
+                assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
+                assertThat(thanks.body()).contains("Thank you");
+            }
+            case LONG_POLL -> {
+                CompletableFuture<Reply> parked = CompletableFuture.supplyAsync(
+                        () -> as(here, key, "GET", "/v1/pause/" + pauseId + "?wait=25", null));
+                await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !parked.isDone());
+                expect(200, Http.send(there, "POST", "/v1/respond/" + token,
+                        BodyPublishers.ofString("{\"choice\": \"Yes\"}"), "Content-Type", "application/json"), "respond");
+                JsonNode answered = expect(200, parked.join(), "long-poll");
+                assertThat(answered.get("status").asString()).as("the long-poll on the other gateway woke")
+                        .isEqualTo("responded");
+            }
+            case CANCEL -> expect(200, as(there, key, "DELETE", "/v1/pause/" + pauseId, null), "cancel");
+            case TIMEOUT -> {
+                // Expired together once every pause is created (see the caller): the sweepers of both
+                // instances then race for them.
+            }
+        }
+        return new Created(account, liveMode, channel, marker, pauseId, token, fate);
+    }
+
+    private static void expire(List<String> ids) throws Exception {
+        PostgresAccess postgres = TestInfrastructure.postgres();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("pause_service"), postgres.username(),
+                postgres.password());
+                PreparedStatement expire = db.prepareStatement("UPDATE pause SET expires_at = now() WHERE id = ANY(?)")) {
+            expire.setArray(1, db.createArrayOf("text", ids.toArray()));
+            assertThat(expire.executeUpdate()).isEqualTo(ids.size());
+        }
+    }
+
+    @Test
+    void everyPauseCreatedExistsInItsExpectedEndState() {
+        assertThat(PAUSES).hasSize(DEVELOPERS * PAUSES_PER_DEVELOPER);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Created pause : PAUSES) {
+                JsonNode current = expect(200, as(gateway(pause.pauseId().hashCode()), pause.account().key(pause.live()),
+                        "GET", "/v1/pause/" + pause.pauseId(), null), "read");
+                assertThat(current.get("status").asString()).as(pause.pauseId()).isEqualTo(pause.fate().status);
+                if (pause.fate() != Fate.CANCEL) {
+                    assertThat(current.get("response_choice").asString()).as(pause.pauseId())
+                            .isEqualTo(pause.fate() == Fate.TIMEOUT ? "No" : "Yes");
+                }
+            }
+        });
+        for (Account account : ACCOUNTS) {
+            for (boolean liveMode : List.of(true, false)) {
+                JsonNode listed = expect(200, as(gateway(account.number()), account.key(liveMode), "GET",
+                        "/v1/pause?limit=100", null), "list").get("items");
+                Set<String> ids = new HashSet<>();
+                listed.forEach(item -> ids.add(item.get("pause_id").asString()));
+                assertThat(ids).as("developer %d, live %s", account.number(), liveMode)
+                        .isEqualTo(PAUSES.stream().filter(pause -> pause.account() == account && pause.live() == liveMode)
+                                .map(Created::pauseId).collect(Collectors.toSet()));
+            }
+        }
+    }
+
+    @Test
+    void everyLivePauseSentItsOneNotificationAndNoTestPauseReachedAProvider() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<LoggedRequest> sent = providerRequests();
+            for (Created pause : PAUSES) {
+                long mentions = sent.stream().filter(request -> request.getBodyAsString().contains(pause.marker())).count();
+                assertThat(mentions).as("notifications of %s (%s, live %s)", pause.pauseId(), pause.channel(),
+                        pause.live()).isEqualTo(pause.live() ? 1 : 0);
+            }
+        });
+        for (Created pause : PAUSES.stream().filter(pause -> !pause.live()).toList()) {
+            assertThat(as(gateway(0), pause.account().test(), "GET", "/v1/pause/" + pause.pauseId(), null).json()
+                    .get("delivery").get("status").asString()).isEqualTo("sandbox");
+        }
+        assertThat(PAUSES.stream().filter(pause -> pause.live() && pause.channel().equals("email"))).isNotEmpty();
+    }
+
+    private static List<LoggedRequest> providerRequests() {
+        List<LoggedRequest> sent = new ArrayList<>(ScaledStack.outside().findAll(
+                postRequestedFor(urlEqualTo(ScaledStack.TWILIO_MESSAGES))));
+        sent.addAll(ScaledStack.outside().findAll(postRequestedFor(urlEqualTo(ScaledStack.SENDGRID_SEND))));
+        return sent;
+    }
+
+    @Test
+    void everyEndReachedEachWebhookOnceAfterDeduplicationByDeliveryId() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (Account account : ACCOUNTS) {
+                for (boolean liveMode : List.of(true, false)) {
+                    Map<String, Set<String>> deliveryIds = new HashMap<>();
+                    for (LoggedRequest post : ScaledStack.outside().findAll(postRequestedFor(
+                            urlEqualTo(account.hook(liveMode))))) {
+                        Matcher pauseId = PAUSE_ID.matcher(post.getBodyAsString());
+                        assertThat(pauseId.find()).as(post.getBodyAsString()).isTrue();
+                        deliveryIds.computeIfAbsent(pauseId.group(1) + " " + post.getHeader("X-PausePoint-Event"),
+                                key -> new HashSet<>()).add(post.getHeader("X-PausePoint-Delivery"));
+                    }
+                    Set<String> expected = PAUSES.stream()
+                            .filter(pause -> pause.account() == account && pause.live() == liveMode)
+                            .map(pause -> pause.pauseId() + " " + pause.fate().event).collect(Collectors.toSet());
+                    assertThat(deliveryIds.keySet()).as("developer %d, live %s: one end per pause, nothing else",
+                            account.number(), liveMode).isEqualTo(expected);
+                    deliveryIds.forEach((pauseAndEvent, ids) -> assertThat(ids)
+                            .as("delivery ids of %s", pauseAndEvent).hasSize(1));
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyEventIsInTheAuditLogOnce() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Created pause : PAUSES) {
+                JsonNode items = expect(200, as(gateway(pause.marker().hashCode()), pause.account().key(pause.live()),
+                        "GET", "/v1/audit?limit=100&pause_id=" + pause.pauseId(), null), "audit").get("items");
+                List<String> types = new ArrayList<>();
+                items.forEach(item -> types.add(item.get("event_type").asString()));
+                assertThat(types).as(pause.pauseId()).containsExactlyInAnyOrder("pause.created", pause.fate().event);
+            }
+        });
+    }
+
+    @Test
+    void theSamePaddleNotificationThroughBothGatewaysIsAppliedOnce() {
+        List<String> expected = new ArrayList<>();
+        ACCOUNTS.stream().filter(Account::starter).forEach(account -> expected.addAll(List.of("applied", "duplicate")));
+        assertThat(PADDLE_OUTCOMES).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void bothInstancesOfEveryServiceDidWork() throws Exception {
+        for (Instance gateway : fleet.instances(Service.GATEWAY)) {
+            String log = Files.readString(fleet.logFile(gateway));
+            for (Service service : List.of(Service.PAUSE, Service.DELIVERY, Service.RESPONSE, Service.BILLING)) {
+                for (Instance instance : fleet.instances(service)) {
+                    assertThat(log).as("gateway %d routed to %s %d", gateway.number(), service.moduleName(),
+                            instance.number()).contains("url chosen: http://localhost:" + instance.port() + "/v1/");
+                }
+            }
+        }
+        Map<Service, String> internalWork = Map.of(Service.PAUSE, "/internal/pauses/",
+                Service.BILLING, "/internal/usage/reserve", Service.DELIVERY, "POST /v1/webhooks",
+                Service.RESPONSE, "/v1/respond/");
+        internalWork.forEach((service, request) -> fleet.instances(service).forEach(instance -> assertThat(
+                read(ScaledStack.accessLog(instance.port())))
+                .as("%s %d served %s", service.moduleName(), instance.number(), request).contains(request)));
+        assertEveryConsumerGroupSplitBetweenTwo("delivery-service-notifications", "delivery-service-webhooks",
+                "pause-service", "pause-service-audit");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("no access log " + file, e);
+        }
+    }
+
+    /** Both instances hold partitions of each group's topics, so each consumes its share of the events. */
+    private static void assertEveryConsumerGroupSplitBetweenTwo(String... groups) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(List.of(groups)).all().get();
+            for (String group : groups) {
+                Collection<MemberDescription> members = described.get(group).members();
+                assertThat(members).as("members of " + group).hasSize(2)
+                        .allSatisfy(member -> assertThat(member.assignment().topicPartitions())
+                                .as("partitions of %s in %s", member.consumerId(), group).isNotEmpty());
+            }
+        }
+    }
+}
