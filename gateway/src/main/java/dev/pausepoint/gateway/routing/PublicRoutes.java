@@ -1,17 +1,13 @@
 package dev.pausepoint.gateway.routing;
 
-import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
-import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
-import org.springframework.cloud.gateway.route.builder.UriSpec;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /**
  * The public paths and the service that owns each. Anything not listed here, notably
@@ -35,21 +31,8 @@ public class PublicRoutes {
     @Bean
     RouteLocator publicRouteLocator(RouteLocatorBuilder routes, DownstreamServices services) {
         RouteLocatorBuilder.Builder all = routes.routes();
-        PATHS.forEach((service, paths) -> all.route(service, route -> retryingReads(
-                route.path(paths.toArray(String[]::new))).uri(services.target(service))));
+        PATHS.forEach((service, paths) -> all.route(service,
+                route -> route.path(paths.toArray(String[]::new)).uri(services.target(service))));
         return all.build();
-    }
-
-    /**
-     * A read whose connection could not be opened is tried once more: the request never left the
-     * gateway, so nothing can happen twice, and the second try is balanced afresh (to the other instance
-     * of a service given as several URLs, or through the Service's proxy to another pod), which covers an
-     * instance that died before the balancer's health check noticed. Writes are not retried here: the
-     * client retries a create with its {@code Idempotency-Key}.
-     */
-    private static UriSpec retryingReads(BooleanSpec route) {
-        return route.filters(filters -> filters.retry(retry -> retry.setRetries(1)
-                .setMethods(HttpMethod.GET, HttpMethod.HEAD).setSeries().setStatuses()
-                .setExceptions(ConnectException.class)));
     }
 }

@@ -17,6 +17,7 @@ import dev.pausepoint.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,8 +179,8 @@ class ScaleOutSystemTest {
         if (method.equals("POST") && path.equals("/v1/pause")) {
             headers.addAll(List.of("Idempotency-Key", UUID.randomUUID().toString()));
         }
-        return retryingUnavailable(() -> Http.send(gateway, method, path,
-                json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json), headers.toArray(String[]::new)));
+        BodyPublisher body = json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json);
+        return retryingUnavailable(() -> Http.send(gateway, method, path, body, headers.toArray(String[]::new)));
     }
 
     private static Reply retryingUnavailable(Supplier<Reply> call) {
@@ -243,8 +244,9 @@ class ScaleOutSystemTest {
         for (Account account : ACCOUNTS.stream().filter(Account::starter).toList()) {
             Instant now = Instant.now();
             String subscription = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
-            String body = PaddleNotifications.body("subscription.created", PaddleNotifications.values(
-                    account.developerId(), subscription, ScaledStack.STARTER_PRICE, now, now, now.plus(Duration.ofDays(30))));
+            Map<String, String> values = PaddleNotifications.values(account.developerId(), subscription,
+                    ScaledStack.STARTER_PRICE, now, now, now.plus(Duration.ofDays(30)));
+            String body = PaddleNotifications.body("subscription.created", values);
             String signature = PaddleNotifications.signed(body, PaddleNotifications.SECRET, now).signature();
             List<Reply> replies = inParallel(gateways, gateway -> Http.send(gateway, "POST", "/v1/billing/webhook",
                     BodyPublishers.ofString(body), "Content-Type", "application/json", "Paddle-Signature", signature));
@@ -275,8 +277,7 @@ class ScaleOutSystemTest {
         String respondUrl = created.get("respond_url").asString();
         String token = respondUrl.substring(respondUrl.lastIndexOf('/') + 1);
         switch (fate) {
-            case RESPOND_API -> expect(200, Http.send(there, "POST", "/v1/respond/" + token,
-                    BodyPublishers.ofString("{\"choice\": \"Yes\"}"), "Content-Type", "application/json"), "respond");
+            case RESPOND_API -> respond(there, token);
             case RESPOND_PAGE -> {
                 Reply confirm = Http.send(here, "GET", "/respond/" + token + "?choice=Yes", BodyPublishers.noBody());
                 Matcher nonce = NONCE.matcher(confirm.body());
@@ -291,8 +292,7 @@ class ScaleOutSystemTest {
                 CompletableFuture<Reply> parked = CompletableFuture.supplyAsync(
                         () -> as(here, key, "GET", "/v1/pause/" + pauseId + "?wait=25", null));
                 await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !parked.isDone());
-                expect(200, Http.send(there, "POST", "/v1/respond/" + token,
-                        BodyPublishers.ofString("{\"choice\": \"Yes\"}"), "Content-Type", "application/json"), "respond");
+                respond(there, token);
                 JsonNode answered = expect(200, parked.join(), "long-poll");
                 assertThat(answered.get("status").asString()).as("the long-poll on the other gateway woke")
                         .isEqualTo("responded");
@@ -306,11 +306,17 @@ class ScaleOutSystemTest {
         return new Created(account, liveMode, channel, marker, pauseId, token, fate);
     }
 
+    private static void respond(URI gateway, String token) {
+        expect(200, Http.send(gateway, "POST", "/v1/respond/" + token, BodyPublishers.ofString("{\"choice\": \"Yes\"}"),
+                "Content-Type", "application/json"), "respond");
+    }
+
     private static void expire(List<String> ids) throws Exception {
         PostgresAccess postgres = TestInfrastructure.postgres();
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("pause_service"), postgres.username(),
                 postgres.password());
-                PreparedStatement expire = db.prepareStatement("UPDATE pause SET expires_at = now() WHERE id = ANY(?)")) {
+                PreparedStatement expire = db.prepareStatement(
+                        "UPDATE pause SET expires_at = now() WHERE id = ANY(?)")) {
             expire.setArray(1, db.createArrayOf("text", ids.toArray()));
             assertThat(expire.executeUpdate()).isEqualTo(ids.size());
         }
@@ -372,7 +378,9 @@ class ScaleOutSystemTest {
 
     private static long count(PostgresAccess postgres, String database, String sql) throws Exception {
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(),
-                postgres.password()); Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                postgres.password());
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -400,9 +408,9 @@ class ScaleOutSystemTest {
                         "/v1/pause?limit=100", null), "list").get("items");
                 Set<String> ids = new HashSet<>();
                 listed.forEach(item -> ids.add(item.get("pause_id").asString()));
-                assertThat(ids).as("developer %d, live %s", account.number(), liveMode)
-                        .isEqualTo(PAUSES.stream().filter(pause -> pause.account() == account && pause.live() == liveMode)
-                                .map(Created::pauseId).collect(Collectors.toSet()));
+                assertThat(ids).as("developer %d, live %s", account.number(), liveMode).isEqualTo(PAUSES.stream()
+                        .filter(pause -> pause.account() == account && pause.live() == liveMode)
+                        .map(Created::pauseId).collect(Collectors.toSet()));
             }
         }
     }

@@ -105,8 +105,8 @@ final class ScaledStack {
                 // Evidence that each instance did work: every gateway logs the instance it chose for each
                 // request, and every service instance writes an access log of its own, named by its port.
                 // (As JSON: a logger's name is case-sensitive, and a LOGGING_LEVEL_* variable is read in lower case.)
-                Map.entry("SPRING_APPLICATION_JSON",
-                        "{\"logging.level.org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter\":\"TRACE\"}"),
+                Map.entry("SPRING_APPLICATION_JSON", "{\"logging.level.org.springframework.cloud.gateway.filter."
+                        + "ReactiveLoadBalancerClientFilter\":\"TRACE\"}"),
                 Map.entry("SERVER_TOMCAT_ACCESSLOG_ENABLED", "true"),
                 Map.entry("SERVER_TOMCAT_ACCESSLOG_DIRECTORY", LOGS.toString()),
                 Map.entry("SERVER_TOMCAT_ACCESSLOG_PREFIX", "access-${server.port}"),
