@@ -70,6 +70,10 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /** An instance count in {@code /health} with fewer ready than configured. */
+    private static final Pattern NOT_ALL_READY = Pattern.compile(
+            "\"ready\":(\\d+),\"configured\":(?!\\1\\})\\d+\\}");
+
     private final Config config;
     private final Map<Service, List<Instance>> instances = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
@@ -274,10 +278,6 @@ public final class ServiceFleet implements AutoCloseable {
         }
         return "";
     }
-
-    /** An instance count in {@code /health} with fewer ready than configured. */
-    private static final Pattern NOT_ALL_READY = Pattern.compile(
-            "\"ready\":(\\d+),\"configured\":(?!\\1\\})\\d+\\}");
 
     /** Process ids, for checks that nothing is left behind. */
     public Map<Service, Long> pids() {
