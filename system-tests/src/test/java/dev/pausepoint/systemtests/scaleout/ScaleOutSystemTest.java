@@ -58,8 +58,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,6 +75,7 @@ import tools.jackson.databind.JsonNode;
  * every service took part.
  */
 @Tag(ScaleOutSystemTest.TAG)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutSystemTest {
 
     /** The suite's JUnit tag: it runs only in system-tests' surefire execution {@code scale-out}. */
@@ -99,17 +103,21 @@ class ScaleOutSystemTest {
         }
     }
 
-    /** A developer, its keys after the rotation, and its two webhook receivers' paths. */
-    record Account(int number, String developerId, String live, String test, boolean starter, String liveHook,
-            String testHook) {
+    /** A developer, its keys after the rotation, and its two webhooks (a live and a test one). */
+    record Account(int number, String developerId, String live, String test, boolean starter, Webhook liveHook,
+            Webhook testHook) {
 
         String key(boolean liveMode) {
             return liveMode ? live : test;
         }
 
-        String hook(boolean liveMode) {
+        Webhook hook(boolean liveMode) {
             return liveMode ? liveHook : testHook;
         }
+    }
+
+    /** A webhook endpoint: its id, and the path its receiver listens on. */
+    record Webhook(String id, String path) {
     }
 
     /** A pause the workload created, what it was sent through, and how it was meant to end. */
@@ -187,6 +195,7 @@ class ScaleOutSystemTest {
         Reply reply = call.get();
         for (int attempt = 1; attempt <= 5 && reply.status() == 503; attempt++) {
             RETRIED.incrementAndGet();
+            System.out.println("503, tried again: " + reply.body());
             sleep(Duration.ofMillis(500L * attempt));
             reply = call.get();
         }
@@ -225,18 +234,17 @@ class ScaleOutSystemTest {
                 assertThat(as(gateway, live, "GET", "/v1/auth/me", null).status()).isEqualTo(200);
             }
         });
-        String liveHook = "/hooks/" + number + "-live-" + UUID.randomUUID();
-        String testHook = "/hooks/" + number + "-test-" + UUID.randomUUID();
-        addWebhook(gateway(number), live, liveHook);
-        addWebhook(gateway(number + 1), test, testHook);
+        Webhook liveHook = addWebhook(gateway(number), live, "/hooks/" + number + "-live-" + UUID.randomUUID());
+        Webhook testHook = addWebhook(gateway(number + 1), test, "/hooks/" + number + "-test-" + UUID.randomUUID());
         return new Account(number, developerId, live, test, number % 2 == 0, liveHook, testHook);
     }
 
-    private static void addWebhook(URI gateway, String key, String path) {
+    private static Webhook addWebhook(URI gateway, String key, String path) {
         String url = "http://" + ScaledStack.RECEIVER_HOST + ":" + ScaledStack.outside().port() + path;
-        expect(201, as(gateway, key, "POST", "/v1/webhooks", "{\"url\": \"" + url + "\", \"secret\": "
-                + "\"whsec-scale-out-0123456789\", \"events\": [\"pause.responded\", \"pause.timed_out\", "
-                + "\"pause.cancelled\"]}"), "webhook");
+        JsonNode created = expect(201, as(gateway, key, "POST", "/v1/webhooks", "{\"url\": \"" + url + "\", "
+                + "\"secret\": \"whsec-scale-out-0123456789\", \"events\": [\"pause.responded\", "
+                + "\"pause.timed_out\", \"pause.cancelled\"]}"), "webhook");
+        return new Webhook(created.get("webhook_id").asString(), path);
     }
 
     /** The same signed Paddle notification to both gateways at once, for every other developer. */
@@ -441,7 +449,7 @@ class ScaleOutSystemTest {
             for (boolean liveMode : List.of(true, false)) {
                 Map<String, Set<String>> deliveryIds = new HashMap<>();
                 for (LoggedRequest post : ScaledStack.outside().findAll(postRequestedFor(
-                        urlEqualTo(account.hook(liveMode))))) {
+                        urlEqualTo(account.hook(liveMode).path())))) {
                     Matcher pauseId = PAUSE_ID.matcher(post.getBodyAsString());
                     assertThat(pauseId.find()).as(post.getBodyAsString()).isTrue();
                     deliveryIds.computeIfAbsent(pauseId.group(1) + " " + post.getHeader("X-PausePoint-Event"),
@@ -454,6 +462,17 @@ class ScaleOutSystemTest {
                         account.number(), liveMode).isEqualTo(expected);
                 deliveryIds.forEach((pauseAndEvent, ids) -> assertThat(ids)
                         .as("delivery ids of %s", pauseAndEvent).hasSize(1));
+                // delivery-service's own log of the endpoint agrees: one successful attempt per end.
+                JsonNode attempts = expect(200, as(gateway(account.number() + (liveMode ? 0 : 1)),
+                        account.key(liveMode), "GET", "/v1/webhooks/" + account.hook(liveMode).id()
+                                + "/deliveries?limit=100", null), "deliveries").get("items");
+                List<String> attempted = new ArrayList<>();
+                attempts.forEach(attempt -> {
+                    assertThat(attempt.get("status_code").asInt()).as(attempt.toString()).isEqualTo(200);
+                    attempted.add(attempt.get("pause_id").asString() + " " + attempt.get("event").asString());
+                });
+                assertThat(attempted).as("developer %d, live %s: attempts", account.number(), liveMode)
+                        .containsExactlyInAnyOrderElementsOf(expected);
             }
         }
     }
@@ -476,7 +495,9 @@ class ScaleOutSystemTest {
         assertThat(PADDLE_OUTCOMES).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /** Last: the reads the checks above make through the gateways are balanced traffic too. */
     @Test
+    @Order(Integer.MAX_VALUE)
     void bothInstancesOfEveryServiceDidWork() throws Exception {
         for (Instance gateway : fleet.instances(Service.GATEWAY)) {
             String log = Files.readString(fleet.logFile(gateway));
@@ -488,7 +509,7 @@ class ScaleOutSystemTest {
             }
         }
         Map<Service, String> internalWork = Map.of(Service.PAUSE, "/internal/pauses/",
-                Service.BILLING, "/internal/usage/reserve", Service.DELIVERY, "POST /v1/webhooks",
+                Service.BILLING, "/internal/usage/reserve", Service.DELIVERY, "/v1/webhooks",
                 Service.RESPONSE, "/v1/respond/");
         internalWork.forEach((service, request) -> fleet.instances(service).forEach(instance -> assertThat(
                 read(ScaledStack.accessLog(instance.port())))
