@@ -3,6 +3,7 @@ package dev.pausepoint.localstack;
 import dev.pausepoint.testsupport.KafkaAccess;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.RedisAccess;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The five services as separate JVMs against given Postgres, Kafka and Redis servers. Shared by the
@@ -44,20 +46,53 @@ public final class ServiceFleet implements AutoCloseable {
     /**
      * Everything needed to start a fleet. {@code managementPorts} are each process's actuator port
      * (probes, {@code /actuator/prometheus}); {@code internalSecret} is the one all five share for the trust
-     * boundary; {@code environment} is added to every service's environment.
+     * boundary; {@code environment} is added to every service's environment. {@code instancesPerService}
+     * copies of each service run (docs/scale-out.md): the first on {@code ports} and
+     * {@code managementPorts}, the others on free ports, and every service URL variable lists them all.
      */
     public record Config(Workspace workspace, Path logDirectory, PostgresAccess postgres, KafkaAccess kafka,
             RedisAccess redis, Map<Service, Integer> ports, Map<Service, Integer> managementPorts,
-            String internalSecret, List<String> jvmOptions, Map<String, String> environment) {
+            String internalSecret, List<String> jvmOptions, Map<String, String> environment, int instancesPerService) {
+
+        /** One instance of each service. */
+        public Config(Workspace workspace, Path logDirectory, PostgresAccess postgres, KafkaAccess kafka,
+                RedisAccess redis, Map<Service, Integer> ports, Map<Service, Integer> managementPorts,
+                String internalSecret, List<String> jvmOptions, Map<String, String> environment) {
+            this(workspace, logDirectory, postgres, kafka, redis, ports, managementPorts, internalSecret, jvmOptions,
+                    environment, 1);
+        }
     }
 
+    /** One copy of a service: numbered from 1, with its own port and management port. */
+    public record Instance(Service service, int number, int port, int managementPort) {
+
+        public URI url() {
+            return URI.create("http://localhost:" + port);
+        }
+    }
+
+    /** An instance count in {@code /health} with fewer ready than configured. */
+    private static final Pattern NOT_ALL_READY = Pattern.compile(
+            "\"ready\":(\\d+),\"configured\":(?!\\1\\})\\d+\\}");
+
     private final Config config;
+    private final Map<Service, List<Instance>> instances = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Instance, Process> copies = new LinkedHashMap<>();
     private final List<Process> additional = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceFleet(Config config) {
         this.config = config;
+        for (Service service : Service.values()) {
+            List<Instance> all = new ArrayList<>();
+            all.add(new Instance(service, 1, config.ports().get(service),
+                    config.managementPorts().get(service)));
+            for (int number = 2; number <= config.instancesPerService(); number++) {
+                all.add(new Instance(service, number, FreePorts.next(), FreePorts.next()));
+            }
+            instances.put(service, List.copyOf(all));
+        }
     }
 
     public static ServiceFleet start(Config config) {
@@ -71,6 +106,10 @@ public final class ServiceFleet implements AutoCloseable {
             }
             for (Service service : Service.values()) {
                 fleet.processes.put(service, fleet.launch(service));
+                for (Instance copy : fleet.instances(service).subList(1, fleet.instances(service).size())) {
+                    fleet.copies.put(copy, fleet.launch(service, Map.of("PORT", String.valueOf(copy.port()),
+                            "MANAGEMENT_PORT", String.valueOf(copy.managementPort())), fleet.logFile(copy)));
+                }
             }
             return fleet;
         } catch (IOException | RuntimeException e) {
@@ -137,17 +176,19 @@ public final class ServiceFleet implements AutoCloseable {
     Map<String, String> environment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(config.ports().get(service)));
-        env.put("MANAGEMENT_PORT", String.valueOf(config.managementPorts().get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafka().bootstrapServers());
+        env.put("MANAGEMENT_PORT", String.valueOf(config.managementPorts().get(service)));
         env.put("INTERNAL_SECRET", config.internalSecret());
         // Links in messages and pages point at this stack's gateway, unless the caller set a public address.
         if (System.getenv("PUBLIC_BASE_URL") == null) {
             env.put("PUBLIC_BASE_URL", gatewayUrl().toString());
         }
-        // Every service may call another's internal API (pause-service asks billing for quota).
+        // Every service may call another's internal API (pause-service asks billing for quota), on any of
+        // its instances.
         for (Service other : Service.values()) {
             if (other != Service.GATEWAY) {
-                env.put(other.urlVariable(), "http://localhost:" + config.ports().get(other));
+                env.put(other.urlVariable(), String.join(",", instances(other).stream()
+                        .map(instance -> instance.url().toString()).toList()));
             }
         }
         if (service == Service.GATEWAY) {
@@ -162,17 +203,34 @@ public final class ServiceFleet implements AutoCloseable {
         return env;
     }
 
+    /** Where {@code service}'s (first instance's) actuator answers: its probes and {@code /actuator/prometheus}. */
+    public URI managementUrl(Service service) {
+        return URI.create("http://localhost:" + config.managementPorts().get(service));
+    }
+
+    /** The log of the service's first instance. */
     public Path logFile(Service service) {
-        return config.logDirectory().resolve(service.moduleName() + ".log");
+        return logFile(instances(service).get(0));
+    }
+
+    /** {@code <module>.log} with one instance per service, {@code <module>-<n>.log} with several. */
+    public Path logFile(Instance instance) {
+        return config.logDirectory().resolve(instance.service().moduleName()
+                + (config.instancesPerService() > 1 ? "-" + instance.number() : "") + ".log");
+    }
+
+    /** Every instance of {@code service}, the first first. */
+    public List<Instance> instances(Service service) {
+        return instances.get(service);
+    }
+
+    /** Every gateway instance's public address. */
+    public List<URI> gatewayUrls() {
+        return instances(Service.GATEWAY).stream().map(Instance::url).toList();
     }
 
     public URI gatewayUrl() {
         return URI.create("http://localhost:" + config.ports().get(Service.GATEWAY));
-    }
-
-    /** Where {@code service}'s actuator answers: its probes and {@code /actuator/prometheus}. */
-    public URI managementUrl(Service service) {
-        return URI.create("http://localhost:" + config.managementPorts().get(service));
     }
 
     /**
@@ -184,19 +242,20 @@ public final class ServiceFleet implements AutoCloseable {
         long nextReport = 0;
         String last = "gateway not answering yet";
         while (System.nanoTime() < deadline) {
-            for (Map.Entry<Service, Process> entry : processes.entrySet()) {
+            Map<Instance, Process> running = new LinkedHashMap<>();
+            processes.forEach((service, process) -> running.put(instances(service).get(0), process));
+            running.putAll(copies);
+            for (Map.Entry<Instance, Process> entry : running.entrySet()) {
                 if (!entry.getValue().isAlive()) {
-                    throw new IllegalStateException(entry.getKey().moduleName() + " exited with code "
+                    throw new IllegalStateException(entry.getKey().service().moduleName() + " exited with code "
                             + entry.getValue().exitValue() + "; see " + logFile(entry.getKey()));
                 }
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(gatewayUrl().resolve("/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
+                last = unhealthy();
+                if (last.isEmpty()) {
                     return;
                 }
-                last = health.body();
             } catch (IOException e) {
                 last = "gateway not answering yet";
             } catch (InterruptedException e) {
@@ -210,6 +269,21 @@ public final class ServiceFleet implements AutoCloseable {
             pause(Duration.ofMillis(250));
         }
         throw new IllegalStateException("the stack was not healthy within " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /**
+     * Empty when every gateway's {@code /health} is 200 and, with several instances per service, reports
+     * every instance ready (it is ok with one); otherwise what is not healthy yet.
+     */
+    private String unhealthy() throws IOException, InterruptedException {
+        for (URI gateway : gatewayUrls()) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(gateway.resolve("/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (health.statusCode() != 200 || NOT_ALL_READY.matcher(health.body()).find()) {
+                return gateway + ": " + health.body();
+            }
+        }
+        return "";
     }
 
     /** Process ids, for checks that nothing is left behind. */
@@ -227,14 +301,14 @@ public final class ServiceFleet implements AutoCloseable {
     public void close() {
         stop(additional);
         additional.clear();
-        Process gateway = processes.get(Service.GATEWAY);
-        if (gateway != null) {
-            stop(List.of(gateway));
-        }
-        List<Process> rest = new ArrayList<>(processes.values());
-        rest.remove(gateway);
+        List<Process> gateways = new ArrayList<>();
+        List<Process> rest = new ArrayList<>();
+        processes.forEach((service, process) -> (service == Service.GATEWAY ? gateways : rest).add(process));
+        copies.forEach((copy, process) -> (copy.service() == Service.GATEWAY ? gateways : rest).add(process));
+        stop(gateways);
         stop(rest);
         processes.clear();
+        copies.clear();
     }
 
     private static void stop(List<Process> group) {

@@ -10,18 +10,18 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client's view of the gateway: raw HTTP and the JSON it answers. */
-final class Http {
+/** A client's view of the gateway: raw HTTP and the JSON it answers. Public for the scale-out suite's package. */
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Reply(int status, String body, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Reply(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
     }
@@ -40,7 +40,7 @@ final class Http {
     }
 
     /** The same against another gateway instance. */
-    static Reply send(URI gateway, String method, String path, BodyPublisher body, String... headers) {
+    public static Reply send(URI gateway, String method, String path, BodyPublisher body, String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                     .timeout(Duration.ofSeconds(40)).method(method, body);

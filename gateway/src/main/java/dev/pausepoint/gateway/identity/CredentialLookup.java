@@ -9,11 +9,13 @@ import dev.pausepoint.identity.RequestSigner;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -36,11 +38,16 @@ public class CredentialLookup {
     private final WebClient client;
     private final RequestSigner signer;
 
-    public CredentialLookup(URI billing, RequestSigner signer) {
+    /**
+     * {@code filters} run around every call: the load balancer's where billing-service is several
+     * instances (docs/scale-out.md) and {@code billing} is then {@code http://billing-service}, the name it
+     * resolves; none where {@code billing} is billing-service's one URL.
+     */
+    public CredentialLookup(URI billing, List<ExchangeFilterFunction> filters, RequestSigner signer) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
                 .responseTimeout(TIMEOUT);
-        this.client = WebClient.builder().baseUrl(billing.toString())
+        this.client = WebClient.builder().baseUrl(billing.toString()).filters(all -> all.addAll(filters))
                 .clientConnector(new ReactorClientHttpConnector(http)).build();
         this.signer = signer;
     }

@@ -2,9 +2,12 @@ package dev.pausepoint.gateway.identity;
 
 import dev.pausepoint.gateway.routing.DownstreamServices;
 import dev.pausepoint.identity.RequestSigner;
+import java.net.URI;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -24,8 +27,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer, KeyCacheProperties keyCache) {
-        return new CredentialCache(new CredentialLookup(services.billingService(), signer), keyCache);
+    CredentialCache credentialCache(DownstreamServices services, RequestSigner signer, KeyCacheProperties keyCache,
+            ObjectProvider<LoadBalancedExchangeFilterFunction> balancer) {
+        List<URI> billing = services.billingService();
+        CredentialLookup lookup = billing.size() == 1 ? new CredentialLookup(billing.get(0), List.of(), signer)
+                : new CredentialLookup(URI.create("http://billing-service"), List.of(balancer.getObject()), signer);
+        return new CredentialCache(lookup, keyCache);
     }
 
     @Bean

@@ -2,23 +2,37 @@ package dev.pausepoint.gateway.routing;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where each service listens. One place for routing and health alike; every URL is configuration
- * ({@code BILLING_SERVICE_URL}, {@code PAUSE_SERVICE_URL}, ...).
+ * Where each service listens. One place for routing, the credential lookup and health alike; every URL is
+ * configuration ({@code BILLING_SERVICE_URL}, {@code PAUSE_SERVICE_URL}, ...). Each holds one base URL
+ * (in production a Kubernetes Service or a compose service name, which balances on its own) or several,
+ * comma-separated, over which the gateway balances itself (docs/scale-out.md).
  */
 @ConfigurationProperties("pausepoint.services")
-public record DownstreamServices(URI billingService, URI pauseService, URI deliveryService, URI responseService) {
+public record DownstreamServices(List<URI> billingService, List<URI> pauseService, List<URI> deliveryService,
+        List<URI> responseService) {
 
-    /** Every service by its name, in a fixed order. */
-    public Map<String, URI> byName() {
-        Map<String, URI> all = new LinkedHashMap<>();
+    /** Every service by its name, in a fixed order, with its instances' base URLs. */
+    public Map<String, List<URI>> byName() {
+        Map<String, List<URI>> all = new LinkedHashMap<>();
         all.put("billing-service", billingService);
         all.put("delivery-service", deliveryService);
         all.put("pause-service", pauseService);
         all.put("response-service", responseService);
         return all;
+    }
+
+    /**
+     * Where requests for {@code service} go: its one URL as given, so a single URL works exactly as
+     * before, or {@code lb://service}, which Spring Cloud LoadBalancer resolves to one of its ready
+     * instances ({@link DownstreamInstances}).
+     */
+    public URI target(String service) {
+        List<URI> instances = byName().get(service);
+        return instances.size() == 1 ? instances.get(0) : URI.create("lb://" + service);
     }
 }

@@ -1,8 +1,11 @@
 package dev.pausepoint.gateway.routing;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,23 +17,22 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DownstreamServices.class)
+@LoadBalancerClients(defaultConfiguration = DownstreamBalancing.class)
 public class PublicRoutes {
+
+    /** Each service and the public paths it owns. */
+    private static final Map<String, List<String>> PATHS = Map.of(
+            "billing-service", List.of("/v1/auth/**", "/v1/billing/**", "/reset-password"),
+            "pause-service", List.of("/v1/pause/**", "/v1/audit/**"),
+            "delivery-service", List.of("/v1/webhooks/**", "/v1/providers/twilio/status",
+                    "/v1/providers/sendgrid/events"),
+            "response-service", List.of("/v1/respond/**", "/respond/**"));
 
     @Bean
     RouteLocator publicRouteLocator(RouteLocatorBuilder routes, DownstreamServices services) {
-        return routes.routes()
-                .route("billing-service", route -> route
-                        .path("/v1/auth/**", "/v1/billing/**", "/reset-password")
-                        .uri(services.billingService()))
-                .route("pause-service", route -> route
-                        .path("/v1/pause/**", "/v1/audit/**")
-                        .uri(services.pauseService()))
-                .route("delivery-service", route -> route
-                        .path("/v1/webhooks/**", "/v1/providers/twilio/status", "/v1/providers/sendgrid/events")
-                        .uri(services.deliveryService()))
-                .route("response-service", route -> route
-                        .path("/v1/respond/**", "/respond/**")
-                        .uri(services.responseService()))
-                .build();
+        RouteLocatorBuilder.Builder all = routes.routes();
+        PATHS.forEach((service, paths) -> all.route(service,
+                route -> route.path(paths.toArray(String[]::new)).uri(services.target(service))));
+        return all.build();
     }
 }

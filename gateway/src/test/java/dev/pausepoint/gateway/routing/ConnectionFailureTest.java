@@ -14,12 +14,12 @@ class ConnectionFailureTest {
 
     @Test
     void aRefusedConnectionIsOne() {
-        assertThat(DownstreamFailureFilter.isConnectionFailure(new ConnectException("Connection refused"))).isTrue();
+        assertThat(ReadRetryFilter.isConnectionFailure(new ConnectException("Connection refused"))).isTrue();
     }
 
     @Test
     void aConnectionClosedBeforeTheAnswerIsOne() {
-        assertThat(DownstreamFailureFilter.isConnectionFailure(
+        assertThat(ReadRetryFilter.isConnectionFailure(
                 PrematureCloseException.TEST_EXCEPTION)).isTrue();
     }
 
@@ -28,18 +28,18 @@ class ConnectionFailureTest {
         // What NettyRoutingFilter raises when the service is slower than the response timeout.
         Throwable timeout = new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer than timeout",
                 new org.springframework.cloud.gateway.support.TimeoutException("Response took longer than timeout"));
-        assertThat(DownstreamFailureFilter.isConnectionFailure(timeout)).isFalse();
-        assertThat(DownstreamFailureFilter.isConnectionFailure(new TimeoutException())).isFalse();
+        assertThat(ReadRetryFilter.isConnectionFailure(timeout)).isFalse();
+        assertThat(ReadRetryFilter.isConnectionFailure(new TimeoutException())).isFalse();
     }
 
     @Test
     void anIoFailureCausedByATimeoutIsNot() {
-        assertThat(DownstreamFailureFilter.isConnectionFailure(
+        assertThat(ReadRetryFilter.isConnectionFailure(
                 new java.io.IOException("gave up", new TimeoutException()))).isFalse();
     }
 
     @Test
     void anythingElseIsNot() {
-        assertThat(DownstreamFailureFilter.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
+        assertThat(ReadRetryFilter.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
     }
 }

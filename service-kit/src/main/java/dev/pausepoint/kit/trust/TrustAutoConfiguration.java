@@ -4,6 +4,7 @@ import dev.pausepoint.identity.RequestSigner;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,13 +27,17 @@ public class TrustAutoConfiguration {
         return new RequestSigner(secret);
     }
 
-    /** Signed clients to other services' internal APIs, by service name ({@code pausepoint.services.*}). */
+    /**
+     * Signed clients to other services' internal APIs, by service name ({@code pausepoint.services.*}: a
+     * base URL, or several comma-separated to take in turn).
+     */
     @Bean
     InternalClients internalClients(RequestSigner signer, JsonMapper json, Environment environment,
             ObjectProvider<ObservationRegistry> observations) {
         return service -> new InternalClient(environment.getRequiredProperty("spring.application.name"), service,
-                URI.create(environment.getRequiredProperty("pausepoint.services." + service)), signer, json,
-                Duration.ofSeconds(2), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                Arrays.stream(environment.getRequiredProperty("pausepoint.services." + service).split(","))
+                        .map(String::trim).filter(url -> !url.isEmpty()).map(URI::create).toList(),
+                signer, json, Duration.ofSeconds(2), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

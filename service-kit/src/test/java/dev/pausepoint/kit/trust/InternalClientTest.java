@@ -9,6 +9,7 @@ import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ErrorMapper;
 import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import dev.pausepoint.testsupport.http.DyingServer;
 import dev.pausepoint.testsupport.http.DyingServer.Ending;
 import java.net.InetAddress;
@@ -17,7 +18,10 @@ import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +91,93 @@ class InternalClientTest {
             assertThat(failure.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
         } finally {
             server.stop(0);
+        }
+    }
+
+    /** A service instance answering every request with its name, counting what it got. */
+    private record NamedInstance(HttpServer server, AtomicInteger requests) implements AutoCloseable {
+
+        static NamedInstance start(String name) throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            AtomicInteger requests = new AtomicInteger();
+            server.createContext("/", exchange -> {
+                requests.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = ("{\"served_by\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return new NamedInstance(server, requests);
+        }
+
+        URI url() {
+            return URI.create("http://localhost:" + server.getAddress().getPort());
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static InternalClient clientOf(URI... instances) {
+        return new InternalClient("pause-service", "billing-service", List.of(instances),
+                new RequestSigner(TestSecrets.INTERNAL_SECRET), JsonMapper.builder().build(), Duration.ofSeconds(2),
+                ObservationRegistry.NOOP);
+    }
+
+    @Test
+    void callsToAServiceGivenAsSeveralUrlsTakeTheInstancesInTurn() throws Exception {
+        try (NamedInstance first = NamedInstance.start("first"); NamedInstance second = NamedInstance.start("second")) {
+            InternalClient client = clientOf(first.url(), second.url());
+            List<String> servedBy = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                JsonNode answer = i % 2 == 0 ? client.get("/internal/pauses/psr_1")
+                        : client.post("/internal/usage/reserve", Map.of("pause_id", "psr_" + i));
+                servedBy.add(answer.get("served_by").asString());
+            }
+            assertThat(servedBy).containsExactly("first", "second", "first", "second", "first", "second");
+        }
+    }
+
+    @Test
+    void anInstanceThatRefusesConnectionsIsPassedOverForEveryCallWritesIncluded() throws Exception {
+        URI nobodyListens = URI.create("http://localhost:" + FreePorts.next());
+        try (NamedInstance alive = NamedInstance.start("alive")) {
+            InternalClient client = clientOf(nobodyListens, alive.url());
+            for (int i = 0; i < 6; i++) {
+                JsonNode answer = i % 2 == 0 ? client.get("/internal/pauses/psr_1")
+                        : client.post("/internal/usage/reserve", Map.of("pause_id", "psr_" + i));
+                assertThat(answer.get("served_by").asString()).isEqualTo("alive");
+            }
+            assertThat(alive.requests()).as("each call once, on the instance that answers").hasValue(6);
+        }
+    }
+
+    @Test
+    void everyInstanceRefusingIsServiceUnavailable() {
+        InternalClient client = clientOf(URI.create("http://localhost:" + FreePorts.next()),
+                URI.create("http://localhost:" + FreePorts.next()));
+        ApiException failure = catchThrowableOfType(ApiException.class, () -> client.get("/internal/pauses/psr_1"));
+        assertThat(failure).isNotNull();
+        assertThat(failure.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(failure.getMessage()).isEqualTo("Billing-service is unavailable; try again shortly.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ending.class)
+    void aWriteThatReachedAnInstanceIsNeverSentToAnotherWhenThatInstanceDies(Ending ending) throws Exception {
+        try (DyingServer dying = DyingServer.start(ending); NamedInstance alive = NamedInstance.start("alive")) {
+            InternalClient client = clientOf(URI.create(dying.url()), alive.url());
+            ApiException failure = catchThrowableOfType(ApiException.class, () -> client.post(
+                    "/internal/usage/reserve", Map.of("developer_id", "dev_1", "pause_id", "psr_1")));
+            assertThat(failure).isNotNull();
+            assertThat(failure.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(dying.requests()).as("the first instance got it").isEqualTo(1);
+            assertThat(alive.requests()).as("it may have been acted on: not repeated elsewhere").hasValue(0);
         }
     }
 }
