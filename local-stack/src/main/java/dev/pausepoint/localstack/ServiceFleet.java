@@ -311,6 +311,15 @@ public final class ServiceFleet implements AutoCloseable {
         copies.clear();
     }
 
+    /**
+     * Stops a copy {@link #startAnother} started, gracefully as {@link #close} would: a test that is done
+     * with its extra instance must not leave it consuming the next test's records.
+     */
+    public void stopAnother(Process process) {
+        stop(List.of(process));
+        additional.remove(process);
+    }
+
     private static void stop(List<Process> group) {
         group.forEach(Process::destroy);
         for (Process process : group) {

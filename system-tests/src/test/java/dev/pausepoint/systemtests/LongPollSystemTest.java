@@ -95,7 +95,7 @@ class LongPollSystemTest {
             assertThat(woken.after(changed)).as("woken through Postgres by the other instance's change, not by the "
                     + "end of the wait").isLessThan(WAKE_BOUND);
         } finally {
-            stop(other);
+            SystemStack.fleet().stopAnother(other.process());
         }
     }
 
@@ -214,7 +214,7 @@ class LongPollSystemTest {
             assertThat(service.isAlive()).isTrue();
         } finally {
             closeAll(connections);
-            stop(instance);
+            SystemStack.fleet().stopAnother(instance.process());
         }
     }
 
@@ -229,14 +229,6 @@ class LongPollSystemTest {
             return ready(port);
         });
         return new Instance(process, port, managementPort);
-    }
-
-    private static void stop(Instance instance) throws InterruptedException {
-        Process process = instance.process();
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
     }
 
     private static boolean ready(int port) {

@@ -112,7 +112,15 @@ class PausesSystemTest {
     @Test
     void twoPauseServiceInstancesSweepingTogetherTimeEachPauseOutOnce() throws Exception {
         int port = FreePorts.next();
-        SystemStack.fleet().startAnother(Service.PAUSE, port, FreePorts.next());
+        Process second = SystemStack.fleet().startAnother(Service.PAUSE, port, FreePorts.next());
+        try {
+            sweepTogether(port);
+        } finally {
+            SystemStack.fleet().stopAnother(second);
+        }
+    }
+
+    private static void sweepTogether(int port) throws Exception {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> ready(port));
         Developer keys = Developer.register();
         List<String> ids = new ArrayList<>();
