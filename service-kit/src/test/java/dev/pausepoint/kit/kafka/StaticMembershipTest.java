@@ -92,6 +92,46 @@ class StaticMembershipTest {
         assertThat(Duration.ofNanos(System.nanoTime() - restarted)).isLessThan(Duration.ofSeconds(7));
     }
 
+    /**
+     * The price (docs/decisions/0007-kafka-consumer-recovery.md): a static member that stops for good,
+     * even cleanly, does not leave its group, so its partitions move to the remaining copy only when its
+     * session ends. Bounded by the session, never stuck.
+     */
+    @Test
+    void aCopyRemovedForGoodHandsItsPartitionsOverWhenItsSessionEnds() throws Exception {
+        String topic = "membership-" + UUID.randomUUID();
+        String group = "membership-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get();
+        }
+        Map<String, Object> first = membership("copy-a");
+        Map<String, Object> second = new HashMap<>(first);
+        first.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        second.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        second.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "copy-8-membership-probe");
+        try (KafkaConsumer<byte[], byte[]> staying = consumer(second)) {
+            staying.subscribe(List.of(topic));
+            try (KafkaConsumer<byte[], byte[]> leaving = consumer(first)) {
+                leaving.subscribe(List.of(topic));
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    leaving.poll(Duration.ofMillis(100));
+                    staying.poll(Duration.ofMillis(100));
+                    return leaving.assignment().size() + staying.assignment().size() == 4
+                            && !leaving.assignment().isEmpty() && !staying.assignment().isEmpty();
+                });
+            }
+            long removed = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                staying.poll(Duration.ofMillis(200));
+                return staying.assignment().size() == 4;
+            });
+            Duration handover = Duration.ofNanos(System.nanoTime() - removed);
+            System.out.println("partitions of a static member removed for good moved after " + handover.toMillis() + " ms");
+            assertThat(handover).as("bounded by the 10 s session, plus the rebalance").isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
     /** What a listener container with {@code listenerId} hands its consumer: the factory's settings and the kit's. */
     private Map<String, Object> membership(String listenerId) {
         ConcurrentMessageListenerContainer<Object, Object> container = new ConcurrentMessageListenerContainer<>(
