@@ -102,9 +102,8 @@ class FaultSuiteTest {
         EmbeddedPostgresServer postgres = TestInfrastructure.stoppablePostgres();
         EmbeddedRedisServer redis = TestInfrastructure.stoppableRedis();
         List<Fault> faults = new ArrayList<>();
-        List<Service> killed = FULL ? List.of(Service.PAUSE, Service.DELIVERY, Service.RESPONSE, Service.BILLING,
-                Service.GATEWAY) : List.of(Service.PAUSE);
-        for (Service service : killed) {
+        for (Service service : List.of(Service.PAUSE, Service.DELIVERY, Service.RESPONSE, Service.BILLING,
+                Service.GATEWAY)) {
             faults.add(new Fault("kill -9 " + service.moduleName(), may503(service), service == Service.GATEWAY,
                     Duration.ofSeconds(FULL ? 5 : 2), () -> stack.fleet.kill(service), () -> {
                         stack.fleet.restart(service);
