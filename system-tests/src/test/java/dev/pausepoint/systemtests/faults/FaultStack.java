@@ -47,8 +47,10 @@ final class FaultStack implements AutoCloseable {
                 .withBody("{\"sid\": \"SM{{randomValue length=32 type='ALPHANUMERIC'}}\", \"status\": \"queued\"}")
                 .withTransformers("response-template")));
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePorts.next());
+            managementPorts.put(service, FreePorts.next());
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
@@ -67,7 +69,7 @@ final class FaultStack implements AutoCloseable {
         environment.putAll(extraEnvironment());
         fleet = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(), Path.of("target", "fault-suite-logs"),
                 TestInfrastructure.postgres(), TestInfrastructure.kafka(), TestInfrastructure.redis(), ports,
-                FreePorts.next(), TestSecrets.INTERNAL_SECRET, ServiceFleet.DEFAULT_JVM_OPTIONS, environment));
+                managementPorts, TestSecrets.INTERNAL_SECRET, ServiceFleet.DEFAULT_JVM_OPTIONS, environment));
     }
 
     static FaultStack start() {
