@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.systemtests.faults.LoadDriver.Outcome;
-import dev.pausepoint.systemtests.faults.LoadDriver.Reply;
+import dev.pausepoint.systemtests.faults.GatewayClient.Reply;
 import dev.pausepoint.systemtests.faults.LoadDriver.Tracked;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
@@ -69,6 +69,7 @@ class FaultSuiteTest {
 
     private FaultStack stack;
     private WebhookReceiver receiver;
+    private GatewayClient client;
     private LoadDriver driver;
     /** Pauses whose final state was seen complete; they stay so. */
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
@@ -79,8 +80,8 @@ class FaultSuiteTest {
         receiver.start();
         stack = FaultStack.start();
         try {
-            String liveKey = registerWithWebhooks();
-            driver = new LoadDriver(stack.gateway(), liveKey);
+            client = registerWithWebhooks(new GatewayClient(stack.gateway(), null));
+            driver = new LoadDriver(client);
             driver.start(FULL ? 4 : 3);
             Thread.sleep(5000);
             List<Phase> phases = new ArrayList<>();
@@ -180,7 +181,7 @@ class FaultSuiteTest {
             if (finished.contains(pause.pauseId)) {
                 continue;
             }
-            Reply reply = driver.read(pause.pauseId);
+            Reply reply = client.read(pause.pauseId);
             if (reply.status() != 200) {
                 behind.add(pause.pauseId + " read " + reply.status());
                 continue;
@@ -212,9 +213,9 @@ class FaultSuiteTest {
     private void finishTheRest() throws InterruptedException {
         for (Tracked pause : driver.pauses()) {
             if (!"answered".equals(pause.outcome) && !"cancelled".equals(pause.outcome)) {
-                Reply reply = driver.read(pause.pauseId);
+                Reply reply = client.read(pause.pauseId);
                 if (reply.status() == 200 && "pending".equals(reply.json().get("status").asString())) {
-                    assertThat(driver.cancelNow(pause.pauseId).status()).as("cancel " + pause.pauseId).isEqualTo(200);
+                    assertThat(client.cancel(pause.pauseId).status()).as("cancel " + pause.pauseId).isEqualTo(200);
                 }
             }
         }
@@ -240,13 +241,13 @@ class FaultSuiteTest {
                     o -> o.status() < 0 ? "no answer" : String.valueOf(o.status()), Collectors.counting())));
             List<String> unexpected = new ArrayList<>();
             for (Outcome outcome : outcomes) {
-                if (!allowed(outcome, phase, phases)) {
+                if (!allowed(outcome, phase)) {
                     unexpected.add(outcome.action() + " " + (outcome.status() < 0 ? "no answer" : outcome.status()
                             + " " + outcome.error()));
                 }
             }
             List<Tracked> created = driver.pauses().stream().filter(p -> p.phase.equals(name)).toList();
-            long lost = created.stream().filter(p -> driver.read(p.pauseId).status() == 404).count();
+            long lost = created.stream().filter(p -> client.read(p.pauseId).status() == 404).count();
             long duplicates = created.stream().mapToLong(p -> Math.max(0, sms.getOrDefault(p.respondUrl, 0) - 1)
                     + ENDPOINTS.stream().mapToLong(path -> Math.max(0, receiver.deliveries(path, p.pauseId) - 1)).sum())
                     .sum();
@@ -287,7 +288,7 @@ class FaultSuiteTest {
      * was sent; no answer at all only while the gateway itself was down. Each outcome is judged once, in
      * the phase it was sent in.
      */
-    private static boolean allowed(Outcome outcome, Phase phase, List<Phase> phases) {
+    private static boolean allowed(Outcome outcome, Phase phase) {
         if (!outcome.phase().equals(phase.fault.name())) {
             return true;
         }
@@ -306,20 +307,17 @@ class FaultSuiteTest {
         return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 
-    private String registerWithWebhooks() {
-        Reply registered = driver("").send(null, "register", "POST", "/v1/auth/register", "{\"email\":\"faults-"
-                + UUID.randomUUID() + "@example.com\",\"name\":\"Faults\",\"password\":\"a long enough password\"}", false);
+    /** A new developer with a webhook endpoint at each of {@link #ENDPOINTS}; the client with its live key. */
+    private GatewayClient registerWithWebhooks(GatewayClient anonymous) {
+        Reply registered = anonymous.send("POST", "/v1/auth/register", "{\"email\":\"faults-" + UUID.randomUUID()
+                + "@example.com\",\"name\":\"Faults\",\"password\":\"a long enough password\"}", false);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        String liveKey = registered.json().get("api_key").asString();
+        GatewayClient live = anonymous.as(registered.json().get("api_key").asString());
         for (String path : ENDPOINTS) {
-            Reply webhook = driver(liveKey).send(null, "webhook", "POST", "/v1/webhooks", "{\"url\": \""
-                    + receiver.url(path) + "\", \"secret\": \"whsec-fault-suite-0123456789\"}", true);
+            Reply webhook = live.send("POST", "/v1/webhooks", "{\"url\": \"" + receiver.url(path)
+                    + "\", \"secret\": \"whsec-fault-suite-0123456789\"}", true);
             assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
         }
-        return liveKey;
-    }
-
-    private LoadDriver driver(String key) {
-        return new LoadDriver(stack.gateway(), key);
+        return live;
     }
 }

@@ -1,12 +1,6 @@
 package dev.pausepoint.systemtests.faults;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.pausepoint.systemtests.faults.GatewayClient.Reply;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,10 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client at a fixed rate through the gateway: creates live SMS pauses, answers some on their
@@ -53,12 +43,7 @@ final class LoadDriver implements AutoCloseable {
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern FIELD = Pattern.compile("\"(pause_id|respond_url|error)\"\\s*:\\s*\"([^\"]+)\"");
-
-    private final URI gateway;
-    private final String apiKey;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final GatewayClient client;
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService workers = Executors.newFixedThreadPool(24);
     private final List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -67,9 +52,8 @@ final class LoadDriver implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile String phase = "warm-up";
 
-    LoadDriver(URI gateway, String apiKey) {
-        this.gateway = gateway;
-        this.apiKey = apiKey;
+    LoadDriver(GatewayClient client) {
+        this.client = client;
     }
 
     void start(int perSecond) {
@@ -124,58 +108,12 @@ final class LoadDriver implements AutoCloseable {
         pause.outcome = reply.status() == 200 ? "cancelled" : "cancel got " + reply.status();
     }
 
-    /** What the developer sees of a pause now, outside the load's record; null when no answer came. */
-    Reply read(String pauseId) {
-        return send(null, "read", "GET", "/v1/pause/" + pauseId, null, true);
-    }
-
-    /** Cancels a pause the load left pending, outside the load's record. */
-    Reply cancelNow(String pauseId) {
-        return send(null, "cancel", "DELETE", "/v1/pause/" + pauseId, null, true);
-    }
-
-    Reply send(String recordAs, String action, String method, String path, String json, boolean withKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(20))
-                .header("X-Forwarded-For", "198.18." + ThreadLocalRandom.current().nextInt(256) + "."
-                        + ThreadLocalRandom.current().nextInt(1, 255))
-                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (withKey) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
+    /** Sends one request of the load and records it under {@code sentIn}. */
+    private Reply send(String sentIn, String action, String method, String path, String json, boolean withKey) {
         long sentAt = System.nanoTime();
-        Reply reply;
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            reply = new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            reply = new Reply(-1, "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply = new Reply(-1, "");
-        }
-        if (recordAs != null) {
-            outcomes.add(new Outcome(recordAs, action, sentAt, reply.status(), reply.field("error")));
-        }
+        Reply reply = client.send(method, path, json, withKey);
+        outcomes.add(new Outcome(sentIn, action, sentAt, reply.status(), reply.field("error")));
         return reply;
-    }
-
-    record Reply(int status, String body) {
-        String field(String name) {
-            Matcher matcher = FIELD.matcher(body);
-            while (matcher.find()) {
-                if (matcher.group(1).equals(name)) {
-                    return matcher.group(2);
-                }
-            }
-            return null;
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
     }
 
     List<Outcome> outcomes() {
