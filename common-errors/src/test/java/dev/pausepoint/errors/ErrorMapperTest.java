@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.errors.ErrorMapper.MappedError;
 import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -61,6 +63,26 @@ class ErrorMapperTest {
     void refusedConnectionOrTimeoutIsServiceUnavailable() {
         assertThat(map(new RuntimeException(new ConnectException("refused"))).body().error()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(map(new TimeoutException("slow")).status()).isEqualTo(503);
+    }
+
+    @Test
+    void theDatabaseGoingAwayUnderARequestIsServiceUnavailable() {
+        assertThat(map(new RuntimeException("PreparedStatementCallback", new SQLException(
+                "FATAL: terminating connection due to administrator command", "57P01"))).body().error())
+                .as("Postgres shutting down").isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(map(new RuntimeException(new SQLException("An I/O error occurred while sending to the backend.",
+                "08006"))).status()).as("a broken connection").isEqualTo(503);
+        assertThat(map(new RuntimeException(new SQLTransientConnectionException("pool - Connection is not available")))
+                .status()).as("no connection from the pool").isEqualTo(503);
+        assertThat(map(new IllegalStateException("JDBC rollback failed", new SQLException("Connection is closed")))
+                .status()).as("the rollback on the connection the failure closed").isEqualTo(503);
+    }
+
+    @Test
+    void aFailingStatementOnAWorkingDatabaseIsStillAnInternalError() {
+        MappedError error = map(new RuntimeException(new SQLException("duplicate key value", "23505")));
+        assertThat(error.status()).isEqualTo(500);
+        assertThat(error.unexpected()).isTrue();
     }
 
     @Test

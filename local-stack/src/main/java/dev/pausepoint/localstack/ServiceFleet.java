@@ -147,10 +147,50 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private Process launch(Service service, Map<String, String> overrides, Path log) throws IOException {
+        return launch(service, overrides, log, false);
+    }
+
+    private Process launch(Service service, Map<String, String> overrides, Path log, boolean append)
+            throws IOException {
         Map<String, String> environment = new LinkedHashMap<>(environment(service));
         environment.putAll(overrides);
+        // One id per copy, kept across its restarts: its Kafka listeners rejoin as the same static members.
+        environment.putIfAbsent("INSTANCE_ID", service.moduleName() + "-" + environment.get("PORT"));
         return launchJar(config.workspace().jar(service), config.jvmOptions(), environment,
-                config.workspace().root(), log);
+                config.workspace().root(), log, append);
+    }
+
+    /**
+     * Kills {@code service}'s first copy with SIGKILL, as a crash would: no graceful shutdown, no
+     * consumer leaving its group, no connection closed politely. Start it again with {@link #restart}.
+     */
+    public void kill(Service service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service.moduleName() + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + service.moduleName(), e);
+        }
+    }
+
+    /**
+     * Starts {@code service}'s first copy again, after {@link #kill} or an exit, on the same port and with
+     * the same instance id; its log goes on in the same file. Await it with {@link #awaitHealthy}.
+     */
+    public void restart(Service service) {
+        Process old = processes.get(service);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(service.moduleName() + " is still running");
+        }
+        try {
+            processes.put(service, launch(service, Map.of(), logFile(service), true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -160,6 +200,11 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static Process launchJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
             Path directory, Path log) throws IOException {
+        return launchJar(jar, jvmOptions, environment, directory, log, false);
+    }
+
+    private static Process launchJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
+            Path directory, Path log, boolean append) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -168,7 +213,8 @@ public final class ServiceFleet implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         return builder.start();
     }

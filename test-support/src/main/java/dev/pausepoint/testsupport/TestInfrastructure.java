@@ -32,6 +32,7 @@ public final class TestInfrastructure {
     private static PostgresAccess postgres;
     private static KafkaAccess kafka;
     private static RedisAccess redis;
+    private static EmbeddedPostgresServer embeddedPostgres;
     private static EmbeddedKafkaServer embeddedKafka;
     private static EmbeddedRedisServer embeddedRedis;
 
@@ -46,9 +47,9 @@ public final class TestInfrastructure {
                 return new PostgresAccess(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
                         env("PAUSEPOINT_TEST_POSTGRES_USER", "postgres"), env("PAUSEPOINT_TEST_POSTGRES_PASSWORD", ""));
             }, DockerInfrastructure::postgres, () -> {
-                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, null);
-                onExit(server);
-                return server.access();
+                embeddedPostgres = EmbeddedPostgresServer.start(0, null);
+                onExit(embeddedPostgres);
+                return embeddedPostgres.access();
             });
         }
         return postgres;
@@ -91,6 +92,12 @@ public final class TestInfrastructure {
         return access;
     }
 
+    /** The Postgres server when this JVM started it, for tests that restart it. */
+    public static synchronized Optional<EmbeddedPostgresServer> embeddedPostgres() {
+        postgres();
+        return Optional.ofNullable(embeddedPostgres);
+    }
+
     /** The broker itself when it runs in this JVM, for tests that take it down and bring it back. */
     public static synchronized Optional<EmbeddedKafkaServer> embeddedKafka() {
         kafka();
@@ -110,6 +117,11 @@ public final class TestInfrastructure {
      */
     public static EmbeddedKafkaServer stoppableKafka() {
         return stoppable(embeddedKafka(), "a Kafka broker this JVM can stop");
+    }
+
+    /** The Postgres server, for a test that restarts it; skipped or failed as {@link #stoppableKafka}. */
+    public static EmbeddedPostgresServer stoppablePostgres() {
+        return stoppable(embeddedPostgres(), "a Postgres server this JVM can restart");
     }
 
     /** The Redis server, for a test that stops and restarts it; skipped or failed as {@link #stoppableKafka}. */

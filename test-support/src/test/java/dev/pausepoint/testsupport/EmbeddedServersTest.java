@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
 import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
 import dev.pausepoint.testsupport.embedded.EmbeddedRedisServer;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -46,6 +47,27 @@ class EmbeddedServersTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("survives");
             assertThat(rows.getString(2)).startsWith("PostgreSQL 17");
+        }
+    }
+
+    @Test
+    void throwawayPostgresServesAgainAfterARestartOnItsPortWithItsDataKept() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, null)) {
+            PostgresAccess access = postgres.access();
+            access.createDatabaseIfMissing("restarted");
+            try (Connection c = DriverManager.getConnection(access.jdbcUrl("restarted"), "postgres", "postgres")) {
+                c.createStatement().execute("CREATE TABLE note (text varchar(20)); INSERT INTO note VALUES ('kept')");
+            }
+            postgres.stop();
+            assertThat(postgres.isRunning()).isFalse();
+            assertThat(!FreePorts.isFree(access.port())).as("stopped means not listening").isFalse();
+            postgres.restart();
+            assertThat(postgres.access()).isEqualTo(access);
+            try (Connection c = DriverManager.getConnection(access.jdbcUrl("restarted"), "postgres", "postgres")) {
+                ResultSet rows = c.createStatement().executeQuery("SELECT text FROM note");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("kept");
+            }
         }
     }
 

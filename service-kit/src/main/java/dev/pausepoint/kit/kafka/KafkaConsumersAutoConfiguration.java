@@ -8,20 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +37,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * backoff, then published to {@code <topic>.dlt} with the failure in its headers and counted
  * ({@code pausepoint.kafka.dead_letters}, tagged with the topic it came from), so one poison message
  * never blocks its partition. A record that is not a contract event at all goes to the same place
- * without retries.
+ * without retries. And how they rejoin after a crash: with static membership, see
+ * {@link #staticGroupMembership}.
  */
 @AutoConfiguration
 public class KafkaConsumersAutoConfiguration {
@@ -51,6 +56,24 @@ public class KafkaConsumersAutoConfiguration {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag-metrics");
         return new ConsumerLagMetrics(listeners, () -> Admin.create(config), meters);
+    }
+
+    /**
+     * Static membership when {@code pausepoint.kafka.instance-id} is set: the id names this copy, the
+     * listener id the container, so each container of each copy has its own stable
+     * {@code group.instance.id} (spring-kafka suffixes it again per thread when concurrency is above 1).
+     * A copy restarted with the same id is handed its old partitions at once; without it the group waits
+     * for the dead member's session to expire first. See docs/decisions/0007-kafka-consumer-recovery.md.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticGroupMembership(
+            @Value("${pausepoint.kafka.instance-id:}") String instanceId) {
+        return container -> {
+            if (!instanceId.isBlank()) {
+                container.getContainerProperties().getKafkaConsumerProperties().setProperty(
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "-" + container.getListenerId());
+            }
+        };
     }
 
     @Bean

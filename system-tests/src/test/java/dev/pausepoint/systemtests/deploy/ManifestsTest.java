@@ -82,7 +82,9 @@ class ManifestsTest {
             Map.entry("GATEWAY_MAX_BUFFERED_BODIES", "fits the gateway's heap at its memory limit"),
             Map.entry("GATEWAY_MAX_BUFFERED_BODIES_PER_ADDRESS", "the documented share"),
             Map.entry("LONG_POLL_MAX_PER_DEVELOPER", "the documented fairness cap"),
-            Map.entry("LONG_POLL_MAX_PER_INSTANCE", "the documented per-copy cap"));
+            Map.entry("LONG_POLL_MAX_PER_INSTANCE", "the documented per-copy cap"),
+            Map.entry("KAFKA_SESSION_TIMEOUT_MS", "the documented session, docs/decisions/0007-kafka-consumer-recovery.md"),
+            Map.entry("KAFKA_HEARTBEAT_INTERVAL_MS", "a third of the session"));
 
     /** Set in a Deployment without a placeholder naming them: the JVM's options and Spring's own relaxed names. */
     private static boolean setWithoutPlaceholder(String variable) {
