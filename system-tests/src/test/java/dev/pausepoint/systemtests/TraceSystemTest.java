@@ -9,7 +9,7 @@ import static dev.pausepoint.systemtests.Developer.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.systemtests.Http.Reply;
 import java.io.IOException;
@@ -21,10 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One trace from the human's answer to the developer's webhook (docs/tracing-and-logs.md): the answer
@@ -36,25 +35,17 @@ import org.junit.jupiter.api.Test;
 class TraceSystemTest {
 
     private static final String SECRET = "whsec-trace-system-test-0123456789";
-    private static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-0[01]");
 
-    @BeforeAll
-    static void startReceiver() {
-        RECEIVER.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension RECEIVER = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Test
     void oneTraceRunsFromTheAnswerThroughEveryServiceToTheWebhook() {
         Developer developer = Developer.register();
         String path = "/hooks/" + UUID.randomUUID();
         RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
-        String url = "http://" + SystemStack.RECEIVER_HOST + ":" + RECEIVER.port() + path;
+        String url = "http://" + SystemStack.RECEIVER_HOST + ":" + RECEIVER.getPort() + path;
         Reply webhook = as(developer.test(), "POST", "/v1/webhooks",
                 "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\", \"events\": [\"pause.responded\"]}");
         assertThat(webhook.status()).isEqualTo(201);
