@@ -3,6 +3,7 @@ package dev.pausepoint.gateway.identity;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.gateway.routing.ReadRetryFilter;
 import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.identity.RequestSigner;
@@ -19,6 +20,7 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 
 /**
  * Asks billing-service whose a credential hash is ({@code POST /internal/credentials/lookup}, signed
@@ -68,6 +70,9 @@ public class CredentialLookup {
                             answer.developerId(), KeyMode.fromWire(answer.mode()), answer.plan(),
                             CredentialKind.fromWire(answer.credential()))));
                 })
+                // A lookup changes nothing, so a connection that failed before billing answered (a pooled one
+                // it closed, a copy that stopped) is tried once more, as the routes retry reads.
+                .retryWhen(Retry.max(1).filter(ReadRetryFilter::isConnectionFailure))
                 .timeout(TIMEOUT)
                 .onErrorMap(error -> !(error instanceof ApiException), error -> unavailable());
     }

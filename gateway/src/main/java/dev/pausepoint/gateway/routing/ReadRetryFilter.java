@@ -54,7 +54,7 @@ public class ReadRetryFilter implements GlobalFilter, Ordered {
     }
 
     /** Refused, closed or reset: an I/O failure among the causes, and no timeout among them. */
-    static boolean isConnectionFailure(Throwable failure) {
+    public static boolean isConnectionFailure(Throwable failure) {
         boolean io = false;
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
