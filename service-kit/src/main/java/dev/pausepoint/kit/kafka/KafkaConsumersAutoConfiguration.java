@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -74,6 +75,15 @@ public class KafkaConsumersAutoConfiguration {
                         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "-" + container.getListenerId());
             }
         };
+    }
+
+    /**
+     * A listener stopped on purpose leaves its group at once, static member or not; see
+     * {@link LeavingConsumers}.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer leaveGroupOnCleanStop() {
+        return factory -> factory.addPostProcessor(LeavingConsumers::leavingOnClose);
     }
 
     @Bean
