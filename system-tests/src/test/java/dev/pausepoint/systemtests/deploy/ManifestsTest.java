@@ -96,13 +96,13 @@ class ManifestsTest {
             "anyone -> gateway:http",
             "namespace monitoring -> gateway:management",
             "gateway -> pause-service:http", "response-service -> pause-service:http",
-            "gateway -> pause-service:management", "namespace monitoring -> pause-service:management",
+            "namespace monitoring -> pause-service:management",
             "gateway -> billing-service:http", "pause-service -> billing-service:http",
-            "gateway -> billing-service:management", "namespace monitoring -> billing-service:management",
+            "namespace monitoring -> billing-service:management",
             "gateway -> delivery-service:http",
-            "gateway -> delivery-service:management", "namespace monitoring -> delivery-service:management",
+            "namespace monitoring -> delivery-service:management",
             "gateway -> response-service:http",
-            "gateway -> response-service:management", "namespace monitoring -> response-service:management"));
+            "namespace monitoring -> response-service:management"));
 
     private static final KubernetesSerialization KUBERNETES_MODEL = new KubernetesSerialization();
     private static final JsonMapper JSON = JsonMapper.builder().build();
