@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  * of ours runs in this leg, so such a failure is the service's unavailability, never the gateway's bug.
  * Whether the service acted on the request before it died is unknown; the client retries (a create
  * with its {@code Idempotency-Key}).
- * Reads whose connection failed unanswered were retried once before this by {@link ReadRetryFilter}.
+ *
+ * <p>{@link ReadRetryFilter}, around this one, sends a read whose connection failed unanswered once more
+ * before its 503 reaches the client.
  */
 @Component
 public class DownstreamFailureFilter implements GlobalFilter, Ordered {
