@@ -32,7 +32,20 @@ public final class EventReader {
      * holds for them (at most 60 s).
      */
     public static List<Event> read(String topic, Predicate<Event> wanted, Predicate<List<Event>> done) {
-        List<Event> seen = new ArrayList<>();
+        return records(topic, wanted, done).stream().map(Read::event).toList();
+    }
+
+    /** The first record on {@code topic} whose event matches {@code wanted}, headers and all. */
+    public static ConsumerRecord<String, String> firstRecord(String topic, Predicate<Event> wanted) {
+        return records(topic, wanted, events -> !events.isEmpty()).get(0).record();
+    }
+
+    private record Read(ConsumerRecord<String, String> record, Event event) {
+    }
+
+    private static List<Read> records(String topic, Predicate<Event> wanted, Predicate<List<Event>> done) {
+        List<Read> seen = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
                 "group.id", "test-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
@@ -47,10 +60,11 @@ public final class EventReader {
                         continue; // topics may hold poison records, which is what dead-letter tests put there
                     }
                     if (wanted.test(event)) {
-                        seen.add(event);
+                        seen.add(new Read(record, event));
+                        events.add(event);
                     }
                 }
-                return done.test(seen);
+                return done.test(events);
             });
         }
         return seen;

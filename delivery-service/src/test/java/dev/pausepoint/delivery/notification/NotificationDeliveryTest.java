@@ -33,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -77,6 +79,23 @@ class NotificationDeliveryTest extends DeliveryApiTest {
 
     private static List<LoggedRequest> twilioRequestsTo(String to) {
         return OUTSIDE.findAll(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)).withFormParam("To", equalTo(to)));
+    }
+
+    @Test
+    void theProviderCallIsASpanOfThePausesTraceAndTheEventItCausedCarriesIt() {
+        String to = phone();
+        twilioAccepted(to);
+        PauseCreated pause = pauseCreated(DEVELOPER, true, "sms", to);
+
+        publish(pause, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        ConsumerRecord<String, String> sent = EventReader.firstRecord(Topics.DELIVERY_EVENTS,
+                event -> event instanceof NotificationSent s && s.pauseId().equals(pause.pauseId()));
+        Header traceparent = sent.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("NotificationSent published inside the send's span").isNotNull();
+        assertThat(new String(traceparent.value(), StandardCharsets.ISO_8859_1))
+                .as("the pause's trace, a span of delivery-service's own")
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
     }
 
     @Test
