@@ -1,36 +1,24 @@
 package dev.pausepoint.pause.lifecycle;
 
 import dev.pausepoint.errors.ValidationException;
-import dev.pausepoint.events.EventIds;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.outbox.Outbox;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The developer's reads of their pauses and the cancel; create is {@link PauseCreation}. The cancel and
- * its event commit together through the outbox.
+ * The developer's reads of their pauses and the cancel; create is {@link PauseCreation}, and the cancel
+ * is one of the {@link PauseTransitions}.
  */
 @Service
 public class PauseService {
 
     private final PauseRepository pauses;
-    private final Outbox outbox;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-    private final PauseMetrics metrics;
+    private final PauseTransitions transitions;
 
-    public PauseService(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock,
-            PauseMetrics metrics) {
+    public PauseService(PauseRepository pauses, PauseTransitions transitions) {
         this.pauses = pauses;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.metrics = metrics;
+        this.transitions = transitions;
     }
 
     /** Any developer's pause, for internal callers that hold a verified token for it. */
@@ -64,21 +52,6 @@ public class PauseService {
 
     public PauseView cancel(CallerIdentity caller, String pauseId) {
         caller.requireAuthenticated();
-        Instant precise = clock.instant();
-        Instant now = EventIds.now(clock);
-        Pause done = transactions.execute(status -> {
-            Pause cancelled = pauses.cancel(pauseId, caller.developerId(), caller.livemode(), precise).orElseThrow(() -> {
-                Pause current = pauses.find(pauseId, caller.developerId(), caller.livemode())
-                        .orElseThrow(() -> new PauseNotFoundException(pauseId));
-                // Pending past its expiry: it has timed out, the sweeper just has not written it yet.
-                return new PauseAlreadyFinishedException(pauseId,
-                        current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status());
-            });
-            pauses.notifyChanged(List.of(cancelled.id()));
-            outbox.publish(cancelled.cancelledEvent(now, caller.clientIp()));
-            return cancelled;
-        });
-        metrics.cancelled(done);
-        return PauseView.of(done);
+        return PauseView.of(transitions.cancel(caller, pauseId));
     }
 }

@@ -3,20 +3,25 @@ package dev.pausepoint.pause.lifecycle;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
+import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transitions other parts of the system cause: a human's response (through response-service) and
- * the timeout. Like cancel, each is one conditional update plus its event in one transaction, so when
- * they race exactly one of them changes the pause and exactly one event is published.
+ * Every transition out of pending: the developer's cancel, a human's response (through
+ * response-service) and the timeout. Each is one conditional update plus its event in one transaction,
+ * so when they race exactly one of them changes the pause and exactly one event is published.
  */
 @Service
 public class PauseTransitions {
@@ -55,19 +60,43 @@ public class PauseTransitions {
         String kept = pause.allowTextResponse() && text != null && !text.isBlank() ? text : null;
         Instant precise = clock.instant();
         Instant now = EventIds.now(clock);
-        Pause answered = transactions.execute(status -> {
-            Pause responded = pauses.respond(pauseId, choice, kept, precise).orElseThrow(() -> {
-                Pause current = pauses.find(pauseId).orElseThrow(() -> new PauseNotFoundException(pauseId));
-                PauseStatus effective = current.status() == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : current.status();
-                return new PauseAlreadyFinishedException(pauseId, effective);
-            });
-            pauses.notifyChanged(List.of(responded.id()));
-            outbox.publish(responded.respondedEvent(now, actorIp, userAgent));
-            return responded;
-        });
+        Pause answered = transition(pauseId, () -> pauses.respond(pauseId, choice, kept, precise),
+                () -> pauses.find(pauseId), responded -> responded.respondedEvent(now, actorIp, userAgent));
         metrics.answered(answered);
         log.info("Pause {} responded", pauseId);
         return answered;
+    }
+
+    /** The developer's cancel of their own pending pause, in the world of their key. */
+    public Pause cancel(CallerIdentity caller, String pauseId) {
+        Instant precise = clock.instant();
+        Instant now = EventIds.now(clock);
+        Pause cancelled = transition(pauseId,
+                () -> pauses.cancel(pauseId, caller.developerId(), caller.livemode(), precise),
+                () -> pauses.find(pauseId, caller.developerId(), caller.livemode()),
+                done -> done.cancelledEvent(now, caller.clientIp()));
+        metrics.cancelled(cancelled);
+        return cancelled;
+    }
+
+    /**
+     * One conditional transition and its event in one transaction. When {@code change} finds the pause no
+     * longer pending, the answer names its state as {@code current} reads it, a pending one past its
+     * expiry (the sweeper has not written it yet) as timed out; a pause {@code current} cannot see is
+     * not found.
+     */
+    private Pause transition(String pauseId, Supplier<Optional<Pause>> change, Supplier<Optional<Pause>> current,
+            Function<Pause, Event> event) {
+        return transactions.execute(status -> {
+            Pause changed = change.get().orElseThrow(() -> {
+                PauseStatus state = current.get().orElseThrow(() -> new PauseNotFoundException(pauseId)).status();
+                return new PauseAlreadyFinishedException(pauseId,
+                        state == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : state);
+            });
+            pauses.notifyChanged(List.of(changed.id()));
+            outbox.publish(event.apply(changed));
+            return changed;
+        });
     }
 
     /**
