@@ -1,8 +1,6 @@
 package dev.pausepoint.errors;
 
 import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,8 +35,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ErrorMapper {
 
     private static final int MAX_CAUSE_DEPTH = 16;
-    /** HikariCP's message, without an SQLState, for any call on a connection it has already closed. */
-    private static final String CLOSED_POOL_CONNECTION = "Connection is closed";
 
     /** The response for one failure; {@code unexpected} marks a bug worth an ERROR log line. */
     public record MappedError(int status, ErrorBody body, Map<String, String> headers, boolean unexpected) {
@@ -73,7 +69,7 @@ public class ErrorMapper {
             return fromStatus(response, method, path, requestId);
         }
         if (findCause(failure, ConnectException.class) != null || findCause(failure, TimeoutException.class) != null
-                || databaseUnreachable(failure)) {
+                || DatabaseFailures.unreachable(failure)) {
             return known(ErrorCode.SERVICE_UNAVAILABLE,
                     "A service needed for this request is unavailable; try again shortly.");
         }
@@ -255,34 +251,6 @@ public class ErrorMapper {
 
     private static String describe(String constraintMessage) {
         return constraintMessage == null || constraintMessage.isBlank() ? "is invalid" : constraintMessage;
-    }
-
-    /**
-     * The service's own database went away under the request: Postgres shutting down or restarting
-     * (SQLState {@code 57P01}-{@code 57P03}), a connection that failed or broke ({@code 08...}), the pool
-     * finding none ({@link SQLTransientConnectionException}), or the pool's closed connection, which is all
-     * a rollback on a broken connection reports and which replaces the statement's own failure. The
-     * service is unavailable for as long as that lasts; a bug it is not. Found by the fault suite's
-     * Postgres restart (docs/fault-suite.md), where such a request used to be a 500.
-     */
-    private static boolean databaseUnreachable(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-            if (current instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (current instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                if (state == null && CLOSED_POOL_CONNECTION.equals(sql.getMessage())) {
-                    return true;
-                }
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        return false;
     }
 
     static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

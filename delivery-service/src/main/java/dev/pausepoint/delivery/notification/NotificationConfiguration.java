@@ -1,6 +1,7 @@
 package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.delivery.channel.ChannelSender;
+import dev.pausepoint.delivery.schedule.LeaseHolder;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.delivery.schedule.ScheduleProperties;
 import dev.pausepoint.kit.outbox.Outbox;
@@ -35,9 +36,9 @@ class NotificationConfiguration {
     NotificationWorker notificationWorker(NotificationRepository notifications, List<ChannelSender> senders,
             NotificationProperties properties, ScheduleProperties schedule, Outbox outbox,
             TransactionTemplate transactions, Clock clock, @Qualifier("notificationSenders") ExecutorService pool,
-            Spans spans, NotificationMetrics metrics) {
+            LeaseHolder holder, Spans spans, NotificationMetrics metrics) {
         RetrySchedule retries = schedule.retrySchedule(properties.notificationRetryDelays());
         return new NotificationWorker(notifications, senders, retries, outbox, transactions, clock,
-                schedule.workerInterval(), pool, properties.notifications().limits(), spans, metrics);
+                schedule.workerInterval(), pool, properties.notifications().limits(), holder, spans, metrics);
     }
 }

@@ -1,12 +1,14 @@
 package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.delivery.schedule.Lease;
 import dev.pausepoint.kit.tracing.TraceContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +53,7 @@ public class NotificationRepository {
      * is numbered after the sends it has in flight, lowest numbers first (ties: the oldest due), so one
      * developer's thousand queued messages wait behind another's first.
      */
-    public List<Notification> claimDue(Instant now, Duration lease, int limit, int perDeveloper,
+    public List<Notification> claimDue(Instant now, Lease lease, int limit, int perDeveloper,
             Map<String, Integer> developerLoad) {
         return jdbc.sql("""
                 WITH developer_load AS (
@@ -68,11 +70,25 @@ public class NotificationRepository {
                     ORDER BY fair.developer_slot, fair.next_attempt_at, n.pause_id
                     LIMIT ? FOR UPDATE OF n SKIP LOCKED
                 )
-                UPDATE notification n SET next_attempt_at = ? FROM claimed WHERE n.pause_id = claimed.pause_id
+                UPDATE notification n SET next_attempt_at = ?, lease_holder = ? FROM claimed
+                WHERE n.pause_id = claimed.pause_id
                 RETURNING n.*""")
                 .params(json.writeValueAsString(developerLoad), Timestamp.from(now), perDeveloper, perDeveloper,
-                        Timestamp.from(now), limit, Timestamp.from(now.plus(lease)))
+                        Timestamp.from(now), limit, Timestamp.from(now.plus(lease.length())), lease.holder())
                 .query(this::map).list();
+    }
+
+    /**
+     * Makes {@code holder}'s leased notifications due now, but those in {@code inFlight} (pause ids);
+     * returns how many. The recorded outcome clears the holder, so a lease still held is one whose work
+     * is over without an outcome (see DueWorkLoop).
+     */
+    public int releaseStranded(String holder, Collection<String> inFlight, Instant now) {
+        return jdbc.sql("""
+                UPDATE notification SET next_attempt_at = ?, lease_holder = NULL
+                WHERE status = 'pending' AND next_attempt_at > ? AND lease_holder = ? AND NOT (pause_id = ANY(?))""")
+                .params(Timestamp.from(now), Timestamp.from(now), holder, inFlight.toArray(String[]::new))
+                .update();
     }
 
     public void recordAttempt(String pauseId, int attempt, Integer statusCode, String error, long durationMs, Instant at) {
@@ -85,18 +101,21 @@ public class NotificationRepository {
     public void markSent(String pauseId, int attempts, String messageId, boolean delivered, Instant at) {
         jdbc.sql("""
                 UPDATE notification SET status = ?, attempts = ?, provider_message_id = ?, next_attempt_at = NULL,
-                    last_error = NULL, updated_at = ? WHERE pause_id = ?""")
+                    lease_holder = NULL, last_error = NULL, updated_at = ? WHERE pause_id = ?""")
                 .params(delivered ? "delivered" : "sent", attempts, messageId, Timestamp.from(at), pauseId).update();
     }
 
     public void markRetry(String pauseId, int attempts, Instant nextAttempt, String error, Instant at) {
-        jdbc.sql("UPDATE notification SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE pause_id = ?")
+        jdbc.sql("""
+                UPDATE notification SET attempts = ?, next_attempt_at = ?, lease_holder = NULL, last_error = ?,
+                    updated_at = ? WHERE pause_id = ?""")
                 .params(attempts, Timestamp.from(nextAttempt), error, Timestamp.from(at), pauseId).update();
     }
 
     public void markFailed(String pauseId, int attempts, String error, Instant at) {
         jdbc.sql("""
-                UPDATE notification SET status = 'failed', attempts = ?, next_attempt_at = NULL, last_error = ?,
+                UPDATE notification SET status = 'failed', attempts = ?, next_attempt_at = NULL, lease_holder = NULL,
+                    last_error = ?,
                     updated_at = ? WHERE pause_id = ?""")
                 .params(attempts, error, Timestamp.from(at), pauseId).update();
     }

@@ -6,6 +6,8 @@ import dev.pausepoint.delivery.channel.SendResult;
 import dev.pausepoint.delivery.schedule.DueWorkLoop;
 import dev.pausepoint.delivery.schedule.InFlightCounts;
 import dev.pausepoint.delivery.schedule.InFlightLimits;
+import dev.pausepoint.delivery.schedule.Lease;
+import dev.pausepoint.delivery.schedule.LeaseHolder;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotificationWorker extends DueWorkLoop<Notification> {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration LEASE_LENGTH = Duration.ofMinutes(2);
 
     private final NotificationRepository notifications;
     private final Map<String, ChannelSender> senders;
@@ -52,6 +55,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Lease lease;
     private final ExecutorService pool;
     private final int perDeveloper;
     private final InFlightCounts byDeveloper = new InFlightCounts();
@@ -61,7 +65,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     /** {@code pool} runs the blocking SDK calls, with a thread for each of {@code limits.total()}. */
     public NotificationWorker(NotificationRepository notifications, List<ChannelSender> senders, RetrySchedule schedule,
             Outbox outbox, TransactionTemplate transactions, Clock clock, Duration interval, ExecutorService pool,
-            InFlightLimits limits, Spans spans, NotificationMetrics metrics) {
+            InFlightLimits limits, LeaseHolder holder, Spans spans, NotificationMetrics metrics) {
         super("notification-worker", interval, 32, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.notifications = notifications;
@@ -70,6 +74,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.lease = new Lease(holder.id(), LEASE_LENGTH);
         this.pool = pool;
         this.spans = spans;
         this.metrics = metrics;
@@ -78,8 +83,18 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     @Override
     protected List<Notification> claim(int limit) {
         Map<String, Integer> developers = byDeveloper.snapshot();
-        return transactions.execute(status -> notifications.claimDue(clock.instant(), LEASE, limit, perDeveloper,
+        return transactions.execute(status -> notifications.claimDue(clock.instant(), lease, limit, perDeveloper,
                 developers));
+    }
+
+    @Override
+    protected String key(Notification notification) {
+        return notification.pauseId();
+    }
+
+    @Override
+    protected int releaseStranded(Set<String> inFlight) {
+        return transactions.execute(status -> notifications.releaseStranded(lease.holder(), inFlight, clock.instant()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.webhook;
 import dev.pausepoint.delivery.outbound.OutboundGuard;
 import dev.pausepoint.delivery.outbound.OutboundHttp;
 import dev.pausepoint.delivery.schedule.InFlightLimits;
+import dev.pausepoint.delivery.schedule.LeaseHolder;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.delivery.schedule.ScheduleProperties;
 import dev.pausepoint.identity.Hmac;
@@ -42,12 +43,12 @@ class WebhookConfiguration {
     @Bean
     WebhookWorker webhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OutboundGuard guard,
             JsonMapper json, WebhookProperties properties, ScheduleProperties schedule,
-            TransactionTemplate transactions, Clock clock, Spans spans,
+            TransactionTemplate transactions, Clock clock, LeaseHolder holder, Spans spans,
             WebhookMetrics metrics) {
         InFlightLimits limits = properties.webhooks().limits();
         OkHttpClient http = OutboundHttp.client(guard, Duration.ofSeconds(10), limits.total(), limits.total());
         RetrySchedule retries = schedule.retrySchedule(properties.webhookRetryDelays());
         return new WebhookWorker(deliveries, secrets, http, json, retries, transactions, clock,
-                schedule.workerInterval(), limits, spans, metrics);
+                schedule.workerInterval(), limits, holder, spans, metrics);
     }
 }

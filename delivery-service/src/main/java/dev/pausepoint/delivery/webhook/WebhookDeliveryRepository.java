@@ -1,10 +1,12 @@
 package dev.pausepoint.delivery.webhook;
 
+import dev.pausepoint.delivery.schedule.Lease;
 import dev.pausepoint.kit.tracing.TraceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +57,7 @@ public class WebhookDeliveryRepository {
      * turns the same way, so a dead endpoint's queue does not keep its developer's other endpoints
      * waiting for a slot. {@code SKIP LOCKED} lets instances share the rows.
      */
-    List<DueDelivery> claimDue(Instant now, Duration lease, int limit, int perEndpoint, int perDeveloper,
+    List<DueDelivery> claimDue(Instant now, Lease lease, int limit, int perEndpoint, int perDeveloper,
             Map<String, Integer> endpointLoad, Map<String, Integer> developerLoad) {
         return jdbc.sql("""
                 WITH endpoint_load AS (
@@ -83,14 +85,14 @@ public class WebhookDeliveryRepository {
                     ORDER BY fair.developer_slot, fair.next_attempt_at, d.id
                     LIMIT ? FOR UPDATE OF d SKIP LOCKED
                 )
-                UPDATE webhook_delivery d SET next_attempt_at = ?
+                UPDATE webhook_delivery d SET next_attempt_at = ?, lease_holder = ?
                 FROM claimed, webhook_endpoint e
                 WHERE d.id = claimed.id AND e.id = d.webhook_id
                 RETURNING d.id, d.webhook_id, d.event_id, d.event, d.pause_id, d.data, d.attempts,
                           e.developer_id, e.livemode, e.url, e.secret_encrypted, d.traceparent""")
                 .params(json.writeValueAsString(endpointLoad), json.writeValueAsString(developerLoad),
                         Timestamp.from(now), perEndpoint, perDeveloper, perEndpoint, perDeveloper, Timestamp.from(now),
-                        limit, Timestamp.from(now.plus(lease)))
+                        limit, Timestamp.from(now.plus(lease.length())), lease.holder())
                 .query((row, n) -> new DueDelivery(row.getString("id"), row.getString("webhook_id"),
                         row.getString("event_id"), row.getString("event"), row.getString("pause_id"),
                         row.getString("developer_id"), row.getBoolean("livemode"),
@@ -98,6 +100,18 @@ public class WebhookDeliveryRepository {
                         row.getString("url"), row.getString("secret_encrypted"),
                         TraceContext.parse(row.getString("traceparent"))))
                 .list();
+    }
+
+    /**
+     * Makes {@code holder}'s leased deliveries due now, but those in {@code inFlight} (delivery ids);
+     * returns how many (see {@link dev.pausepoint.delivery.schedule.DueWorkLoop}).
+     */
+    int releaseStranded(String holder, Collection<String> inFlight, Instant now) {
+        return jdbc.sql("""
+                UPDATE webhook_delivery SET next_attempt_at = ?, lease_holder = NULL
+                WHERE status = 'pending' AND next_attempt_at > ? AND lease_holder = ? AND NOT (id = ANY(?))""")
+                .params(Timestamp.from(now), Timestamp.from(now), holder, inFlight.toArray(String[]::new))
+                .update();
     }
 
     /** Records one attempt and moves the delivery on; nothing moves once it is no longer pending. */
@@ -110,7 +124,9 @@ public class WebhookDeliveryRepository {
                 .params(delivery.deliveryId(), delivery.webhookId(), attempt, statusCode, error, (int) durationMs,
                         nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt), Timestamp.from(now))
                 .update();
-        jdbc.sql("UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'")
+        jdbc.sql("""
+                UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ?, lease_holder = NULL
+                WHERE id = ? AND status = 'pending'""")
                 .params(outcome, attempt, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
                         delivery.deliveryId())
                 .update();

@@ -5,6 +5,8 @@ import dev.pausepoint.delivery.outbound.UnsafeDestinationException;
 import dev.pausepoint.delivery.schedule.DueWorkLoop;
 import dev.pausepoint.delivery.schedule.InFlightCounts;
 import dev.pausepoint.delivery.schedule.InFlightLimits;
+import dev.pausepoint.delivery.schedule.Lease;
+import dev.pausepoint.delivery.schedule.LeaseHolder;
 import dev.pausepoint.delivery.schedule.RetrySchedule;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.identity.Hmac;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -55,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebhookWorker extends DueWorkLoop<DueDelivery> {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration LEASE_LENGTH = Duration.ofMinutes(2);
     static final int PER_ENDPOINT = 4;
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_ERROR = 300;
@@ -67,6 +70,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     private final RetrySchedule schedule;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Lease lease;
     private final int perDeveloper;
     private final InFlightCounts byEndpoint = new InFlightCounts();
     private final InFlightCounts byDeveloper = new InFlightCounts();
@@ -75,7 +79,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
 
     public WebhookWorker(WebhookDeliveryRepository deliveries, WebhookSecretBox secrets, OkHttpClient http,
             JsonMapper json, RetrySchedule schedule, TransactionTemplate transactions, Clock clock, Duration interval,
-            InFlightLimits limits, Spans spans, WebhookMetrics metrics) {
+            InFlightLimits limits, LeaseHolder holder, Spans spans, WebhookMetrics metrics) {
         super("webhook-worker", interval, 64, limits.total());
         this.perDeveloper = limits.perDeveloper();
         this.deliveries = deliveries;
@@ -85,6 +89,7 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
         this.schedule = schedule;
         this.transactions = transactions;
         this.clock = clock;
+        this.lease = new Lease(holder.id(), LEASE_LENGTH);
         this.spans = spans;
         this.metrics = metrics;
     }
@@ -93,8 +98,18 @@ public class WebhookWorker extends DueWorkLoop<DueDelivery> {
     protected List<DueDelivery> claim(int limit) {
         Map<String, Integer> endpoints = byEndpoint.snapshot();
         Map<String, Integer> developers = byDeveloper.snapshot();
-        return transactions.execute(status -> deliveries.claimDue(clock.instant(), LEASE, limit, PER_ENDPOINT,
+        return transactions.execute(status -> deliveries.claimDue(clock.instant(), lease, limit, PER_ENDPOINT,
                 perDeveloper, endpoints, developers));
+    }
+
+    @Override
+    protected String key(DueDelivery delivery) {
+        return delivery.deliveryId();
+    }
+
+    @Override
+    protected int releaseStranded(Set<String> inFlight) {
+        return transactions.execute(status -> deliveries.releaseStranded(lease.holder(), inFlight, clock.instant()));
     }
 
     @Override

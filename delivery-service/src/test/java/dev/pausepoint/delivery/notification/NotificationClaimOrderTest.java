@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.delivery.DeliveryApiTest;
+import dev.pausepoint.delivery.schedule.Lease;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The notification claim's order and cap, row by row, on real Postgres, in a rolled-back transaction
- * in which every other pending notification is set aside.
+ * The notification claim's order and cap, and the release of stranded leases, row by row, on real
+ * Postgres, in a rolled-back transaction in which every other pending notification is set aside.
  */
 class NotificationClaimOrderTest extends DeliveryApiTest {
 
@@ -47,12 +48,37 @@ class NotificationClaimOrderTest extends DeliveryApiTest {
         List<String> bursts = List.of(due(burst, 0), due(burst, 1), due(burst, 2));
         String others = due(other, 30);
         List<String> ours = List.of(bursts.get(0), bursts.get(1), bursts.get(2), others);
-        Duration lease = Duration.ofMinutes(2);
+        Lease lease = new Lease("copy-a", Duration.ofMinutes(2));
 
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 1, 8, Map.of()))).containsExactly(bursts.get(0));
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 1, 8, Map.of(burst, 1)))).containsExactly(others);
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 10, 8, Map.of(burst, 6))))
                 .containsExactlyInAnyOrder(bursts.get(0), bursts.get(1), others);
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, lease, 10, 8, Map.of(burst, 8)))).containsExactly(others);
+    }
+
+    @Test
+    void aReleaseGivesBackOnlyTheHoldersLeasesWithNothingInFlightAndNoOutcome() {
+        String developer = "dev_" + UUID.randomUUID();
+        List<String> ours = List.of(due(developer, 0), due(developer, 1), due(developer, 2), due(developer, 3));
+        Instant now = DUE.plus(Duration.ofHours(1));
+        Lease mine = new Lease("copy-a", Duration.ofMinutes(2));
+        Lease theirs = new Lease("copy-b", Duration.ofMinutes(2));
+
+        List<String> dueAgain = withOnlyThesePending("notification", "pause_id", ours, () -> {
+            List<String> claimed = repository.claimDue(now, mine, 3, 8, Map.of()).stream().map(Notification::pauseId)
+                    .toList();
+            assertThat(claimed).containsExactlyElementsOf(ours.subList(0, 3));
+            assertThat(repository.claimDue(now, theirs, 1, 8, Map.of())).extracting(Notification::pauseId)
+                    .containsExactly(ours.get(3));
+            // The first has an outcome (a retry in 30 s), the second is still being sent, the third was lost.
+            repository.markRetry(claimed.get(0), 1, now.plusSeconds(30), "HTTP 503", now);
+            Instant later = now.plusSeconds(1);
+            assertThat(repository.releaseStranded("copy-a", List.of(claimed.get(1)), later)).isEqualTo(1);
+            assertThat(repository.releaseStranded("copy-a", List.of(claimed.get(1)), later)).isZero();
+            return repository.claimDue(later, mine, 10, 8, Map.of()).stream().map(Notification::pauseId).toList();
+        });
+
+        assertThat(dueAgain).containsExactly(ours.get(2));
     }
 }

@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pausepoint.delivery.DeliveryApiTest;
+import dev.pausepoint.delivery.schedule.Lease;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WebhookClaimOrderTest extends DeliveryApiTest {
 
     private static final Instant DUE = Instant.parse("2100-01-01T00:00:00Z");
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Lease LEASE = new Lease("copy-a", Duration.ofMinutes(2));
 
     @Autowired
     WebhookDeliveryRepository repository;
@@ -95,5 +96,31 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
 
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 1, 4, 32, Map.of(dead, 3), Map.of(developer, 3))))
                 .containsExactly(healthys);
+    }
+
+    @Test
+    void aReleaseGivesBackOnlyTheHoldersLeasesWithNothingInFlightAndNoOutcome() {
+        String developer = "dev_" + UUID.randomUUID();
+        String endpoint = endpoint(developer);
+        List<String> ours = List.of(due(endpoint, 0), due(endpoint, 1), due(endpoint, 2), due(endpoint, 3));
+        Instant now = DUE.plus(Duration.ofHours(1));
+        Lease theirs = new Lease("copy-b", Duration.ofMinutes(2));
+
+        List<String> dueAgain = withOnlyThesePending("webhook_delivery", "id", ours, () -> {
+            List<DueDelivery> claimed = repository.claimDue(now, LEASE, 3, 4, 32, Map.of(), Map.of());
+            assertThat(claimed).extracting(DueDelivery::deliveryId).containsExactlyElementsOf(ours.subList(0, 3));
+            assertThat(repository.claimDue(now, theirs, 1, 4, 32, Map.of(), Map.of()))
+                    .extracting(DueDelivery::deliveryId).containsExactly(ours.get(3));
+            // The first has an outcome (a retry in 5 s), the second is still being posted, the third was lost.
+            repository.recordAttempt(claimed.get(0), 1, 503, "HTTP 503", 12, "pending", now.plusSeconds(5), now);
+            Instant later = now.plusSeconds(1);
+            List<String> inFlight = List.of(claimed.get(1).deliveryId());
+            assertThat(repository.releaseStranded("copy-a", inFlight, later)).isEqualTo(1);
+            assertThat(repository.releaseStranded("copy-a", inFlight, later)).isZero();
+            return repository.claimDue(later, LEASE, 10, 4, 32, Map.of(), Map.of()).stream()
+                    .map(DueDelivery::deliveryId).toList();
+        });
+
+        assertThat(dueAgain).containsExactly(ours.get(2));
     }
 }

@@ -37,7 +37,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * How every service's listeners fail: a record whose processing throws is retried a few times with
  * backoff, then published to {@code <topic>.dlt} with the failure in its headers and counted
  * ({@code pausepoint.kafka.dead_letters}, tagged with the topic it came from), so one poison message
- * never blocks its partition. A record that is not a contract event at all goes to the same place
+ * never blocks its partition. A record that failed only because the database was away is retried
+ * until it is back instead ({@link DatabaseOutageBackOff}). A record that is not a contract event at all goes to the same place
  * without retries. And how they rejoin after a crash: with static membership, see
  * {@link #staticGroupMembership}.
  */
@@ -103,6 +104,8 @@ public class KafkaConsumersAutoConfiguration {
                 });
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(4);
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction(new DatabaseOutageBackOff());
+        return handler;
     }
 }

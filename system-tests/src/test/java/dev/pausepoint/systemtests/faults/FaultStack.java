@@ -74,7 +74,13 @@ final class FaultStack implements AutoCloseable {
 
     static FaultStack start() {
         FaultStack stack = new FaultStack();
-        stack.awaitHealthy();
+        try {
+            stack.awaitHealthy();
+        } catch (RuntimeException e) {
+            // A copy that failed to start must not leave the others running after the test JVM.
+            stack.close();
+            throw e;
+        }
         return stack;
     }
 

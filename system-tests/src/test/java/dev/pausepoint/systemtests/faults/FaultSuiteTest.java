@@ -57,6 +57,8 @@ class FaultSuiteTest {
         long healedAt;
         Duration restart = Duration.ZERO;
         Duration recovery;
+        /** What was still behind when the recovery bound passed (a few), to say why in a failure. */
+        List<String> behindAtBound = List.of();
 
         Phase(Fault fault) {
             this.fault = fault;
@@ -160,6 +162,9 @@ class FaultSuiteTest {
         while (!behind.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(250);
             behind = behind(before, false);
+            if (phase.behindAtBound.isEmpty() && System.nanoTime() - phase.healedAt > RECOVERY_BOUND.toNanos()) {
+                phase.behindAtBound = List.copyOf(behind.subList(0, Math.min(5, behind.size())));
+            }
         }
         phase.recovery = Duration.ofNanos(System.nanoTime() - phase.healedAt);
         System.out.printf("  healed in %.1f s, caught up %.1f s later%s%n", phase.restart.toMillis() / 1000.0,
@@ -264,7 +269,8 @@ class FaultSuiteTest {
             }
             if (phase.recovery == null || phase.recovery.compareTo(RECOVERY_BOUND) > 0) {
                 failures.add(name + ": caught up only after " + (phase.recovery == null ? "more than 120 s"
-                        : seconds(phase.recovery)));
+                        : seconds(phase.recovery)) + "; behind at " + RECOVERY_BOUND.toSeconds() + " s: "
+                        + phase.behindAtBound);
             }
         }
         List<Outcome> outsideFaults = outcomes.stream().filter(o -> o.phase().equals("warm-up"))
