@@ -14,14 +14,29 @@ import java.util.Optional;
  */
 final class StackCpu {
 
-    /** CPU milliseconds used so far, by process name, in {@link #names()} order. */
-    record Sample(Map<String, Double> millis) {
+    /** CPU milliseconds used so far, by process name, in {@link #pids()} order, and when they were read. */
+    record Sample(Map<String, Double> millis, long nanoTime) {
 
-        /** What one of {@code operations} cost each process, from {@code before} to this sample. */
-        Map<String, Double> perOperation(Sample before, long operations) {
+        /**
+         * What one of {@code operations} cost each process from {@code before} to this sample, less what
+         * the process spends idle at {@code idle} (CPU milliseconds per second) over that time: the
+         * heartbeats, polls and timers it runs whether or not there is work, which a rate of 1,000 a
+         * second spreads thin. Never below zero.
+         */
+        Map<String, Double> perOperation(Sample before, long operations, Map<String, Double> idle) {
+            double seconds = (nanoTime - before.nanoTime) / 1e9;
             Map<String, Double> per = new LinkedHashMap<>();
-            millis.forEach((name, now) -> per.put(name, (now - before.millis.get(name)) / Math.max(1, operations)));
+            millis.forEach((name, now) -> per.put(name, Math.max(0, now - before.millis.get(name)
+                    - idle.getOrDefault(name, 0.0) * seconds) / Math.max(1, operations)));
             return per;
+        }
+
+        /** CPU milliseconds per second each process used from {@code before} to this sample. */
+        Map<String, Double> ratePerSecond(Sample before) {
+            double seconds = (nanoTime - before.nanoTime) / 1e9;
+            Map<String, Double> rates = new LinkedHashMap<>();
+            millis.forEach((name, now) -> rates.put(name, (now - before.millis.get(name)) / seconds));
+            return rates;
         }
     }
 
@@ -60,6 +75,6 @@ final class StackCpu {
     Sample sample() {
         Map<String, Double> millis = new LinkedHashMap<>();
         pids.forEach((name, pid) -> millis.put(name, cpu.millis(pid)));
-        return new Sample(millis);
+        return new Sample(millis, System.nanoTime());
     }
 }
