@@ -14,11 +14,11 @@ final class CpuBudget {
 
     static {
         PER_CREATE.put("gateway", 0.40);
-        PER_CREATE.put("pause-service", 0.50);
-        PER_CREATE.put("delivery-service", 0.15);
-        PER_CREATE.put("response-service", 0.0);
+        PER_CREATE.put("pause-service", 0.45);
+        PER_CREATE.put("delivery-service", 0.20);
+        PER_CREATE.put("response-service", 0.05);
         PER_CREATE.put("billing-service", 0.05);
-        PER_CREATE.put("Postgres", 0.40);
+        PER_CREATE.put("Postgres", 0.35);
         PER_CREATE.put("Kafka", 0.25);
         PER_CREATE.put("Redis", 0.05);
     }
