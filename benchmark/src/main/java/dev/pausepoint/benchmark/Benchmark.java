@@ -1,5 +1,6 @@
 package dev.pausepoint.benchmark;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,11 @@ public final class Benchmark {
         this.options = options;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(KafkaBroker.FLAG)) {
+            KafkaBroker.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int status = 0;
         try {
             new Benchmark(Options.parse(args)).run();
@@ -60,6 +65,7 @@ public final class Benchmark {
                 new WarmUp(harness),
                 throughput,
                 new Settling(harness, "after the throughput phase"),
+                new CpuPerOperation(harness),
                 new CreateLatency(harness),
                 new Settling(harness, "after the latency phase"),
                 new GatewayOverhead(harness),

@@ -37,7 +37,8 @@ final class GatewayAgainstBaseline extends Phase {
                 .withHeader("Content-Type", "application/json").withBody("{\"id\": \"psr_baseline\", \"status\": \"pending\"}")));
         String stub = "http://localhost:" + stack.outside().port();
         int oursPort = FreePorts.next();
-        stack.fleet().startAnother(Service.GATEWAY, oursPort, FreePorts.next(), Map.of("PAUSE_SERVICE_URL", stub));
+        Process oursProcess = stack.fleet().startAnother(Service.GATEWAY, oursPort, FreePorts.next(),
+                Map.of("PAUSE_SERVICE_URL", stub));
         int barePort = FreePorts.next();
         Process bare = startBaselineGateway(barePort, stub);
         try {
@@ -48,14 +49,18 @@ final class GatewayAgainstBaseline extends Phase {
                 SetUp.require(awaitOk(target).headers().firstValue("X-RateLimit-Remaining").isPresent(),
                         target + " answered without X-RateLimit-Remaining: its rate limiter did not run");
             }
-            Load.Result oursResult = readThroughput(ours);
-            Load.Result bareResult = readThroughput(baseline);
+            ProcessCpu cpu = ProcessCpu.ofThisMachine();
+            double[] oursCpu = new double[1];
+            double[] bareCpu = new double[1];
+            Load.Result oursResult = readThroughput(ours, cpu, oursProcess.pid(), oursCpu);
+            Load.Result bareResult = readThroughput(baseline, cpu, bare.pid(), bareCpu);
             double ratio = oursResult.perSecond() / bareResult.perSecond();
             report.figure("gateway requests/s ÷ bare Spring Cloud Gateway with RedisRateLimiter", "%.2f", ratio,
                     "≥ 1.0", ratio >= 1.0);
             report.note("  ours %.0f /s (p50 %.1f ms), bare %.0f /s (p50 %.1f ms), 64 in flight to one stub; answers %s / %s"
                     .formatted(oursResult.perSecond(), oursResult.millis(50), bareResult.perSecond(),
                             bareResult.millis(50), oursResult.outcomes(), bareResult.outcomes()));
+            report.note("  CPU per request: ours %.3f ms, bare %.3f ms".formatted(oursCpu[0], bareCpu[0]));
         } finally {
             bare.destroy();
         }
@@ -70,10 +75,13 @@ final class GatewayAgainstBaseline extends Phase {
                 root, Stack.logDirectory().resolve("benchmark-baseline-gateway.log"));
     }
 
-    /** A short warm-up of its own, then 64 reads in flight. */
-    private Load.Result readThroughput(URI target) {
+    /** A short warm-up of its own, then 64 reads in flight; the CPU per read of {@code pid} in {@code perRead}. */
+    private Load.Result readThroughput(URI target, ProcessCpu cpu, long pid, double[] perRead) {
         load.closed(16, options.phase(10), n -> readRequest(target));
-        return load.closed(64, options.phase(20), n -> readRequest(target));
+        double before = cpu.millis(pid);
+        Load.Result result = load.closed(64, options.phase(20), n -> readRequest(target));
+        perRead[0] = (cpu.millis(pid) - before) / Math.max(1, result.ok());
+        return result;
     }
 
     private HttpRequest readRequest(URI target) {

@@ -27,6 +27,14 @@ final class Settling extends Phase {
     @Override
     void run() throws SQLException, InterruptedException {
         long start = System.nanoTime();
+        long queued = awaitCaughtUp(stack, Duration.ofMinutes(10));
+        report.note("  the notification pipeline caught up %.1f s %s%s".formatted((System.nanoTime() - start) / 1e9,
+                when, queued > 0 ? " (gave up with " + queued + " still queued)" : ""));
+    }
+
+    /** Waits at most {@code limit} for no pause to be queued any more; returns how many still are. */
+    static long awaitCaughtUp(Stack stack, Duration limit) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
         long queued;
         try (Connection db = stack.connect(Service.PAUSE);
                 PreparedStatement count = db.prepareStatement("SELECT count(*) FROM pause WHERE delivery_status = 'queued'")) {
@@ -38,9 +46,8 @@ final class Settling extends Phase {
                 if (queued > 0) {
                     Thread.sleep(250);
                 }
-            } while (queued > 0 && System.nanoTime() - start < Duration.ofMinutes(10).toNanos());
+            } while (queued > 0 && System.nanoTime() - start < limit.toNanos());
         }
-        report.note("  the notification pipeline caught up %.1f s %s%s".formatted((System.nanoTime() - start) / 1e9,
-                when, queued > 0 ? " (gave up with " + queued + " still queued)" : ""));
+        return queued;
     }
 }

@@ -3,6 +3,7 @@ package dev.pausepoint.benchmark;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.localstack.ServiceFleet;
 import dev.pausepoint.localstack.Workspace;
+import dev.pausepoint.testsupport.KafkaAccess;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.embedded.FreePorts;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The system under test, started as the local run starts it: real Postgres, Kafka and Redis, the five
@@ -28,14 +30,18 @@ final class Stack implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final ServiceFleet fleet;
     private final Duration startup;
+    private final KafkaAccess kafka;
+    private final KafkaBroker broker;
 
     private Stack(PostgresAccess postgres, Outside outside, Map<Service, Integer> ports, ServiceFleet fleet,
-            Duration startup) {
+            Duration startup, KafkaAccess kafka, KafkaBroker broker) {
         this.postgres = postgres;
         this.outside = outside;
         this.ports = ports;
         this.fleet = fleet;
         this.startup = startup;
+        this.kafka = kafka;
+        this.broker = broker;
     }
 
     static Stack start() {
@@ -51,17 +57,29 @@ final class Stack implements AutoCloseable {
             // The clock starts before Kafka and Redis are asked for, as it always has: the start-up figure
             // includes starting the embedded broker and Redis in this JVM, so earlier figures stay comparable.
             long start = System.nanoTime();
-            ServiceFleet fleet = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(), logDirectory(),
-                    postgres, TestInfrastructure.kafka(), TestInfrastructure.redis(), ports, managementPorts, SECRET,
-                    ServiceFleet.configuredJvmOptions(), environment(outside.port())));
+            // A broker of our own in its own process, so its CPU is counted apart from the load generator's,
+            // unless one outside is named.
+            KafkaBroker broker = System.getenv("PAUSEPOINT_TEST_KAFKA_BOOTSTRAP") == null
+                    ? KafkaBroker.start(logDirectory()) : null;
+            KafkaAccess kafka = broker != null ? broker.access() : TestInfrastructure.kafka();
+            ServiceFleet fleet = null;
             try {
+                fleet = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(), logDirectory(), postgres, kafka,
+                        TestInfrastructure.redis(), ports, managementPorts, SECRET, ServiceFleet.configuredJvmOptions(),
+                        environment(outside.port())));
                 fleet.awaitHealthy(Duration.ofSeconds(300), status -> System.out.println("waiting for the stack: "
                         + status));
             } catch (RuntimeException e) {
-                fleet.close();
+                if (fleet != null) {
+                    fleet.close();
+                }
+                if (broker != null) {
+                    broker.close();
+                }
                 throw e;
             }
-            return new Stack(postgres, outside, ports, fleet, Duration.ofNanos(System.nanoTime() - start));
+            return new Stack(postgres, outside, ports, fleet, Duration.ofNanos(System.nanoTime() - start), kafka,
+                    broker);
         } catch (RuntimeException e) {
             outside.stop();
             throw e;
@@ -117,9 +135,25 @@ final class Stack implements AutoCloseable {
                 postgres.password());
     }
 
+    KafkaAccess kafka() {
+        return kafka;
+    }
+
+    /** The broker's process when the benchmark started its own. */
+    Optional<Long> kafkaPid() {
+        return Optional.ofNullable(broker).map(KafkaBroker::pid);
+    }
+
+    PostgresAccess postgres() {
+        return postgres;
+    }
+
     @Override
     public void close() {
         fleet.close();
         outside.stop();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }

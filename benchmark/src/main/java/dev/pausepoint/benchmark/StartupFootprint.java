@@ -17,9 +17,11 @@ final class StartupFootprint {
     void measure() {
         double seconds = stack.startup().toNanos() / 1e9;
         long services = stack.fleet().pids().values().stream().mapToLong(ProcessMemory::rssKb).sum();
-        // Everything running: the services, Postgres and Redis processes, and this JVM, which holds the
-        // Kafka broker and the load generator. Postgres backends share memory, so this over-counts.
-        long all = services + ProcessMemory.rssKb(ProcessHandle.current().pid()) + ProcessHandle.allProcesses()
+        // Everything running: the services, Postgres and Redis processes, the Kafka broker (its own process,
+        // or inside this JVM when one outside is named), and this JVM with the load generator. Postgres
+        // backends share memory, so this over-counts.
+        long kafka = stack.kafkaPid().stream().map(ProcessMemory::rssKb).mapToLong(Long::longValue).sum();
+        long all = services + kafka + ProcessMemory.rssKb(ProcessHandle.current().pid()) + ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")
                         || command.endsWith("/redis-server")).orElse(false))
                 .mapToLong(process -> ProcessMemory.rssKb(process.pid())).sum();

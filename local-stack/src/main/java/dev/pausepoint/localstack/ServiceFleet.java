@@ -156,7 +156,7 @@ public final class ServiceFleet implements AutoCloseable {
         environment.putAll(overrides);
         // One id per copy, kept across its restarts: its Kafka listeners rejoin as the same static members.
         environment.putIfAbsent("INSTANCE_ID", service.moduleName() + "-" + environment.get("PORT"));
-        return launchJar(config.workspace().jar(service), config.jvmOptions(), environment,
+        return launchJar(config.workspace().jar(service), config.jvmOptions(), List.of(), environment,
                 config.workspace().root(), log, append);
     }
 
@@ -200,16 +200,23 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static Process launchJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
             Path directory, Path log) throws IOException {
-        return launchJar(jar, jvmOptions, environment, directory, log, false);
+        return launchJar(jar, jvmOptions, List.of(), environment, directory, log, false);
     }
 
-    private static Process launchJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
-            Path directory, Path log, boolean append) throws IOException {
+    /** As {@link #launchJar(Path, List, Map, Path, Path)}, with {@code arguments} for the jar's main. */
+    public static Process launchJarWithArguments(Path jar, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment, Path directory, Path log) throws IOException {
+        return launchJar(jar, jvmOptions, arguments, environment, directory, log, false);
+    }
+
+    private static Process launchJar(Path jar, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment, Path directory, Path log, boolean append) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)

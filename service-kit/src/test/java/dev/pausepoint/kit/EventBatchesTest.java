@@ -111,4 +111,29 @@ class EventBatchesTest {
         assertThat(records.subList(0, 2)).allMatch(this::recorded);
         assertThat(recorded(records.get(3))).isFalse();
     }
+
+    @Test
+    void eventsTheListenerDoesNotActOnNeverReachItAndAFailureStillNamesItsPlaceInThePoll() {
+        List<ConsumerRecord<String, Event>> records = records(5);
+        String failing = records.get(3).value().eventId();
+        java.util.Set<String> mine = java.util.Set.of(records.get(1).value().eventId(), failing);
+        List<String> applied = new ArrayList<>();
+        batches.apply(records.subList(0, 1), event -> false, event -> applied.add(event.eventId()));
+        assertThat(applied).as("a batch of nothing relevant").isEmpty();
+
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> batches.apply(records, event -> mine.contains(event.eventId()), event -> {
+                    applied.add(event.eventId());
+                    processed.firstDelivery(CONSUMER, event.eventId());
+                    if (event.eventId().equals(failing)) {
+                        throw new IllegalStateException("cannot apply this one");
+                    }
+                }));
+
+        assertThat(failure.getIndex()).as("its index in the poll, not among the relevant ones").isEqualTo(3);
+        assertThat(recorded(records.get(1))).isTrue();
+        assertThat(recorded(records.get(3))).isFalse();
+        assertThat(applied).as("only the relevant ones reach the handler")
+                .allMatch(mine::contains);
+    }
 }

@@ -51,7 +51,7 @@ public class NotificationListener {
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
             batch = "true")
     public void on(List<ConsumerRecord<String, Event>> records) {
-        batches.apply(records, this::apply);
+        batches.apply(records, event -> event instanceof PauseCreated, this::apply);
     }
 
     private void apply(Event event) {

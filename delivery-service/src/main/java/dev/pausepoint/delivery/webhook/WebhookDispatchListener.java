@@ -50,7 +50,7 @@ public class WebhookDispatchListener {
     @KafkaListener(id = "delivery-webhooks", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-webhooks",
             batch = "true")
     public void on(List<ConsumerRecord<String, Event>> records) {
-        batches.apply(records, this::apply);
+        batches.apply(records, event -> outcomeOf(event) != null, this::apply);
     }
 
     private void apply(Event event) {

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the audit log from pause, account and webhook events; the log itself makes it idempotent. */
+/**
+ * Feeds the audit log from the other services' events (account, webhook); the log itself makes it
+ * idempotent. Pause events are audited in the transaction that publishes them ({@code PauseEvents}).
+ */
 @Component
 public class AuditEventsListener {
 
@@ -21,7 +24,7 @@ public class AuditEventsListener {
     }
 
     @KafkaListener(id = "pause-audit", groupId = "pause-service-audit",
-            topics = {Topics.PAUSE_EVENTS, Topics.ACCOUNT_EVENTS, Topics.WEBHOOK_EVENTS}, batch = "true")
+            topics = {Topics.ACCOUNT_EVENTS, Topics.WEBHOOK_EVENTS}, batch = "true")
     public void on(List<ConsumerRecord<String, Event>> records) {
         batches.apply(records, log::record);
     }

@@ -1,7 +1,6 @@
 package dev.pausepoint.pause.lifecycle;
 
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.pause.idempotency.IdempotencyKeys;
 import dev.pausepoint.pause.quota.QuotaClient;
 import java.time.Clock;
@@ -25,13 +24,13 @@ public class PauseCreation {
     private final IdempotencyKeys idempotencyKeys;
     private final QuotaClient quota;
     private final PauseRepository pauses;
-    private final Outbox outbox;
+    private final PauseEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PauseMetrics metrics;
 
     PauseCreation(PauseRequestParser parser, PlanPolicy planPolicy, RespondLinks links,
-            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, Outbox outbox,
+            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, PauseEvents events,
             TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
         this.parser = parser;
         this.planPolicy = planPolicy;
@@ -39,7 +38,7 @@ public class PauseCreation {
         this.idempotencyKeys = idempotencyKeys;
         this.quota = quota;
         this.pauses = pauses;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.metrics = metrics;
@@ -56,7 +55,7 @@ public class PauseCreation {
                 // The key first: a concurrent request with it waits here until this one commits.
                 key.claim(created.pause().id(), answer);
                 pauses.insert(created.pause());
-                outbox.publish(created.event());
+                events.publish(created.event());
                 return answer;
             }));
             metrics.created(created.pause());

@@ -6,7 +6,6 @@ import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +29,15 @@ public class PauseTransitions {
     private static final Logger log = LoggerFactory.getLogger(PauseTransitions.class);
 
     private final PauseRepository pauses;
-    private final Outbox outbox;
+    private final PauseEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PauseMetrics metrics;
 
-    public PauseTransitions(PauseRepository pauses, Outbox outbox, TransactionTemplate transactions, Clock clock,
+    public PauseTransitions(PauseRepository pauses, PauseEvents events, TransactionTemplate transactions, Clock clock,
             PauseMetrics metrics) {
         this.pauses = pauses;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.metrics = metrics;
@@ -94,7 +93,7 @@ public class PauseTransitions {
                         state == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : state);
             });
             pauses.notifyChanged(List.of(changed.id()));
-            outbox.publish(event.apply(changed));
+            events.publish(event.apply(changed));
             return changed;
         });
     }
@@ -110,7 +109,7 @@ public class PauseTransitions {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
             pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
-                outbox.publish(pause.timedOutEvent(now));
+                events.publish(pause.timedOutEvent(now));
             }
             return expired;
         });

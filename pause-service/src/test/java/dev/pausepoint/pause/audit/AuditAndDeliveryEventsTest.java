@@ -11,6 +11,7 @@ import dev.pausepoint.events.account.DeveloperRegistered;
 import dev.pausepoint.events.delivery.NotificationDelivered;
 import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
+import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.events.webhook.WebhookCreated;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.KeyMode;
@@ -83,6 +84,31 @@ class AuditAndDeliveryEventsTest extends PauseApiTest {
         assertThat(created.get("id").asString()).startsWith("aud_");
         assertThat(created.get("detail").get("channel").asString()).isEqualTo("sms");
         assertThat(created.toString()).as("never the human's token").doesNotContain("/respond/");
+    }
+
+    /**
+     * A pause's entry is written in the transaction of its change, not by a consumer of its event: it is
+     * there as soon as the call returns, and a redelivered event (the audit listener does not read pause
+     * events any more) adds nothing.
+     */
+    @Test
+    void aPausesEntryIsThereTheMomentTheCallReturnsAndOnlyOnce() {
+        CallerIdentity caller = developer("free", KeyMode.LIVE);
+        String id = createdId(caller, SMS_PAUSE);
+
+        JsonNode items = client.get("/v1/audit?pause_id=" + id, caller).json().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("event_type").asString()).isEqualTo("pause.created");
+
+        client.send("DELETE", "/v1/pause/" + id, null, null, caller);
+        assertThat(client.get("/v1/audit?pause_id=" + id, caller).json().get("items")).hasSize(2);
+        PauseCreated event = EventReader.first(Topics.PAUSE_EVENTS, PauseCreated.class, e -> e.pauseId().equals(id));
+        publish(event);
+        publish(new DeveloperRegistered(EventIds.newEventId(), now(), 1, caller.developerId(), "fence@b.co", "F",
+                "free", "203.0.113.9"));
+        // The account event behind it is audited by the listener: by then the pause event was read too, if at all.
+        auditOf(caller, "event_type=developer.registered", 1);
+        assertThat(client.get("/v1/audit?pause_id=" + id, caller).json().get("items")).hasSize(2);
     }
 
     @Test

@@ -4,9 +4,11 @@ import dev.pausepoint.events.Event;
 import dev.pausepoint.kit.tracing.Spans;
 import dev.pausepoint.kit.tracing.TraceContext;
 import io.micrometer.tracing.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -43,13 +45,29 @@ public final class EventBatches {
     }
 
     public void apply(List<ConsumerRecord<String, Event>> records, Consumer<Event> handler) {
+        apply(records, event -> true, handler);
+    }
+
+    /**
+     * As {@link #apply(List, Consumer)}, for a listener that acts on some of a topic's events only: the
+     * others are passed over before any transaction or span, and a batch with none of its events costs
+     * no transaction at all. A consumer group reads every event of its topics, and most are not its own
+     * (delivery-service's webhook listener reads every {@code pause.created} to act on the outcomes).
+     */
+    public void apply(List<ConsumerRecord<String, Event>> records, Predicate<Event> relevant, Consumer<Event> handler) {
         int unreadable = firstUnreadable(records);
-        List<ConsumerRecord<String, Event>> readable = unreadable < 0 ? records : records.subList(0, unreadable);
-        if (!readable.isEmpty()) {
+        int readable = unreadable < 0 ? records.size() : unreadable;
+        List<Integer> mine = new ArrayList<>(readable);
+        for (int i = 0; i < readable; i++) {
+            if (relevant.test(records.get(i).value())) {
+                mine.add(i);
+            }
+        }
+        if (!mine.isEmpty()) {
             try {
-                transactions.executeWithoutResult(status -> readable.forEach(record -> handle(record, handler)));
+                transactions.executeWithoutResult(status -> mine.forEach(i -> handle(records.get(i), handler)));
             } catch (RuntimeException batchFailure) {
-                oneByOne(readable, handler);
+                oneByOne(records, mine, handler);
             }
         }
         if (unreadable >= 0) {
@@ -60,8 +78,9 @@ public final class EventBatches {
         }
     }
 
-    private void oneByOne(List<ConsumerRecord<String, Event>> records, Consumer<Event> handler) {
-        for (int i = 0; i < records.size(); i++) {
+    /** Each of {@code mine} (indices into {@code records}) in a transaction of its own; a failure names its index. */
+    private void oneByOne(List<ConsumerRecord<String, Event>> records, List<Integer> mine, Consumer<Event> handler) {
+        for (int i : mine) {
             ConsumerRecord<String, Event> record = records.get(i);
             Event event = record.value();
             try {

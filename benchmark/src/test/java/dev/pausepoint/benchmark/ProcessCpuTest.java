@@ -1,0 +1,43 @@
+package dev.pausepoint.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Reading /proc: a process found by its listening port, and the CPU of what it started counted in it. */
+class ProcessCpuTest {
+
+    @Test
+    void aProcessIsFoundByThePortItListensOn() throws IOException {
+        try (ServerSocket server = new ServerSocket(0)) {
+            assertThat(ProcessCpu.listeningOn(server.getLocalPort())).contains(ProcessHandle.current().pid());
+        }
+        assertThat(ProcessCpu.listeningOn(1)).isEmpty();
+    }
+
+    /** As a postmaster's backends: work done by a child that has ended counts in its parent. */
+    @Test
+    void theCpuOfDescendantsCountsEvenAfterTheyEnded() throws Exception {
+        // A shell that runs a busy child for about a second, then idles: by then the child is gone.
+        Process parent = new ProcessBuilder("sh", "-c", "timeout 1 sh -c 'while :; do :; done'; sleep 30").start();
+        try {
+            ProcessCpu cpu = ProcessCpu.ofThisMachine();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            double used = 0;
+            while (System.nanoTime() < deadline && used < 300) {
+                Thread.sleep(100);
+                used = cpu.millis(parent.pid());
+            }
+            assertThat(used).as("CPU of the shell with its busy child").isGreaterThanOrEqualTo(300);
+            Thread.sleep(1500);
+            assertThat(parent.descendants().count()).as("the busy child has ended").isLessThanOrEqualTo(1);
+            assertThat(cpu.millis(parent.pid())).as("its CPU still counted in the shell").isGreaterThanOrEqualTo(used);
+        } finally {
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
+    }
+}
