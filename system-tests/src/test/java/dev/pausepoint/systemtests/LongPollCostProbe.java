@@ -94,7 +94,9 @@ class LongPollCostProbe {
             await().atMost(Duration.ofSeconds(60)).until(() -> warm.stream().allMatch(RawHttpConnection::answered));
             warm.forEach(RawHttpConnection::close);
             await().atMost(Duration.ofSeconds(30)).until(() -> ProcessProbe.gauge(pauseManagement, "pausepoint.longpoll.waiters") == 0);
-            Thread.sleep(2000);
+            // Past pause-service's keep-alive timeout (5 s), so the warm-up's idle connections are closed and
+            // gone from the gateway's pool rather than reused just as the service closes them.
+            Thread.sleep(7000);
 
             long[] gatewayHeap = new long[sizes.length + 1];
             long[] pauseHeap = new long[sizes.length + 1];
