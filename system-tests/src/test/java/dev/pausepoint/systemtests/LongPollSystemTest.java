@@ -24,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Long-polls across processes: a wake-up that crosses pause-service instances through Postgres, the
@@ -56,7 +52,6 @@ class LongPollSystemTest {
     private static final Duration WAKE_BOUND = Duration.ofSeconds(5);
 
     private static final RequestSigner SIGNER = new RequestSigner(TestSecrets.INTERNAL_SECRET);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A pause-service started for one test, reached directly on {@code port}. */
@@ -162,31 +157,31 @@ class LongPollSystemTest {
             SignedClient direct = new SignedClient(port, SIGNER);
             CallerIdentity flooder = new CallerIdentity("dev_" + UUID.randomUUID(), KeyMode.TEST, "free",
                     CredentialKind.API_KEY, "203.0.113.7");
-            int capacity = (int) gauge(management, "pausepoint.longpoll.capacity");
+            int capacity = (int) ProcessProbe.gauge(management, "pausepoint.longpoll.capacity");
             System.out.println("pause-service long-poll capacity at the local JVM options: " + capacity);
-            assertThat(capacity).as("0.3 of a 192 MB heap at 112 KB each").isBetween(450, 530);
+            assertThat(capacity).as("0.3 of a 192 MB heap at 80 KB each").isBetween(680, 740);
             String id = direct.postJson("/v1/pause", SMS, flooder).json().get("pause_id").asString();
 
             // Warm-up, so that Tomcat's cached processors count in the baseline and not in the figure.
             List<RawHttpConnection> warmUp = park(port, id, flooder, 250, 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == 0);
             closeAll(warmUp);
             int half = capacity / 2;
             connections.addAll(park(port, id, flooder, half, 25));
-            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == half);
-            long atHalf = heapUsedAfterGc(service);
+            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == half);
+            long atHalf = ProcessProbe.heapUsedAfterGc(service.pid());
 
             connections.addAll(park(port, id, flooder, capacity - half, 25));
-            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == capacity);
-            long atCapacity = heapUsedAfterGc(service);
+            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == capacity);
+            long atCapacity = ProcessProbe.heapUsedAfterGc(service.pid());
             System.out.printf("long-poll heap per parked request: %d bytes (heap after GC %d MB with %d parked)%n",
                     (atCapacity - atHalf) / (capacity - half), atCapacity / (1024 * 1024), capacity);
 
             connections.addAll(park(port, id, flooder, 2_000 - capacity, 25));
             await().atMost(Duration.ofSeconds(60)).until(() -> answered(connections) == 2_000 - capacity);
-            assertThat(gauge(management, "pausepoint.longpoll.waiters")).isEqualTo(capacity);
+            assertThat(ProcessProbe.gauge(management, "pausepoint.longpoll.waiters")).isEqualTo(capacity);
             System.out.printf("heap after GC with %d parked and %d refused: %d MB%n", capacity, 2_000 - capacity,
-                    heapUsedAfterGc(service) / (1024 * 1024));
+                    ProcessProbe.heapUsedAfterGc(service.pid()) / (1024 * 1024));
             assertThat(service.isAlive()).isTrue();
             for (RawHttpConnection connection : connections) {
                 if (connection.answered()) {
@@ -210,7 +205,7 @@ class LongPollSystemTest {
             assertThat(direct.internalPost("/internal/pauses/" + id + "/response",
                     "{\"choice\":\"Yes\",\"text\":null,\"actor_ip\":\"1.1.1.1\",\"user_agent\":\"flood\"}",
                     "response-service").status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> gauge(management, "pausepoint.longpoll.waiters") == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == 0);
             assertThat(service.isAlive()).isTrue();
         } finally {
             closeAll(connections);
@@ -244,12 +239,6 @@ class LongPollSystemTest {
         }
     }
 
-    private static double gauge(int port, String name) throws Exception {
-        HttpResponse<String> metric = PROBE.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/metrics/" + name)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(metric.body()).get("measurements").get(0).get("value").asDouble();
-    }
 
     /** Signed long-polls on raw connections, left unread so they stay parked (or hold their refusal). */
     private static List<RawHttpConnection> park(int port, String pauseId, CallerIdentity caller, int count,
@@ -272,27 +261,6 @@ class LongPollSystemTest {
 
     private static void closeAll(List<RawHttpConnection> connections) {
         connections.forEach(RawHttpConnection::close);
-    }
-
-    /** Heap in use after a full collection of {@code process}, read with the JDK's jcmd. */
-    private static long heapUsedAfterGc(Process process) throws Exception {
-        jcmd(process, "GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(process, "GC.heap_info"));
-        long bytes = 0;
-        // Serial collector: the young and the old generation, in that order.
-        for (int generation = 0; generation < 2 && used.find(); generation++) {
-            bytes += Long.parseLong(used.group(1)) * 1024;
-        }
-        return bytes;
-    }
-
-    private static String jcmd(Process process, String command) throws Exception {
-        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-        Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), String.valueOf(process.pid()), command)
-                .redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return output;
     }
 
     /** Slots the gateway holds in Redis for one developer's waits in one mode (ZCARD over plain RESP). */

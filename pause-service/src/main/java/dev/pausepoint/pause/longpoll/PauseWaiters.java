@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Requests parked until a pause leaves pending, at most {@code capacity} on this instance. A waiter is
  * only a callback in a map: no thread and no pooled connection is held while it waits, but its request
- * and connection are (about 108 KB of heap each, see docs/api-decisions.md, "Pauses"), hence the cap. {@link #wake} runs the
+ * and connection are (about 80 KB of heap each, see docs/api-decisions.md, "Pauses"), hence the cap. {@link #wake} runs the
  * callbacks of a pause once and forgets them.
  *
  * <p>Every change to a pause's set happens inside the map's own atomic update, so a waiter cannot be

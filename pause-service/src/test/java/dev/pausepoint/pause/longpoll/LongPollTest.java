@@ -53,10 +53,10 @@ class LongPollTest {
     @Test
     void theDerivedCapIsTheHeapShareOverTheMeasuredBytesPerWaiter() {
         LongPollProperties derived = new LongPollProperties(null, 0.3,
-                DataSize.ofKilobytes(112), Duration.ofSeconds(5));
+                DataSize.ofKilobytes(112), Duration.ofSeconds(5), DataSize.ofKilobytes(2), DataSize.ofKilobytes(4), DataSize.ofKilobytes(4));
         assertThat(derived.capacity(192L * 1024 * 1024)).isEqualTo(526);
         LongPollProperties fixed = new LongPollProperties(40, 0.3,
-                DataSize.ofKilobytes(112), Duration.ofSeconds(5));
+                DataSize.ofKilobytes(112), Duration.ofSeconds(5), DataSize.ofKilobytes(2), DataSize.ofKilobytes(4), DataSize.ofKilobytes(4));
         assertThat(fixed.capacity(192L * 1024 * 1024)).isEqualTo(40);
     }
 }
