@@ -1,0 +1,182 @@
+package dev.pausepoint.benchmark.curves;
+
+import dev.pausepoint.benchmark.Client;
+import dev.pausepoint.localstack.Service;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Long-polls parked at once ({@code GET /v1/pause/{id}?wait=30} through the gateway, each on a pending test
+ * pause of its own): the memory of pause-service and the gateway as the waiters grow in four steps, then the
+ * wake latency when every pause is answered at once. The pauses are seeded by SQL and answered in one
+ * transaction that also sends the notification pause-service sends on every status change
+ * ({@code pg_notify('pause_changed', id)}), so the wake figure is the wake path alone: the notification,
+ * pause-service's subscriber, the waiter, the gateway and the client. A waiter whose wait ends while its
+ * pause is still pending asks again at once, as a client would, so the waiters stay parked however long the
+ * steps take.
+ */
+final class ParkedLongPolls extends CostCurve {
+
+    static final String NAME = "parked-long-polls";
+    private static final int STEPS = 4;
+
+    /** The answers of the waiters, as they arrive. */
+    private final Map<String, Long> woke = new ConcurrentHashMap<>();
+    private final Map<String, Long> refusals = new ConcurrentHashMap<>();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile long stopAt;
+
+    ParkedLongPolls(Bench bench) {
+        super(NAME, bench);
+    }
+
+    @Override
+    Curve measure() throws Exception {
+        long total = sizes.waiters();
+        Series pauseRss = Series.of("pause-service RSS", "MiB", "%.0f");
+        Series gatewayRss = Series.of("gateway RSS", "MiB", "%.0f");
+        Series pauseHeap = Series.of("pause-service heap in use", "MiB", "%.0f");
+        Series gatewayHeap = Series.of("gateway heap in use", "MiB", "%.0f");
+        Series wakeP50 = Series.of("wake p50", "ms", "%.0f");
+        Series wakeP99 = Series.of("wake p99", "ms", "%.0f");
+        List<String> notes = new ArrayList<>();
+        List<String> ids;
+        try (Connection db = stack.connect(Service.PAUSE)) {
+            ids = PauseRows.pending(db, developer.developerId, total, Instant.now().plus(Duration.ofHours(2)));
+        }
+        URI gateway = stack.gateway();
+        stopAt = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long parked = 0;
+        for (int step = 0; step <= STEPS; step++) {
+            long target = total * step / STEPS;
+            for (String id : ids.subList((int) parked, (int) target)) {
+                park(gateway, id);
+            }
+            parked = target;
+            boolean reached = awaitParked(target);
+            double pauseMiB = Metrics.rssMiB(stack, Service.PAUSE);
+            if (!Metrics.alive(stack, Service.PAUSE)) {
+                notes.add("pause-service exited while %,d waiters were being parked (see its log): the curve stops there"
+                        .formatted(target));
+                break;
+            }
+            pauseRss = pauseRss.with(target, pauseMiB);
+            gatewayRss = gatewayRss.with(target, Metrics.rssMiB(stack, Service.GATEWAY));
+            pauseHeap = pauseHeap.with(target, Metrics.heapMiB(stack, Service.PAUSE));
+            gatewayHeap = gatewayHeap.with(target, Metrics.heapMiB(stack, Service.GATEWAY));
+            progress("%,d waiters asked for, %.0f parked in pause-service".formatted(target, waiting()));
+            if (!reached) {
+                notes.add("%,d asked for, but pause-service reported only %.0f parked after a minute".formatted(target,
+                        waiting()));
+            }
+        }
+        if (Metrics.alive(stack, Service.PAUSE)) {
+            Histogram wake = answerAll(ids, notes);
+            if (wake.getTotalCount() > 0) {
+                wakeP50 = wakeP50.with(total, wake.getValueAtPercentile(50) / 1000.0);
+                wakeP99 = wakeP99.with(total, wake.getValueAtPercentile(99) / 1000.0);
+            }
+            notes.add("after every waiter was answered: pause-service RSS %.0f MiB, gateway RSS %.0f MiB".formatted(
+                    Metrics.rssMiB(stack, Service.PAUSE), Metrics.rssMiB(stack, Service.GATEWAY)));
+        }
+        stopAt = System.nanoTime();
+        notes.add("refused waits (status: count), each asked again after 1 s: %s; failed requests: %d".formatted(
+                refusals, failures.get()));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Series memory : List.of(pauseRss, gatewayRss)) {
+            if (memory.points().size() >= 2) {
+                verdicts.add(Shape.linear(memory, 1.5));
+                notes.add("%s per waiter: %.1f KiB (least-squares slope)".formatted(memory.label(),
+                        Shape.Fit.of(memory.points()).slope() * 1024));
+            }
+        }
+        verdicts.add(Shape.atMost(wakeP99, total, 1000, "with %,d waiters".formatted(total)));
+        return new Curve(NAME, "Parked long-polls: memory and wake latency", "long-polls parked", "%,.0f",
+                "memory linear and small per waiter; wake p99 under 1 s with 10,000 parked",
+                List.of(pauseRss, gatewayRss, pauseHeap, gatewayHeap, wakeP50, wakeP99), verdicts, notes);
+    }
+
+    /** One waiter: asks again while its pause is pending (or its wait was refused), until it is answered. */
+    private void park(URI gateway, String id) {
+        if (System.nanoTime() > stopAt) {
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/v1/pause/" + id + "?wait=30"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + developer.testKey).GET().build();
+        client.http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
+            long now = System.nanoTime();
+            if (failure == null && answer.statusCode() == 200) {
+                if (!"pending".equals(Client.JSON.readTree(answer.body()).path("status").asString())) {
+                    woke.put(id, now);
+                } else {
+                    park(gateway, id);
+                }
+                return;
+            }
+            if (failure != null) {
+                failures.incrementAndGet();
+            } else {
+                refusals.merge(String.valueOf(answer.statusCode()), 1L, Long::sum);
+            }
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> park(gateway, id));
+        });
+    }
+
+    private double waiting() {
+        return Metrics.gauge(stack, Service.PAUSE, "pausepoint_longpoll_waiters", "");
+    }
+
+    /** Until pause-service reports {@code target} parked (a few may be between two waits), at most a minute. */
+    private boolean awaitParked(long target) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && Metrics.alive(stack, Service.PAUSE)) {
+            if (waiting() >= target * 0.99) {
+                sleep(Duration.ofSeconds(2));
+                return true;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        return false;
+    }
+
+    /** Answers every pause in one transaction with its notification; microseconds from the commit to each wake. */
+    private Histogram answerAll(List<String> ids, List<String> notes) throws Exception {
+        long committing;
+        try (Connection db = stack.connect(Service.PAUSE)) {
+            db.setAutoCommit(false);
+            try (PreparedStatement answer = db.prepareStatement("UPDATE pause SET status = 'responded', "
+                    + "response_choice = 'Approve', response_at = now() WHERE id = ANY (?) AND status = 'pending'");
+                    PreparedStatement notify = db.prepareStatement(
+                            "SELECT pg_notify('pause_changed', id) FROM unnest(?::text[]) AS id")) {
+                answer.setArray(1, db.createArrayOf("text", ids.toArray()));
+                answer.executeUpdate();
+                notify.setArray(1, db.createArrayOf("text", ids.toArray()));
+                notify.executeQuery().close();
+            }
+            committing = System.nanoTime();
+            db.commit();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (woke.size() < ids.size() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        woke.values().forEach(at -> micros.recordValue(Math.max(0, (at - committing) / 1000)));
+        notes.add("%,d of %,d waiters answered with the new status within 90 s of the commit".formatted(woke.size(),
+                ids.size()));
+        return micros;
+    }
+}
