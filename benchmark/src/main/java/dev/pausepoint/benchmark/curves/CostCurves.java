@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class CostCurves {
 
     /**
      * What the stack needs beyond the benchmark's usual settings: room for every parked long-poll (the caps
-     * are per developer, per gateway and per pause-service, and Tomcat's connection limit), and webhook
+     * are per developer, per gateway and per pause-service, and each waiter also holds one of the gateway's
+     * pooled connections to pause-service and one of pause-service's Tomcat connections), and webhook
      * retries 2 s apart, so that a backlog's deliveries that failed while the receiver was down come back
      * within the run instead of 5 minutes later.
      */
@@ -90,7 +92,8 @@ public final class CostCurves {
         environment.put("LONG_POLL_MAX_PER_DEVELOPER", room);
         environment.put("LONG_POLL_MAX_PER_INSTANCE", room);
         environment.put("SERVER_MAX_CONNECTIONS", room);
-        environment.put("PAUSEPOINT_DELIVERY_WEBHOOKRETRYDELAYS", String.join(",", java.util.Collections.nCopies(20, "2s")));
+        environment.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS", room);
+        environment.put("PAUSEPOINT_DELIVERY_WEBHOOKRETRYDELAYS", String.join(",", Collections.nCopies(20, "2s")));
         return environment;
     }
 
