@@ -93,6 +93,12 @@ final class ParkedLongPolls extends CostCurve {
                     Metrics.rssMiB(stack, Service.PAUSE), Metrics.rssMiB(stack, Service.GATEWAY)));
         }
         stopAt = System.nanoTime();
+        if (!Metrics.alive(stack, Service.PAUSE)) {
+            // The curves after this one need it.
+            progress("restarting pause-service...");
+            stack.fleet().restart(Service.PAUSE);
+            stack.fleet().awaitHealthy(Duration.ofMinutes(3), status -> progress("waiting for pause-service: " + status));
+        }
         notes.add("refused waits (status: count), each asked again after 1 s: %s; failed requests: %d".formatted(
                 refusals, failures.get()));
         List<Verdict> verdicts = new ArrayList<>();
