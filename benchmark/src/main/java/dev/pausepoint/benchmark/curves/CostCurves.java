@@ -92,7 +92,9 @@ public final class CostCurves {
         environment.put("LONG_POLL_MAX_PER_DEVELOPER", room);
         environment.put("LONG_POLL_MAX_PER_INSTANCE", room);
         environment.put("SERVER_MAX_CONNECTIONS", room);
-        environment.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS", room);
+        // The gateway refuses a per-instance cap that its pool could not hold.
+        environment.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS",
+                String.valueOf(sizes.waiters() + 2_000));
         environment.put("PAUSEPOINT_DELIVERY_WEBHOOKRETRYDELAYS", String.join(",", Collections.nCopies(20, "2s")));
         return environment;
     }

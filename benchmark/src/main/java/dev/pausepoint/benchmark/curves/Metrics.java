@@ -3,10 +3,13 @@ package dev.pausepoint.benchmark.curves;
 import dev.pausepoint.benchmark.ProcessMemory;
 import dev.pausepoint.benchmark.Stack;
 import dev.pausepoint.localstack.Service;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,11 @@ final class Metrics {
     }
 
     static double rssMiB(Stack stack, Service service) {
-        return ProcessMemory.rssKb(stack.fleet().pids().get(service)) / 1024.0;
+        return rssMiB(stack.fleet().pids().get(service));
+    }
+
+    static double rssMiB(long pid) {
+        return ProcessMemory.rssKb(pid) / 1024.0;
     }
 
     static boolean alive(Stack stack, Service service) {
@@ -32,12 +39,17 @@ final class Metrics {
 
     /** The sum of every sample of {@code metric} whose labels contain {@code labels} (NaN when unreachable). */
     static double gauge(Stack stack, Service service, String metric, String labels) {
-        URI page = stack.fleet().managementUrl(service).resolve("/actuator/prometheus");
+        return gauge(stack.fleet().managementUrl(service), metric, labels);
+    }
+
+    /** The same from the process whose management port is at {@code management}. */
+    static double gauge(URI management, String metric, String labels) {
+        URI page = management.resolve("/actuator/prometheus");
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 ? sum(answer.body(), metric, labels) : Double.NaN;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Double.NaN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,6 +74,24 @@ final class Metrics {
 
     /** The heap in use, MiB. */
     static double heapMiB(Stack stack, Service service) {
-        return gauge(stack, service, "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+        return heapMiB(stack.fleet().managementUrl(service));
+    }
+
+    static double heapMiB(URI management) {
+        return gauge(management, "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+    }
+
+    /** This process's limit on open files (sockets included), from /proc; 0 when unknown. */
+    static long openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    return Long.parseLong(line.substring("Max open files".length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 }

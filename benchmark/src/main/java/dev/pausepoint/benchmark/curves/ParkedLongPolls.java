@@ -2,6 +2,7 @@ package dev.pausepoint.benchmark.curves;
 
 import dev.pausepoint.benchmark.Client;
 import dev.pausepoint.localstack.Service;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +27,9 @@ import org.HdrHistogram.Histogram;
  * ({@code pg_notify('pause_changed', id)}), so the wake figure is the wake path alone: the notification,
  * pause-service's subscriber, the waiter, the gateway and the client. A waiter whose wait ends while its
  * pause is still pending asks again at once, as a client would, so the waiters stay parked however long the
- * steps take.
+ * steps take. A gateway holds two sockets per waiter (the client's and its own to pause-service); when the
+ * machine's limit on open files is too low for every waiter in one gateway, a second gateway is started
+ * and the waiters are split between them, as a load balancer would, and their memory is summed.
  */
 final class ParkedLongPolls extends CostCurve {
 
@@ -37,7 +40,12 @@ final class ParkedLongPolls extends CostCurve {
     private final Map<String, Long> woke = new ConcurrentHashMap<>();
     private final Map<String, Long> refusals = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
+    private final List<Process> started = new ArrayList<>();
     private volatile long stopAt;
+
+    /** A gateway the waiters go through: its address, process and management port. */
+    private record Gateway(URI url, long pid, URI management) {
+    }
 
     ParkedLongPolls(Bench bench) {
         super(NAME, bench);
@@ -57,13 +65,13 @@ final class ParkedLongPolls extends CostCurve {
         try (Connection db = stack.connect(Service.PAUSE)) {
             ids = PauseRows.pending(db, developer.developerId, total, Instant.now().plus(Duration.ofHours(2)));
         }
-        URI gateway = stack.gateway();
+        List<Gateway> gateways = gateways(total, notes);
         stopAt = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long parked = 0;
         for (int step = 0; step <= STEPS; step++) {
             long target = total * step / STEPS;
-            for (String id : ids.subList((int) parked, (int) target)) {
-                park(gateway, id);
+            for (int i = (int) parked; i < target; i++) {
+                park(gateways.get(i % gateways.size()).url(), ids.get(i));
             }
             parked = target;
             boolean reached = awaitParked(target);
@@ -74,9 +82,10 @@ final class ParkedLongPolls extends CostCurve {
                 break;
             }
             pauseRss = pauseRss.with(target, pauseMiB);
-            gatewayRss = gatewayRss.with(target, Metrics.rssMiB(stack, Service.GATEWAY));
+            gatewayRss = gatewayRss.with(target, gateways.stream().mapToDouble(one -> Metrics.rssMiB(one.pid())).sum());
             pauseHeap = pauseHeap.with(target, Metrics.heapMiB(stack, Service.PAUSE));
-            gatewayHeap = gatewayHeap.with(target, Metrics.heapMiB(stack, Service.GATEWAY));
+            gatewayHeap = gatewayHeap.with(target, gateways.stream().mapToDouble(one -> Metrics.heapMiB(one.management()))
+                    .sum());
             progress("%,d waiters asked for, %.0f parked in pause-service".formatted(target, waiting()));
             if (!reached) {
                 notes.add("%,d asked for, but pause-service reported only %.0f parked after a minute".formatted(target,
@@ -90,9 +99,11 @@ final class ParkedLongPolls extends CostCurve {
                 wakeP99 = wakeP99.with(total, wake.getValueAtPercentile(99) / 1000.0);
             }
             notes.add("after every waiter was answered: pause-service RSS %.0f MiB, gateway RSS %.0f MiB".formatted(
-                    Metrics.rssMiB(stack, Service.PAUSE), Metrics.rssMiB(stack, Service.GATEWAY)));
+                    Metrics.rssMiB(stack, Service.PAUSE), gateways.stream().mapToDouble(one -> Metrics.rssMiB(one.pid()))
+                            .sum()));
         }
         stopAt = System.nanoTime();
+        started.forEach(stack.fleet()::stopAnother);
         if (!Metrics.alive(stack, Service.PAUSE)) {
             // The curves after this one need it.
             progress("restarting pause-service...");
@@ -113,6 +124,29 @@ final class ParkedLongPolls extends CostCurve {
         return new Curve(NAME, "Parked long-polls: memory and wake latency", "long-polls parked", "%,.0f",
                 "memory linear and small per waiter; wake p99 under 1 s with 10,000 parked",
                 List.of(pauseRss, gatewayRss, pauseHeap, gatewayHeap, wakeP50, wakeP99), verdicts, notes);
+    }
+
+    /**
+     * The stack's gateway, and a second one when one gateway's two sockets per waiter would pass the limit on
+     * open files (processes started from this one inherit it).
+     */
+    private List<Gateway> gateways(long total, List<String> notes) throws InterruptedException {
+        List<Gateway> gateways = new ArrayList<>(List.of(new Gateway(stack.gateway(),
+                stack.fleet().pids().get(Service.GATEWAY), stack.fleet().managementUrl(Service.GATEWAY))));
+        long limit = Metrics.openFilesLimit();
+        if (limit > 0 && 2 * total + 2_000 > limit) {
+            int port = FreePorts.next();
+            int management = FreePorts.next();
+            Process second = stack.fleet().startAnother(Service.GATEWAY, port, management);
+            started.add(second);
+            URI url = URI.create("http://localhost:" + port);
+            PauseInstances.awaitOk(client, url.resolve("/health"));
+            gateways.add(new Gateway(url, second.pid(), URI.create("http://localhost:" + management)));
+            notes.add(("The machine allows %,d open files a process, fewer than one gateway needs for %,d waiters "
+                    + "(two sockets each), so a second gateway was started and the waiters split between the two; "
+                    + "the gateway figures are the sum of both.").formatted(limit, total));
+        }
+        return gateways;
     }
 
     /** One waiter: asks again while its pause is pending (or its wait was refused), until it is answered. */

@@ -1,5 +1,6 @@
 package dev.pausepoint.benchmark.curves;
 
+import dev.pausepoint.benchmark.Client;
 import dev.pausepoint.benchmark.Developer;
 import dev.pausepoint.benchmark.Load;
 import dev.pausepoint.benchmark.SetUp;
@@ -44,7 +45,7 @@ final class PauseInstances extends CostCurve {
                     progress("starting pause-service instance %d on port %d...".formatted(instances.size() + 1, port));
                     started.add(fleet.startAnother(Service.PAUSE, port, FreePorts.next()));
                     URI url = URI.create("http://localhost:" + port);
-                    awaitOk(url.resolve("/readyz"));
+                    awaitOk(client, url.resolve("/readyz"));
                     instances.add(url);
                 }
                 String urls = instances.subList(0, (int) count).stream().map(URI::toString)
@@ -54,7 +55,7 @@ final class PauseInstances extends CostCurve {
                         Map.of("PAUSE_SERVICE_URL", urls));
                 try {
                     URI through = URI.create("http://localhost:" + gatewayPort);
-                    awaitOk(through.resolve("/health"));
+                    awaitOk(client, through.resolve("/health"));
                     progress("creates with %d pause-service instances...".formatted(count));
                     // The new gateway and copies start cold: warm them as the main run's warm-up does.
                     load.closed(16, sizes.load(), i -> create(through, i));
@@ -88,7 +89,7 @@ final class PauseInstances extends CostCurve {
     }
 
     /** Until {@code url} answers 200, at most three minutes (a JVM starting on two busy cores). */
-    private void awaitOk(URI url) throws InterruptedException {
+    static void awaitOk(Client client, URI url) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
