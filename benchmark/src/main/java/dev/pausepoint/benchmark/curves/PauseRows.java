@@ -63,7 +63,11 @@ final class PauseRows {
     private PauseRows() {
     }
 
-    /** Adds {@code count} rows of history (numbered from {@code first}), then has the planner look at them. */
+    /**
+     * Adds {@code count} rows of history (numbered from {@code first}), then vacuums, analyses and
+     * checkpoints, as a table long in service would be: otherwise autovacuum and the checkpoint of the bulk
+     * insert would land in the measurements after it.
+     */
     static void history(Connection db, String benchmarkDeveloper, long first, long count) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(HISTORY)) {
             for (long from = first; from < first + count; from += CHUNK) {
@@ -75,7 +79,10 @@ final class PauseRows {
                 CostCurve.progress("seeded %,d of %,d pauses".formatted(to + 1 - first, count));
             }
         }
-        analyze(db);
+        try (Statement settle = db.createStatement()) {
+            settle.execute("VACUUM (ANALYZE) pause");
+            settle.execute("CHECKPOINT");
+        }
     }
 
     /** {@code count} pending test pauses of {@code developer}, all expiring at {@code expiresAt}; their ids. */

@@ -32,7 +32,7 @@ public final class Shape {
     /**
      * At most linear in x. With two points: the value grows by no more than {@code tolerance} times the
      * factor x grew by. With three or more: a least-squares line explains at least {@link #LINEAR_FIT} of
-     * the variance (its slope is reported), or the series is flat within {@code tolerance}, which is better.
+     * the variance (its slope, per 1,000, is reported), or the series is flat within {@code tolerance}, which is better.
      */
     public static Verdict linear(Series series, double tolerance) {
         List<Series.Point> points = measured(series);
@@ -53,8 +53,8 @@ public final class Shape {
         if (fit.r2() < LINEAR_FIT && flat.holds()) {
             return new Verdict(series.label(), "at most linear", true, "flat, " + flat.because());
         }
-        return new Verdict(series.label(), "linear", fit.r2() >= LINEAR_FIT, "%s per unit, r² %.3f (needs %.2f)"
-                .formatted(value(series, fit.slope()), fit.r2(), LINEAR_FIT));
+        return new Verdict(series.label(), "linear", fit.r2() >= LINEAR_FIT, "%s per 1,000 more, r² %.3f (needs %.2f)"
+                .formatted(value(series, fit.slope() * 1000), fit.r2(), LINEAR_FIT));
     }
 
     /** The value at {@code x} is at most {@code bound}. */

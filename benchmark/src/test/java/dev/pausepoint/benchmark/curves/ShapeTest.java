@@ -55,7 +55,7 @@ class ShapeTest {
 
         assertThat(line.holds()).isTrue();
         assertThat(line.expected()).isEqualTo("linear");
-        assertThat(line.because()).isEqualTo("0.1 ms per unit, r² 1.000 (needs 0.95)");
+        assertThat(line.because()).isEqualTo("99.6 ms per 1,000 more, r² 1.000 (needs 0.95)");
         assertThat(quadratic.holds()).isFalse();
     }
 
