@@ -23,6 +23,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class Chart {
 
     static final int WIDTH = 900;
+    /** Dark enough to read on white (the default palette has a pale yellow). */
+    private static final Color[] PALETTE = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c),
+            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0x7f7f7f)};
     static final int PANEL_HEIGHT = 280;
 
     private Chart() {
@@ -41,18 +44,24 @@ public final class Chart {
         x.setAutoRangeIncludesZero(true);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        byUnit.forEach((unit, lines) -> plot.add(panel(unit, lines), 1));
+        int[] colour = {0};
+        byUnit.forEach((unit, lines) -> {
+            plot.add(panel(unit, lines, colour[0]), 1);
+            colour[0] += lines.getSeriesCount();
+        });
         JFreeChart chart = new JFreeChart(curve.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, PANEL_HEIGHT * Math.max(1, byUnit.size()) + 80);
     }
 
-    private static XYPlot panel(String unit, XYSeriesCollection lines) {
+    /** {@code firstColour} continues the palette from the panel above, so no two series share a colour. */
+    private static XYPlot panel(String unit, XYSeriesCollection lines, int firstColour) {
         NumberAxis y = new NumberAxis(unit);
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesPaint(i, PALETTE[(firstColour + i) % PALETTE.length]);
         }
         XYPlot panel = new XYPlot(lines, null, y, renderer);
         panel.setBackgroundPaint(Color.WHITE);
