@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -73,9 +72,5 @@ public final class Chart {
     /** The file name of a curve's chart, next to the report. */
     public static String fileName(Curve curve) {
         return "cost-curve-" + curve.name() + ".png";
-    }
-
-    static List<String> units(Curve curve) {
-        return curve.series().stream().map(Series::unit).distinct().toList();
     }
 }

@@ -38,10 +38,6 @@ public final class CurveReport {
         failures.put(name, error);
     }
 
-    public List<Curve> curves() {
-        return List.copyOf(curves);
-    }
-
     /** One curve for the console: its table in aligned columns, then its verdicts and notes. */
     public static String console(Curve curve) {
         List<List<String>> table = curve.table();
