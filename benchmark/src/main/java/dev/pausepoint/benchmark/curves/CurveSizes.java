@@ -12,20 +12,20 @@ import java.util.stream.Stream;
  * @param stored pauses already in pause-service's table when creates, lists and polls are measured
  * @param expiring pauses made to expire in the same second, one batch per size
  * @param waiters long-polls parked at once (in four steps, for memory per waiter)
- * @param deliveries webhook deliveries in the backlog
+ * @param deliveries webhook deliveries in the backlog, one backlog per size
  * @param instances pause-service instances behind one gateway
  */
-public record CurveSizes(List<Long> stored, List<Long> expiring, long waiters, long deliveries, List<Long> instances,
+public record CurveSizes(List<Long> stored, List<Long> expiring, long waiters, List<Long> deliveries, List<Long> instances,
         Duration load) {
 
     public static CurveSizes full() {
         return new CurveSizes(List.of(0L, 1_000_000L, 5_000_000L), List.of(1_000L, 10_000L, 50_000L), 10_000,
-                100_000, List.of(1L, 2L, 4L), Duration.ofSeconds(15));
+                List.of(5_000L, 25_000L, 100_000L), List.of(1L, 2L, 4L), Duration.ofSeconds(15));
     }
 
     public static CurveSizes quick() {
-        return new CurveSizes(List.of(0L, 20_000L, 100_000L), List.of(500L, 1_000L, 5_000L), 500, 5_000,
-                List.of(1L, 2L), Duration.ofSeconds(4));
+        return new CurveSizes(List.of(0L, 20_000L, 100_000L), List.of(500L, 1_000L, 5_000L), 500,
+                List.of(1_000L, 5_000L), List.of(1L, 2L), Duration.ofSeconds(4));
     }
 
     /** {@code base} with the sizes named in {@code overrides} ({@code name:a/b/c,name:n}) replaced. */
@@ -47,8 +47,8 @@ public record CurveSizes(List<Long> stored, List<Long> expiring, long waiters, l
                         sizes.load);
                 case "waiters" -> new CurveSizes(sizes.stored, sizes.expiring, values.get(0), sizes.deliveries,
                         sizes.instances, sizes.load);
-                case "deliveries" -> new CurveSizes(sizes.stored, sizes.expiring, sizes.waiters, values.get(0),
-                        sizes.instances, sizes.load);
+                case "deliveries" -> new CurveSizes(sizes.stored, sizes.expiring, sizes.waiters, values, sizes.instances,
+                        sizes.load);
                 case "instances" -> new CurveSizes(sizes.stored, sizes.expiring, sizes.waiters, sizes.deliveries, values,
                         sizes.load);
                 case "load" -> new CurveSizes(sizes.stored, sizes.expiring, sizes.waiters, sizes.deliveries,
@@ -61,7 +61,7 @@ public record CurveSizes(List<Long> stored, List<Long> expiring, long waiters, l
 
     /** The sizes as the report prints them. */
     public String describe() {
-        return "stored %s; expiring %s; waiters %,d; deliveries %,d; instances %s; %d s per load measurement".formatted(
+        return "stored %s; expiring %s; waiters %,d; deliveries %s; instances %s; %d s per load measurement".formatted(
                 stored, expiring, waiters, deliveries, instances, load.toSeconds());
     }
 }

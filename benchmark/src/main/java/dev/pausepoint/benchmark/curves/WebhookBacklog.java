@@ -17,20 +17,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A backlog of webhook deliveries, as an outage of the developer's receiver leaves it: the deliveries are
- * seeded as due in delivery-service's table (copies of a real one of the benchmark developer's endpoint),
- * the receiver answers 500 for a while, then 200. Sampled every second: how many are still pending and
- * delivered, and delivery-service's memory. The drain should run at a steady rate, with flat memory.
+ * Backlogs of webhook deliveries of growing size, as an outage of the developer's receiver leaves them: for
+ * each size the deliveries are seeded as due in delivery-service's table (copies of a real one of the
+ * benchmark developer's endpoint), the receiver answers 500 for a while, then 200, and the drain is
+ * watched every second for at most a minute: how many were delivered (the rate in the first 10 s and over
+ * the whole window) and delivery-service's memory. What is left is then given up in the database, so the
+ * next size starts alone. The rate should not depend on the size of the backlog, nor the memory.
  */
 final class WebhookBacklog extends CostCurve {
 
     static final String NAME = "webhook-backlog";
     /** How long the receiver is down; the run's retry delays (2 s) bring the failed ones back within it. */
-    static final Duration DOWN = Duration.ofSeconds(20);
-    /** The drain rate is averaged over windows this long, and the figures recorded as often. */
-    static final int WINDOW_SECONDS = 5;
-    /** How long the drain may take before the curve gives up waiting. */
-    static final Duration DRAIN_AT_MOST = Duration.ofMinutes(12);
+    static final Duration DOWN = Duration.ofSeconds(10);
+    /** How long each backlog is watched draining after the receiver came up. */
+    static final Duration WATCH = Duration.ofSeconds(60);
+    /** The rate at the start of the drain is taken over this many seconds. */
+    static final int FIRST_SECONDS = 10;
 
     private final String webhookPath;
 
@@ -41,75 +43,78 @@ final class WebhookBacklog extends CostCurve {
 
     @Override
     Curve measure() throws Exception {
-        long backlog = sizes.deliveries();
-        String marker = "evt_backlog_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-        String endpoint;
-        try (Connection db = stack.connect(Service.DELIVERY)) {
-            endpoint = seed(db, backlog, marker);
-        }
-        Series pending = Series.of("pending", "count", "%,.0f");
-        Series delivered = Series.of("delivered", "count", "%,.0f");
-        Series attempts = Series.of("attempts made", "count", "%,.0f");
-        Series rate = Series.of("delivered per second (last 5 s)", "/s", "%.0f");
-        Series rss = Series.of("delivery-service RSS", "MiB", "%.0f");
-        Series heap = Series.of("delivery-service heap in use", "MiB", "%.0f");
+        Series first = Series.of("delivered per second, first %d s".formatted(FIRST_SECONDS), "/s", "%.0f");
+        Series whole = Series.of("delivered per second, until drained (%d s at most)".formatted(WATCH.toSeconds()), "/s",
+                "%.0f");
+        Series rss = Series.of("delivery-service RSS, highest", "MiB", "%.0f");
+        Series heap = Series.of("delivery-service heap in use, highest", "MiB", "%.0f");
         List<String> notes = new ArrayList<>();
-        stack.outside().stubFor(post(urlEqualTo(webhookPath)).atPriority(1).willReturn(aResponse().withStatus(500)));
-        long start = System.nanoTime();
-        long downSeconds = DOWN.toSeconds();
-        long deadline = start + DOWN.plus(DRAIN_AT_MOST).toNanos();
-        long[] counts = counts(endpoint, marker);
-        long deliveredBefore = 0;
-        // Checked every second (to bring the receiver up on time and stop soon after the backlog is gone),
-        // recorded every WINDOW_SECONDS, so the table stays readable for a drain of minutes.
-        for (long second = 0; System.nanoTime() < deadline; second++) {
-            if (second == downSeconds) {
-                stack.outside().stubFor(post(urlEqualTo(webhookPath)).atPriority(1).willReturn(aResponse().withStatus(200)));
-                progress("webhook receiver up, %,d deliveries pending".formatted(counts[0]));
+        for (long backlog : sizes.deliveries()) {
+            String marker = "evt_backlog_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+            String endpoint;
+            try (Connection db = stack.connect(Service.DELIVERY)) {
+                endpoint = seed(db, backlog, marker);
             }
-            boolean done = counts[0] == 0;
-            if (second % WINDOW_SECONDS == 0 || done) {
-                pending = pending.with(second, counts[0]);
-                delivered = delivered.with(second, counts[1]);
-                attempts = attempts.with(second, counts[3]);
-                if (second > 0) {
-                    rate = rate.with(second, (counts[1] - deliveredBefore) / (double) (second % WINDOW_SECONDS == 0
-                            ? WINDOW_SECONDS : second % WINDOW_SECONDS));
+            stack.outside().stubFor(post(urlEqualTo(webhookPath)).atPriority(1).willReturn(aResponse().withStatus(500)));
+            double highestRss = Metrics.rssMiB(stack, Service.DELIVERY);
+            double highestHeap = Metrics.heapMiB(stack, Service.DELIVERY);
+            long[] counts = counts(endpoint, marker);
+            long attemptsWhileDown = 0;
+            long start = System.nanoTime();
+            long deliveredAtFirst = -1;
+            long second = 0;
+            for (; second < DOWN.toSeconds() + WATCH.toSeconds() && counts[0] > 0; second++) {
+                if (second == DOWN.toSeconds()) {
+                    attemptsWhileDown = counts[3];
+                    stack.outside().stubFor(post(urlEqualTo(webhookPath)).atPriority(1)
+                            .willReturn(aResponse().withStatus(200)));
+                    progress("webhook receiver up, %,d deliveries pending".formatted(counts[0]));
                 }
-                deliveredBefore = counts[1];
-                rss = rss.with(second, Metrics.rssMiB(stack, Service.DELIVERY));
-                heap = heap.with(second, Metrics.heapMiB(stack, Service.DELIVERY));
+                sleep(Duration.ofNanos(Math.max(0, start + (second + 1) * 1_000_000_000L - System.nanoTime())));
+                counts = counts(endpoint, marker);
+                highestRss = Math.max(highestRss, Metrics.rssMiB(stack, Service.DELIVERY));
+                highestHeap = Math.max(highestHeap, Metrics.heapMiB(stack, Service.DELIVERY));
+                if (second + 1 == DOWN.toSeconds() + FIRST_SECONDS) {
+                    deliveredAtFirst = counts[1];
+                }
             }
-            if (done) {
-                break;
-            }
-            sleep(Duration.ofNanos(Math.max(0, start + (second + 1) * 1_000_000_000L - System.nanoTime())));
-            counts = counts(endpoint, marker);
+            double watched = Math.max(1, second - DOWN.toSeconds());
+            // A backlog gone within the first seconds counts at the rate it went at.
+            first = first.with(backlog, deliveredAtFirst >= 0 ? deliveredAtFirst / (double) FIRST_SECONDS
+                    : counts[1] / watched);
+            whole = whole.with(backlog, counts[1] / watched);
+            rss = rss.with(backlog, highestRss);
+            heap = heap.with(backlog, highestHeap);
+            notes.add(("%,d: %,d attempts while the receiver was down; %,d delivered in %.0f s after it came up, "
+                    + "%,d still pending%s, %,d failed for good").formatted(backlog, attemptsWhileDown, counts[1], watched,
+                    counts[0], counts[0] > 0 ? " (at that rate about %.0f minutes more)".formatted(
+                            counts[0] / Math.max(0.01, counts[1] / watched) / 60) : "", counts[2]));
+            giveUp(endpoint, marker);
         }
-        long up = start + DOWN.toNanos();
-        long drained = counts[0] == 0 ? (System.nanoTime() - up) / 1_000_000_000L : -1;
-        notes.add(drained >= 0 ? "the backlog of %,d drained %d s after the receiver came up (%.0f a second on average)"
-                .formatted(backlog, drained, backlog / (double) Math.max(1, drained))
-                : "%,d still pending when the wait ended, %d minutes after the receiver came up".formatted(counts[0],
-                        DRAIN_AT_MOST.toMinutes()));
-        notes.add("%,d of the backlog failed for good (past their last retry)".formatted(counts[2]));
-        notes.add("the receiver answered 500 for the first %d s, then 200; a delivery whose post failed is tried "
-                .formatted(DOWN.toSeconds()) + "again 2 s later (this run's retry delays)");
+        notes.add(("For each size the receiver answered 500 for %d s, then 200; a delivery whose post failed is "
+                + "tried again 2 s later (this run's retry delays). What was still pending after %d s was then "
+                + "marked failed in the database so the next size drained alone.").formatted(DOWN.toSeconds(),
+                WATCH.toSeconds()));
         List<Verdict> verdicts = new ArrayList<>();
-        // The steady rate: the windows wholly after the receiver came up, but the last, which the backlog may
-        // have run out in.
-        List<Series.Point> draining = rate.points().stream().filter(point -> point.x() >= downSeconds + WINDOW_SECONDS)
-                .toList();
-        if (draining.size() >= 3) {
-            verdicts.add(Shape.flat(new Series("delivered per second while draining", rate.unit(), rate.format(),
-                    draining.subList(0, draining.size() - 1)), 1.5, 0));
-        } else {
-            notes.add("too few full 5 s windows while draining to judge the rate's shape");
+        if (whole.points().size() >= 2) {
+            verdicts.add(Shape.flat(first, 1.5, 0));
+            verdicts.add(Shape.flat(whole, 1.5, 0));
+            verdicts.add(Shape.flat(rss, 1.25, 32));
         }
-        verdicts.add(Shape.flat(rss, 1.25, 32));
-        return new Curve(NAME, "Webhook backlog: drain rate and memory", "seconds since the backlog was queued", "%,.0f",
-                "drained at a steady rate with flat memory", List.of(pending, delivered, attempts, rate, rss, heap), verdicts,
-                notes);
+        return new Curve(NAME, "Webhook backlog: drain rate and memory", "deliveries in the backlog", "%,.0f",
+                "drained at a steady rate with flat memory, whatever the backlog's size", List.of(first, whole, rss, heap),
+                verdicts, notes);
+    }
+
+    /** Marks what is left of a backlog failed, as deleting its endpoint would. */
+    private void giveUp(String endpoint, String marker) throws SQLException {
+        try (Connection db = stack.connect(Service.DELIVERY); PreparedStatement giveUp = db.prepareStatement(
+                "UPDATE webhook_delivery SET status = 'failed', next_attempt_at = NULL "
+                        + "WHERE webhook_id = ? AND event_id LIKE ? AND status = 'pending'")) {
+            giveUp.setString(1, endpoint);
+            giveUp.setString(2, marker + "%");
+            giveUp.executeUpdate();
+        }
     }
 
     /** {@code backlog} due deliveries to the benchmark developer's endpoint, copied from its latest real one. */

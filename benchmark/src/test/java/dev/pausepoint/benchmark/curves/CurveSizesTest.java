@@ -16,7 +16,7 @@ class CurveSizesTest {
         assertThat(full.stored()).containsExactly(0L, 1_000_000L, 5_000_000L);
         assertThat(full.expiring()).contains(10_000L, 50_000L);
         assertThat(full.waiters()).isEqualTo(10_000);
-        assertThat(full.deliveries()).isEqualTo(100_000);
+        assertThat(full.deliveries()).contains(100_000L);
         assertThat(full.instances()).containsExactly(1L, 2L, 4L);
     }
 
@@ -27,7 +27,7 @@ class CurveSizesTest {
         assertThat(sizes.stored()).isEqualTo(List.of(0L, 20_000L));
         assertThat(sizes.waiters()).isEqualTo(300);
         assertThat(sizes.load()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(sizes.deliveries()).isEqualTo(100_000);
+        assertThat(sizes.deliveries()).isEqualTo(CurveSizes.full().deliveries());
         assertThat(sizes.expiring()).isEqualTo(CurveSizes.full().expiring());
     }
 
