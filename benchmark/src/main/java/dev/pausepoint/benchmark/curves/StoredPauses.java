@@ -38,6 +38,7 @@ final class StoredPauses extends CostCurve {
         List<String> notes = new ArrayList<>();
         long seeded = 0;
         URI gateway = stack.gateway();
+        warmUp(gateway);
         for (long size : sizes.stored()) {
             if (size > seeded) {
                 try (Connection db = stack.connect(Service.PAUSE)) {
@@ -94,6 +95,21 @@ final class StoredPauses extends CostCurve {
         return new Curve(NAME, "Create, poll and list with pauses stored", "pauses stored", "%,.0f",
                 "flat: create throughput and p99, list and poll p99 the same with 0, 1 M and 5 M pauses stored",
                 series, verdicts, notes);
+    }
+
+    /**
+     * Every request measured here, once, before the first size: pause-service may have just been restarted
+     * (the long-poll curve restarts it when it runs out of heap), and its first seconds would otherwise
+     * count class loading and compilation against the smallest size.
+     */
+    private void warmUp(URI gateway) throws SQLException {
+        progress("warming up creates, polls and lists...");
+        load.closed(16, sizes.load(), i -> developer.createRequest(developer.testKey, "+1419" + (2000000 + i), i));
+        List<String> ids = sample(1_000);
+        load.open(200, sizes.load(), i -> get(gateway, "/v1/pause/" + ids.get((int) (i % ids.size())),
+                Duration.ofSeconds(30)), null);
+        load.open(100, sizes.load(), i -> get(gateway, i % 2 == 0 ? "/v1/pause?limit=20" : "/v1/pause?status=cancelled&limit=20",
+                Duration.ofSeconds(30)), null);
     }
 
     private long lastSeq() throws SQLException {
