@@ -1,5 +1,6 @@
 package dev.pausepoint.benchmark;
 
+import dev.pausepoint.benchmark.curves.CostCurves;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,6 +41,10 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
+        if (options.curves().isPresent()) {
+            curves(CostCurves.of(options.curves().get(), options.quick(), options.arguments()));
+            return;
+        }
         try (Stack stack = Stack.start()) {
             new StartupFootprint(stack, report).measure();
             Developer developer = Developer.enterprise(stack, client);
@@ -51,6 +56,17 @@ public final class Benchmark {
             }
         }
         report.print(options.quick());
+    }
+
+    /** The cost curves instead of the phases (docs/benchmark/cost-curves.md), after the same warm-up. */
+    private void curves(CostCurves curves) throws Exception {
+        try (Stack stack = Stack.start(curves.environment())) {
+            Developer developer = Developer.enterprise(stack, client);
+            String webhook = stack.outside().webhookUrl();
+            developer.registerWebhook(webhook);
+            new WarmUp(new Harness(stack, client, developer, options, report)).run();
+            curves.run(stack, client, developer, webhook);
+        }
     }
 
     /**

@@ -12,24 +12,24 @@ import tools.jackson.databind.json.JsonMapper;
  * The load generator's side of the wire: one HTTP/1.1 client on a small pool of its own, shared by the
  * set-up calls and by {@link Load}, so the generator's thread count stays fixed whatever the phase.
  */
-final class Client {
+public final class Client {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(threads).connectTimeout(Duration.ofSeconds(5)).build();
     private final Load load = new Load(http, threads);
 
-    HttpClient http() {
+    public HttpClient http() {
         return http;
     }
 
-    Load load() {
+    public Load load() {
         return load;
     }
 
-    Reply send(HttpRequest request) {
+    public Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

@@ -14,15 +14,15 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** The benchmark's developer: registered through the gateway, then put on the unlimited plan. */
-final class Developer {
+public final class Developer {
 
     private static final String SMS = """
             {"recipient": "%s", "channel": "sms", "message": "Deploy build %d to production?",
              "options": ["Approve", "Reject"], "timeout_default": "Reject"}""";
 
-    final String developerId;
-    final String liveKey;
-    final String testKey;
+    public final String developerId;
+    public final String liveKey;
+    public final String testKey;
     private final URI gateway;
     private final Client client;
 
@@ -55,7 +55,7 @@ final class Developer {
     }
 
     /** The body of an SMS pause to {@code recipient}, numbered {@code i} in its message. */
-    static String smsPause(String recipient, long i) {
+    public static String smsPause(String recipient, long i) {
         return SMS.formatted(recipient, i);
     }
 
@@ -66,7 +66,7 @@ final class Developer {
         SetUp.require(registered.status() == 201, "webhook registration: " + registered.body());
     }
 
-    HttpRequest createRequest(String key, String recipient, long i) {
+    public HttpRequest createRequest(String key, String recipient, long i) {
         return HttpRequest.newBuilder(gateway.resolve("/v1/pause")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(smsPause(recipient, i))).build();

@@ -23,16 +23,16 @@ import org.HdrHistogram.Histogram;
  * figures instead of slowing the generator down (no coordinated omission). The closed model keeps a
  * fixed number of requests in flight, for the highest sustainable rate.
  */
-final class Load {
+public final class Load {
 
     /** Latencies in microseconds, and how the requests ended. */
-    record Result(Histogram micros, long ok, long failed, Duration elapsed, Map<String, Long> outcomes) {
+    public record Result(Histogram micros, long ok, long failed, Duration elapsed, Map<String, Long> outcomes) {
 
-        double perSecond() {
+        public double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
         }
 
-        double millis(double percentile) {
+        public double millis(double percentile) {
             return micros.getValueAtPercentile(percentile) / 1000.0;
         }
     }
@@ -54,7 +54,7 @@ final class Load {
      * {@code perSecond} requests a second for {@code duration}; request {@code i} is built by
      * {@code request}, and {@code onAnswer} sees each answer with its index (and the nano time it was due).
      */
-    Result open(int perSecond, Duration duration, LongFunction<HttpRequest> request,
+    public Result open(int perSecond, Duration duration, LongFunction<HttpRequest> request,
             BiConsumer<Long, HttpResponse<String>> onAnswer) {
         Tally tally = new Tally();
         long count = perSecond * duration.toSeconds();
@@ -81,7 +81,7 @@ final class Load {
     }
 
     /** {@code concurrency} requests always in flight for {@code duration}. */
-    Result closed(int concurrency, Duration duration, LongFunction<HttpRequest> request) {
+    public Result closed(int concurrency, Duration duration, LongFunction<HttpRequest> request) {
         Tally tally = new Tally();
         AtomicLong sequence = new AtomicLong();
         long start = System.nanoTime();

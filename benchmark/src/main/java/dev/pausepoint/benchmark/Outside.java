@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * accepted) and the developer's webhook receiver (every post answered 200), reached at an address the
  * stack is told to allow over http.
  */
-final class Outside {
+public final class Outside {
 
     static final String TWILIO_SID = "AC00000000000000000000000000000bench";
     static final String RECEIVER_HOST = "127.0.0.2";
@@ -57,7 +57,7 @@ final class Outside {
         listeners.add(listener);
     }
 
-    void stubFor(MappingBuilder stub) {
+    public void stubFor(MappingBuilder stub) {
         server.stubFor(stub);
     }
 

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resident memory of a process, read from Linux's {@code /proc/<pid>/status}. */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private ProcessMemory() {
     }
 
     /** {@code VmRSS} in KiB; 0 when the process is gone or the line is missing (not Linux). */
-    static long rssKb(long pid) {
+    public static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

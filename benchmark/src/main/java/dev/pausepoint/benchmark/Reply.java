@@ -3,9 +3,9 @@ package dev.pausepoint.benchmark;
 import tools.jackson.databind.JsonNode;
 
 /** A whole answer to a set-up call (not a measured one: those go through {@link Load}). */
-record Reply(int status, String body) {
+public record Reply(int status, String body) {
 
-    JsonNode json() {
+    public JsonNode json() {
         return Client.JSON.readTree(body);
     }
 }

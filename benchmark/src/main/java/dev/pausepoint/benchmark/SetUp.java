@@ -1,12 +1,12 @@
 package dev.pausepoint.benchmark;
 
 /** A precondition of a measurement: when it fails, the figure would measure something else. */
-final class SetUp {
+public final class SetUp {
 
     private SetUp() {
     }
 
-    static void require(boolean condition, String what) {
+    public static void require(boolean condition, String what) {
         if (!condition) {
             throw new IllegalStateException("benchmark set-up failed: " + what);
         }

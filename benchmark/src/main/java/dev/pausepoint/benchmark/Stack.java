@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
  * The system under test, started as the local run starts it: real Postgres, Kafka and Redis, the five
  * service jars as processes on free ports, and {@link Outside} in the providers' and the receiver's place.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
     static final String SECRET = "benchmark-internal-secret-0123456789abcdef";
 
@@ -45,6 +46,14 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start() {
+        return start(Map.of());
+    }
+
+    /**
+     * The same with {@code settings} added to every service's environment, for a run that needs other limits
+     * (the cost curves raise the long-poll caps, for one).
+     */
+    public static Stack start(Map<String, String> settings) {
         PostgresAccess postgres = TestInfrastructure.postgres();
         Outside outside = Outside.start();
         try {
@@ -66,7 +75,7 @@ final class Stack implements AutoCloseable {
             try {
                 fleet = ServiceFleet.start(new ServiceFleet.Config(Workspace.locate(), logDirectory(), postgres, kafka,
                         TestInfrastructure.redis(), ports, managementPorts, SECRET, ServiceFleet.configuredJvmOptions(),
-                        environment(outside.port())));
+                        environment(outside.port(), settings)));
                 fleet.awaitHealthy(Duration.ofSeconds(300), status -> System.out.println("waiting for the stack: "
                         + status));
             } catch (RuntimeException e) {
@@ -86,8 +95,8 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(int outsidePort) {
-        return Map.ofEntries(
+    private static Map<String, String> environment(int outsidePort, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
                 Map.entry("DELIVERY_INSECURE_HOSTS", Outside.RECEIVER_HOST),
                 Map.entry("TWILIO_ACCOUNT_SID", Outside.TWILIO_SID),
@@ -99,7 +108,9 @@ final class Stack implements AutoCloseable {
                 Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_APIKEY", "100000000"),
                 Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_CLIENTIP", "100000000"),
                 Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_UNAUTHENTICATED", "100000000"),
-                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_AUTHENDPOINTS", "100000000"));
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_AUTHENDPOINTS", "100000000")));
+        environment.putAll(settings);
+        return environment;
     }
 
     /** Where every process the benchmark starts writes its log. */
@@ -112,25 +123,25 @@ final class Stack implements AutoCloseable {
         return startup;
     }
 
-    URI gateway() {
+    public URI gateway() {
         return fleet.gatewayUrl();
     }
 
     /** A service's own port, to reach it without the gateway. */
-    int port(Service service) {
+    public int port(Service service) {
         return ports.get(service);
     }
 
-    ServiceFleet fleet() {
+    public ServiceFleet fleet() {
         return fleet;
     }
 
-    Outside outside() {
+    public Outside outside() {
         return outside;
     }
 
     /** A connection to {@code service}'s own database, for set-up the API does not offer. */
-    Connection connect(Service service) throws SQLException {
+    public Connection connect(Service service) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(service.database()), postgres.username(),
                 postgres.password());
     }

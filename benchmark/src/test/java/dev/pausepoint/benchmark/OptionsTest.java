@@ -47,4 +47,14 @@ class OptionsTest {
     void withoutOnlyEveryPhaseRuns() {
         assertThat(Options.parse(new String[] {"--quick"}).runs("timeout lateness")).isTrue();
     }
+
+    @Test
+    void curvesRunsEveryCurveOrTheNamedOnesAndKeepsTheArguments() {
+        assertThat(Options.parse(new String[] {"--quick"}).curves()).isEmpty();
+        assertThat(Options.parse(new String[] {"--curves"}).curves()).contains(Set.of());
+        Options named = Options.parse(new String[] {"--curves=sweeper-batch, stored-pauses", "--curve-sizes=waiters:300"});
+
+        assertThat(named.curves()).contains(Set.of("sweeper-batch", "stored-pauses"));
+        assertThat(named.arguments()).containsExactly("--curves=sweeper-batch, stored-pauses", "--curve-sizes=waiters:300");
+    }
 }

@@ -1,0 +1,254 @@
+package dev.pausepoint.benchmark.curves;
+
+import dev.pausepoint.benchmark.Client;
+import dev.pausepoint.localstack.Service;
+import dev.pausepoint.testsupport.embedded.FreePorts;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Long-polls parked at once ({@code GET /v1/pause/{id}?wait=30} through the gateway, each on a pending test
+ * pause of its own): the memory of pause-service and the gateway as the waiters grow in twenty steps, then the
+ * wake latency when every pause is answered at once. The pauses are seeded by SQL and answered in one
+ * transaction that also sends the notification pause-service sends on every status change
+ * ({@code pg_notify('pause_changed', id)}), so the wake figure is the wake path alone: the notification,
+ * pause-service's subscriber, the waiter, the gateway and the client. A waiter whose wait ends while its
+ * pause is still pending asks again at once, as a client would, so the waiters stay parked however long the
+ * steps take. Where pause-service runs out of memory before all are parked, it is restarted and the wake is
+ * measured with as many waiters as it held alive. A gateway holds two sockets per waiter (the client's and its own to pause-service); when the
+ * machine's limit on open files is too low for every waiter in one gateway, a second gateway is started
+ * and the waiters are split between them, as a load balancer would, and their memory is summed.
+ */
+final class ParkedLongPolls extends CostCurve {
+
+    static final String NAME = "parked-long-polls";
+    /** Steps of a twentieth: enough points for a slope even where pause-service runs out of heap early. */
+    private static final int STEPS = 20;
+
+    /** The answers of the waiters, as they arrive. */
+    private final Map<String, Long> woke = new ConcurrentHashMap<>();
+    private final Map<String, Long> refusals = new ConcurrentHashMap<>();
+    private final AtomicLong failures = new AtomicLong();
+    private final List<Process> started = new ArrayList<>();
+    /** Waiters of an earlier generation stop asking: raised when a phase of the curve ends. */
+    private final AtomicInteger generation = new AtomicInteger();
+
+    /** A gateway the waiters go through: its address, process and management port. */
+    private record Gateway(URI url, long pid, URI management) {
+    }
+
+    ParkedLongPolls(Bench bench) {
+        super(NAME, bench);
+    }
+
+    @Override
+    Curve measure() throws Exception {
+        long total = sizes.waiters();
+        Series pauseRss = Series.of("pause-service RSS", "MiB", "%.0f");
+        Series gatewayRss = Series.of("gateway RSS", "MiB", "%.0f");
+        Series pauseHeap = Series.of("pause-service heap in use", "MiB", "%.0f");
+        Series gatewayHeap = Series.of("gateway heap in use", "MiB", "%.0f");
+        Series wakeP50 = Series.of("wake p50", "ms", "%.0f");
+        Series wakeP99 = Series.of("wake p99", "ms", "%.0f");
+        List<String> notes = new ArrayList<>();
+        List<String> ids;
+        try (Connection db = stack.connect(Service.PAUSE)) {
+            ids = PauseRows.pending(db, developer.developerId, total, Instant.now().plus(Duration.ofHours(2)));
+        }
+        List<Gateway> gateways = gateways(total, notes);
+        long parked = 0;
+        long survived = -1;
+        for (int step = 0; step <= STEPS; step++) {
+            long target = total * step / STEPS;
+            for (int i = (int) parked; i < target; i++) {
+                park(gateways.get(i % gateways.size()).url(), ids.get(i), generation.get());
+            }
+            parked = target;
+            boolean reached = awaitParked(target);
+            double pauseMiB = Metrics.rssMiB(stack, Service.PAUSE);
+            if (!Metrics.alive(stack, Service.PAUSE)) {
+                notes.add(("pause-service exited (see its log; with the default 192 MB heap, out of memory) while %,d "
+                        + "waiters were being parked: the memory curve stops at %,d").formatted(target, survived));
+                break;
+            }
+            survived = target;
+            pauseRss = pauseRss.with(target, pauseMiB);
+            gatewayRss = gatewayRss.with(target, gateways.stream().mapToDouble(one -> Metrics.rssMiB(one.pid())).sum());
+            pauseHeap = pauseHeap.with(target, Metrics.heapMiB(stack, Service.PAUSE));
+            gatewayHeap = gatewayHeap.with(target, gateways.stream().mapToDouble(one -> Metrics.heapMiB(one.management()))
+                    .sum());
+            progress("%,d waiters asked for, %.0f parked in pause-service".formatted(target, waiting()));
+            if (!reached) {
+                notes.add("%,d asked for, but pause-service reported only %.0f parked after a minute".formatted(target,
+                        waiting()));
+            }
+        }
+        long woken = total;
+        if (!Metrics.alive(stack, Service.PAUSE)) {
+            generation.incrementAndGet();
+            progress("restarting pause-service...");
+            stack.fleet().restart(Service.PAUSE);
+            stack.fleet().awaitHealthy(Duration.ofMinutes(3), status -> progress("waiting for pause-service: " + status));
+            // The wake is then measured with as many waiters as the memory curve reached alive, on fresh pauses.
+            woken = Math.max(0, survived);
+            try (Connection db = stack.connect(Service.PAUSE)) {
+                ids = PauseRows.pending(db, developer.developerId, woken, Instant.now().plus(Duration.ofHours(2)));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                park(gateways.get(i % gateways.size()).url(), ids.get(i), generation.get());
+            }
+            awaitParked(woken);
+            notes.add("after the restart, %,d waiters (the most that stayed alive) were parked again on fresh pauses "
+                    .formatted(woken) + "for the wake figure");
+        }
+        if (woken > 0 && Metrics.alive(stack, Service.PAUSE)) {
+            Histogram wake = answerAll(ids, notes);
+            if (wake.getTotalCount() > 0) {
+                wakeP50 = wakeP50.with(woken, wake.getValueAtPercentile(50) / 1000.0);
+                wakeP99 = wakeP99.with(woken, wake.getValueAtPercentile(99) / 1000.0);
+            }
+            notes.add("after every waiter was answered: pause-service RSS %.0f MiB, gateway RSS %.0f MiB".formatted(
+                    Metrics.rssMiB(stack, Service.PAUSE), gateways.stream().mapToDouble(one -> Metrics.rssMiB(one.pid()))
+                            .sum()));
+        }
+        generation.incrementAndGet();
+        started.forEach(stack.fleet()::stopAnother);
+        if (!Metrics.alive(stack, Service.PAUSE)) {
+            // The curves after this one need it.
+            progress("restarting pause-service...");
+            stack.fleet().restart(Service.PAUSE);
+            stack.fleet().awaitHealthy(Duration.ofMinutes(3), status -> progress("waiting for pause-service: " + status));
+        }
+        notes.add("refused waits (status: count), each asked again after 1 s: %s; failed requests: %d".formatted(
+                refusals, failures.get()));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Series memory : List.of(pauseRss, gatewayRss)) {
+            if (memory.points().size() >= 2) {
+                verdicts.add(Shape.linear(memory, 1.5));
+                notes.add("%s per waiter: %.1f KiB (least-squares slope)".formatted(memory.label(),
+                        Shape.Fit.of(memory.points()).slope() * 1024));
+            }
+        }
+        verdicts.add(Shape.atMost(wakeP99, total, 1000, "with %,d waiters".formatted(total)));
+        if (woken != total && woken > 0) {
+            verdicts.add(Shape.atMost(wakeP99, woken, 1000, "with %,d waiters (as many as stayed alive)".formatted(woken)));
+        }
+        return new Curve(NAME, "Parked long-polls: memory and wake latency", "long-polls parked", "%,.0f",
+                "memory linear and small per waiter; wake p99 under 1 s with 10,000 parked",
+                List.of(pauseRss, gatewayRss, pauseHeap, gatewayHeap, wakeP50, wakeP99), verdicts, notes);
+    }
+
+    /**
+     * The stack's gateway, and a second one when one gateway's two sockets per waiter would pass the limit on
+     * open files (processes started from this one inherit it).
+     */
+    private List<Gateway> gateways(long total, List<String> notes) throws InterruptedException {
+        List<Gateway> gateways = new ArrayList<>(List.of(new Gateway(stack.gateway(),
+                stack.fleet().pids().get(Service.GATEWAY), stack.fleet().managementUrl(Service.GATEWAY))));
+        long limit = Metrics.openFilesLimit();
+        if (limit > 0 && 2 * total + 2_000 > limit) {
+            int port = FreePorts.next();
+            int management = FreePorts.next();
+            Process second = stack.fleet().startAnother(Service.GATEWAY, port, management);
+            started.add(second);
+            URI url = URI.create("http://localhost:" + port);
+            PauseInstances.awaitOk(client, url.resolve("/health"));
+            gateways.add(new Gateway(url, second.pid(), URI.create("http://localhost:" + management)));
+            notes.add(("The machine allows %,d open files a process, fewer than one gateway needs for %,d waiters "
+                    + "(two sockets each), so a second gateway was started and the waiters split between the two; "
+                    + "the gateway figures are the sum of both.").formatted(limit, total));
+        }
+        return gateways;
+    }
+
+    /** One waiter: asks again while its pause is pending (or its wait was refused), until it is answered. */
+    private void park(URI gateway, String id, int born) {
+        if (generation.get() != born) {
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/v1/pause/" + id + "?wait=30"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + developer.testKey).GET().build();
+        client.http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
+            long now = System.nanoTime();
+            if (failure == null && answer.statusCode() == 200) {
+                if (!"pending".equals(Client.JSON.readTree(answer.body()).path("status").asString())) {
+                    woke.put(id, now);
+                } else {
+                    park(gateway, id, born);
+                }
+                return;
+            }
+            if (failure != null) {
+                failures.incrementAndGet();
+            } else {
+                refusals.merge(String.valueOf(answer.statusCode()), 1L, Long::sum);
+            }
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> park(gateway, id, born));
+        });
+    }
+
+    private double waiting() {
+        return Metrics.gauge(stack, Service.PAUSE, "pausepoint_longpoll_waiters", "");
+    }
+
+    /** Until pause-service reports {@code target} parked (a few may be between two waits), at most a minute. */
+    private boolean awaitParked(long target) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && Metrics.alive(stack, Service.PAUSE)) {
+            if (waiting() >= target * 0.99) {
+                sleep(Duration.ofSeconds(2));
+                return true;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        return false;
+    }
+
+    private List<Long> woken(List<String> ids) {
+        return ids.stream().map(woke::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Answers every pause in one transaction with its notification; microseconds from the commit to each wake. */
+    private Histogram answerAll(List<String> ids, List<String> notes) throws Exception {
+        long committing;
+        try (Connection db = stack.connect(Service.PAUSE)) {
+            db.setAutoCommit(false);
+            try (PreparedStatement answer = db.prepareStatement("UPDATE pause SET status = 'responded', "
+                    + "response_choice = 'Approve', response_at = now() WHERE id = ANY (?) AND status = 'pending'");
+                    PreparedStatement notify = db.prepareStatement(
+                            "SELECT pg_notify('pause_changed', id) FROM unnest(?::text[]) AS id")) {
+                answer.setArray(1, db.createArrayOf("text", ids.toArray()));
+                answer.executeUpdate();
+                notify.setArray(1, db.createArrayOf("text", ids.toArray()));
+                notify.executeQuery().close();
+            }
+            committing = System.nanoTime();
+            db.commit();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (woken(ids).size() < ids.size() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        List<Long> woken = woken(ids);
+        woken.forEach(at -> micros.recordValue(Math.max(0, (at - committing) / 1000)));
+        notes.add("%,d of %,d waiters answered with the new status within 90 s of the commit".formatted(woken.size(),
+                ids.size()));
+        return micros;
+    }
+}
