@@ -62,7 +62,11 @@ public final class Chart {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
             renderer.setSeriesPaint(i, PALETTE[(firstColour + i) % PALETTE.length]);
         }
-        XYPlot panel = new XYPlot(lines, null, y, renderer);
+        // No domain axis of its own: the combined plot the panel joins shares one across its panels.
+        XYPlot panel = new XYPlot();
+        panel.setDataset(lines);
+        panel.setRangeAxis(y);
+        panel.setRenderer(renderer);
         panel.setBackgroundPaint(Color.WHITE);
         panel.setDomainGridlinePaint(Color.LIGHT_GRAY);
         panel.setRangeGridlinePaint(Color.LIGHT_GRAY);
