@@ -1,10 +1,11 @@
 package dev.pausepoint.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Reading /proc: a process found by its listening port, and the CPU of what it started counted in it. */
@@ -25,16 +26,13 @@ class ProcessCpuTest {
         Process parent = new ProcessBuilder("sh", "-c", "timeout 1 sh -c 'while :; do :; done'; sleep 30").start();
         try {
             ProcessCpu cpu = ProcessCpu.ofThisMachine();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            double used = 0;
-            while (System.nanoTime() < deadline && used < 300) {
-                Thread.sleep(100);
-                used = cpu.millis(parent.pid());
-            }
-            assertThat(used).as("CPU of the shell with its busy child").isGreaterThanOrEqualTo(300);
-            Thread.sleep(1500);
-            assertThat(parent.descendants().count()).as("the busy child has ended").isLessThanOrEqualTo(1);
-            assertThat(cpu.millis(parent.pid())).as("its CPU still counted in the shell").isGreaterThanOrEqualTo(used);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(cpu.millis(parent.pid())).as("CPU of the shell with its busy child")
+                            .isGreaterThanOrEqualTo(300));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(parent.descendants().count()).as("the busy child has ended").isLessThanOrEqualTo(1));
+            double used = cpu.millis(parent.pid());
+            assertThat(used).as("its CPU still counted in the shell, child gone").isGreaterThanOrEqualTo(300);
         } finally {
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
             parent.destroyForcibly();

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -51,6 +52,9 @@ class StaticMembershipTest {
     @Autowired
     ConsumerFactory<Object, Object> consumers;
 
+    @Autowired
+    ConcurrentKafkaListenerContainerFactory<?, ?> listenerContainers;
+
     @Test
     void eachListenerJoinsWithItsOwnIdOfThisInstance() {
         assertThat(membership("pause-delivery-status").get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
@@ -59,6 +63,14 @@ class StaticMembershipTest {
                 .isEqualTo("copy-7-pause-audit");
         assertThat(consumers.getConfigurationProperties().get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))
                 .as("a crashed copy that never comes back holds its partitions at most this long").hasToString("10000");
+    }
+
+    /** A restarted copy replays what was applied since the last commit: at most a second of records. */
+    @Test
+    void offsetsAreCommittedOnceASecondSoACrashReplaysAtMostThat() {
+        ContainerProperties properties = listenerContainers.getContainerProperties();
+        assertThat(properties.getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+        assertThat(properties.getAckTime()).isEqualTo(1000L);
     }
 
     @Test
