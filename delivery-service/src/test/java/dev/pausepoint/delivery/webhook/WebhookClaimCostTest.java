@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * scans return (the transaction's own statistics: {@code pg_stat_xact_user_tables} and
  * {@code pg_stat_get_xact_tuples_returned} of the table's indexes), which must follow the batch and the
  * endpoints with due work, not the backlog. A claim that numbers every due delivery reads all 20,000 of
- * them (20,008 and 40,384 in these two cases). Each case runs in a transaction that is rolled back, with
+ * them (40,008 and 40,068 in these two cases). Each case runs in a transaction that is rolled back, with
  * every other pending delivery set aside.
  */
 class WebhookClaimCostTest extends DeliveryApiTest {
