@@ -182,6 +182,16 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
                 .param(pauseId).query().listOfRows().stream().findFirst().orElse(Map.of());
     }
 
+    /** A live webhook endpoint of {@code developerId}, written straight to the table for the claim's tests. */
+    protected String webhookEndpoint(String developerId) {
+        String id = "whk_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
+                VALUES (?, ?, true, 'https://receiver.example/hook', '{pause.responded}', 'sealed', now())""")
+                .params(id, developerId).update();
+        return id;
+    }
+
     /**
      * Runs {@code work} in a transaction that is then rolled back, after setting aside every pending row
      * of {@code table} but {@code ours}: a claim made there sees only the rows a test wrote, whatever the

@@ -56,40 +56,65 @@ public class WebhookDeliveryRepository {
      * before one with a backlog, whatever the age of that backlog. Within a developer, endpoints take
      * turns the same way, so a dead endpoint's queue does not keep its developer's other endpoints
      * waiting for a slot. {@code SKIP LOCKED} lets instances share the rows.
+     *
+     * <p>Only an endpoint's oldest {@code perEndpoint} due rows can be eligible, so the claim reads no
+     * more: it walks the endpoints with pending deliveries on the pending-by-endpoint index (one index
+     * descent each, a loose index scan: {@code pending_endpoint}), takes each one's oldest due rows from
+     * the same index ({@code LATERAL ... LIMIT}), and numbers that small set. Its cost grows with the
+     * batch and the number of endpoints with pending work, not with the backlog: 100,000 due deliveries
+     * for one endpoint cost a claim what 40 do (docs/benchmark/cost-curves.md, "Webhook backlog"). The
+     * candidates reach the lock already sorted, so only the rows up to {@code limit} (and those skipped
+     * as locked) are looked up and locked. {@code perEndpoint} is written into the statement as the
+     * {@code LIMIT}, not bound: the planner then knows each endpoint gives a few rows and reads them in
+     * the index's order, where for an unknown limit it may read and sort all of an endpoint's due rows.
      */
     List<DueDelivery> claimDue(Instant now, Lease lease, int limit, int perEndpoint, int perDeveloper,
             Map<String, Integer> endpointLoad, Map<String, Integer> developerLoad) {
         return jdbc.sql("""
-                WITH endpoint_load AS (
+                WITH RECURSIVE endpoint_load AS (
                     SELECT key AS id, value::int AS n FROM jsonb_each_text(?::jsonb)
                 ), developer_load AS (
                     SELECT key AS id, value::int AS n FROM jsonb_each_text(?::jsonb)
+                ), pending_endpoint AS (
+                    (SELECT webhook_id FROM webhook_delivery WHERE status = 'pending' ORDER BY webhook_id LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT d.webhook_id FROM webhook_delivery d
+                            WHERE d.status = 'pending' AND d.webhook_id > p.webhook_id ORDER BY d.webhook_id LIMIT 1)
+                    FROM pending_endpoint p WHERE p.webhook_id IS NOT NULL
                 ), open AS (
-                    SELECT d.id, d.next_attempt_at, e.developer_id, coalesce(dl.n, 0) AS developer_busy,
-                           coalesce(el.n, 0) + row_number() OVER (PARTITION BY d.webhook_id
-                                                                  ORDER BY d.next_attempt_at, d.id) AS endpoint_slot
-                    FROM webhook_delivery d
-                    JOIN webhook_endpoint e ON e.id = d.webhook_id
-                    LEFT JOIN endpoint_load el ON el.id = d.webhook_id
+                    SELECT due.id, due.next_attempt_at, e.developer_id, coalesce(dl.n, 0) AS developer_busy,
+                           coalesce(el.n, 0) + due.turn AS endpoint_slot
+                    FROM pending_endpoint p
+                    JOIN webhook_endpoint e ON e.id = p.webhook_id
+                    LEFT JOIN endpoint_load el ON el.id = e.id
                     LEFT JOIN developer_load dl ON dl.id = e.developer_id
-                    WHERE d.status = 'pending' AND d.next_attempt_at <= ?
-                      AND coalesce(el.n, 0) < ? AND coalesce(dl.n, 0) < ?
+                    CROSS JOIN LATERAL (
+                        SELECT d.id, d.next_attempt_at, row_number() OVER (ORDER BY d.next_attempt_at, d.id) AS turn
+                        FROM webhook_delivery d
+                        WHERE d.webhook_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?
+                        ORDER BY d.next_attempt_at, d.id
+                        LIMIT %d
+                    ) due
+                    WHERE coalesce(el.n, 0) < ? AND coalesce(dl.n, 0) < ?
                 ), fair AS (
                     SELECT id, next_attempt_at,
                            developer_busy + row_number() OVER (PARTITION BY developer_id
                                                                ORDER BY endpoint_slot, next_attempt_at, id) AS developer_slot
                     FROM open WHERE endpoint_slot <= ?
                 ), claimed AS (
-                    SELECT d.id FROM webhook_delivery d JOIN fair ON fair.id = d.id
-                    WHERE fair.developer_slot <= ? AND d.status = 'pending' AND d.next_attempt_at <= ?
-                    ORDER BY fair.developer_slot, fair.next_attempt_at, d.id
+                    SELECT d.id
+                    FROM (SELECT id, developer_slot, next_attempt_at FROM fair WHERE developer_slot <= ?
+                          ORDER BY developer_slot, next_attempt_at, id) c
+                    JOIN webhook_delivery d ON d.id = c.id
+                    WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+                    ORDER BY c.developer_slot, c.next_attempt_at, c.id
                     LIMIT ? FOR UPDATE OF d SKIP LOCKED
                 )
                 UPDATE webhook_delivery d SET next_attempt_at = ?, lease_holder = ?
                 FROM claimed, webhook_endpoint e
                 WHERE d.id = claimed.id AND e.id = d.webhook_id
                 RETURNING d.id, d.webhook_id, d.event_id, d.event, d.pause_id, d.data, d.attempts,
-                          e.developer_id, e.livemode, e.url, e.secret_encrypted, d.traceparent""")
+                          e.developer_id, e.livemode, e.url, e.secret_encrypted, d.traceparent""".formatted(perEndpoint))
                 .params(json.writeValueAsString(endpointLoad), json.writeValueAsString(developerLoad),
                         Timestamp.from(now), perEndpoint, perDeveloper, perEndpoint, perDeveloper, Timestamp.from(now),
                         limit, Timestamp.from(now.plus(lease.length())), lease.holder())

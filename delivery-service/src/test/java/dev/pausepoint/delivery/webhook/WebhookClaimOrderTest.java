@@ -26,15 +26,6 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
     @Autowired
     WebhookDeliveryRepository repository;
 
-    private String endpoint(String developerId) {
-        String id = "whk_" + UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
-                VALUES (?, ?, true, 'https://receiver.example/hook', '{pause.responded}', 'sealed', now())""")
-                .params(id, developerId).update();
-        return id;
-    }
-
     /** A delivery due {@code minutesAfter} minutes after {@link #DUE}, long after any other test's. */
     private String due(String webhookId, int minutesAfter) {
         String id = "wdl_" + UUID.randomUUID();
@@ -55,10 +46,10 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
     void aDeveloperWithFewerPostsInFlightGoesFirstHoweverOldTheOthersBacklog() {
         String busy = "dev_" + UUID.randomUUID();
         String idle = "dev_" + UUID.randomUUID();
-        String busyEndpoint = endpoint(busy);
+        String busyEndpoint = webhookEndpoint(busy);
         String oldest = due(busyEndpoint, 0);
         String older = due(busyEndpoint, 1);
-        String idlesOnly = due(endpoint(idle), 30);
+        String idlesOnly = due(webhookEndpoint(idle), 30);
         List<String> ours = List.of(oldest, older, idlesOnly);
 
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 1, 4, 32, Map.of(), Map.of())))
@@ -72,8 +63,8 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
     @Test
     void noDeveloperOrEndpointGoesPastItsCapCountingWhatIsInFlight() {
         String developer = "dev_" + UUID.randomUUID();
-        String first = endpoint(developer);
-        String second = endpoint(developer);
+        String first = webhookEndpoint(developer);
+        String second = webhookEndpoint(developer);
         List<String> ours = List.of(due(first, 0), due(first, 1), due(first, 2), due(second, 3), due(second, 4));
 
         assertThat(claimedAlone(ours, now -> repository.claimDue(now, LEASE, 10, 4, 3, Map.of(), Map.of(developer, 1))))
@@ -88,8 +79,8 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
     @Test
     void withinADeveloperAnIdleEndpointGoesBeforeABusyOnesBacklog() {
         String developer = "dev_" + UUID.randomUUID();
-        String dead = endpoint(developer);
-        String healthy = endpoint(developer);
+        String dead = webhookEndpoint(developer);
+        String healthy = webhookEndpoint(developer);
         String deadsOldest = due(dead, 0);
         String healthys = due(healthy, 30);
         List<String> ours = List.of(deadsOldest, due(dead, 1), healthys);
@@ -101,7 +92,7 @@ class WebhookClaimOrderTest extends DeliveryApiTest {
     @Test
     void aReleaseGivesBackOnlyTheHoldersLeasesWithNothingInFlightAndNoOutcome() {
         String developer = "dev_" + UUID.randomUUID();
-        String endpoint = endpoint(developer);
+        String endpoint = webhookEndpoint(developer);
         List<String> ours = List.of(due(endpoint, 0), due(endpoint, 1), due(endpoint, 2), due(endpoint, 3));
         Instant now = DUE.plus(Duration.ofHours(1));
         Lease theirs = new Lease("copy-b", Duration.ofMinutes(2));
