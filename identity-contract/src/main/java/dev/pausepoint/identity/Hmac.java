@@ -14,13 +14,25 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Hmac {
 
     private static final String ALGORITHM = "HmacSHA256";
+    /**
+     * One Mac per thread, initialised again with each call's key: looking the algorithm up in the
+     * providers and building a new Mac on every call was most of the trust filter's HMAC time
+     * (docs/benchmark.md, "Where the CPU goes"). A Mac is not thread-safe, hence one per thread.
+     */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(ALGORITHM);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " unavailable", e);
+        }
+    });
 
     private Hmac() {
     }
 
     public static byte[] sha256(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {

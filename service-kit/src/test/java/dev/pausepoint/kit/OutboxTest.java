@@ -9,6 +9,7 @@ import dev.pausepoint.events.EventMother;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.outbox.OutboxAutoConfiguration;
 import dev.pausepoint.kit.outbox.OutboxRelay;
 import dev.pausepoint.kit.outbox.ProcessedEvents;
 import dev.pausepoint.testsupport.TestInfrastructure;
@@ -16,13 +17,18 @@ import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +58,15 @@ class OutboxTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Value("${spring.datasource.url}")
+    String datasourceUrl;
+
+    @Value("${spring.datasource.username}")
+    String datasourceUser;
+
+    @Value("${spring.datasource.password}")
+    String datasourcePassword;
 
     /** A distinct event about {@code pauseId}; its event id is what the test looks for on Kafka. */
     private static PauseCancelled cancelled(String pauseId) {
@@ -101,6 +116,70 @@ class OutboxTest {
         PauseCancelled event = cancelled("psr_" + UUID.randomUUID());
         transactions.executeWithoutResult(status -> outbox.publish(event));
         assertThat(readUntil(List.of(event.eventId()), event.eventId())).containsExactly(event.eventId());
+    }
+
+    /**
+     * One publisher across instances: the relay whose session holds the lock. A standby's commit reaches
+     * the publisher as a notice (the publisher here polls only once a minute, so nothing else could publish
+     * in time), the standby takes over when the publisher stops, and a relay whose session Postgres ends
+     * connects again and carries on.
+     */
+    @Test
+    void oneInstancePublishesAStandbyTakesOverAndACutConnectionReconnects() {
+        relay.stop();
+        SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+        SimpleMeterRegistry standbyMeters = new SimpleMeterRegistry();
+        OutboxRelay first = handMadeRelay(Duration.ofMinutes(1), firstMeters);
+        OutboxRelay standby = handMadeRelay(Duration.ofSeconds(1), standbyMeters);
+        try {
+            first.start();
+            await().atMost(Duration.ofSeconds(10)).until(first::publishing);
+            standby.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> relaySessions() == 2);
+            assertThat(standby.publishing()).isFalse();
+
+            committedHereAndPublished(standby);
+            assertThat(firstMeters.counter("pausepoint.outbox.published").count()).isEqualTo(1);
+            assertThat(standbyMeters.counter("pausepoint.outbox.published").count()).isZero();
+
+            first.stop();
+            await().atMost(Duration.ofSeconds(15)).until(standby::publishing);
+            committedHereAndPublished(standby);
+            assertThat(standbyMeters.counter("pausepoint.outbox.published").count()).isEqualTo(1);
+
+            int cut = jdbc.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            + "WHERE application_name = ? AND datname = current_database()")
+                    .param(OutboxRelay.APPLICATION_NAME).query(Integer.class).single();
+            assertThat(cut).isEqualTo(1);
+            committedHereAndPublished(standby);
+            assertThat(standbyMeters.counter("pausepoint.outbox.failures").count()).as("the cut was noticed")
+                    .isGreaterThanOrEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+        } finally {
+            first.stop();
+            standby.stop();
+            relay.start();
+        }
+    }
+
+    /** An event committed in this instance, whose relay (a standby) is woken as on a commit; it must arrive. */
+    private void committedHereAndPublished(OutboxRelay here) {
+        PauseCancelled event = cancelled("psr_" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(event));
+        here.wake();
+        assertThat(readUntil(List.of(event.eventId()), event.eventId())).containsExactly(event.eventId());
+    }
+
+    private OutboxRelay handMadeRelay(Duration pollInterval, SimpleMeterRegistry registry) {
+        Map<String, Object> config = Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class);
+        return new OutboxRelay(OutboxAutoConfiguration.relayConnections(datasourceUrl, datasourceUser, datasourcePassword),
+                () -> new KafkaProducer<>(config), 200, pollInterval, Duration.ofSeconds(3), registry);
+    }
+
+    private int relaySessions() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()")
+                .param(OutboxRelay.APPLICATION_NAME).query(Integer.class).single();
     }
 
     @Test

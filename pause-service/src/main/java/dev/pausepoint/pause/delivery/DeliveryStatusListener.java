@@ -6,27 +6,26 @@ import dev.pausepoint.events.delivery.NotificationDelivered;
 import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.kit.kafka.EventBatches;
-import dev.pausepoint.kit.outbox.ProcessedEvents;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a pause's {@code delivery} block current from delivery-service's events; the ledger makes a
- * redelivered event a no-op, and {@link DeliveryStatusRepository} keeps the status moving forward only.
+ * Keeps a pause's {@code delivery} block current from delivery-service's events. There is no ledger row
+ * per event here: every update in {@link DeliveryStatusRepository} is conditional and only moves the block
+ * forward, so applying an event again, or an older one after a newer, changes nothing. A ledger insert per
+ * event would cost each create a second write for what the update already guarantees
+ * (docs/benchmark.md, "Where the CPU goes").
  */
 @Component
 public class DeliveryStatusListener {
 
     private final DeliveryStatusRepository deliveries;
-    private final ProcessedEvents processed;
     private final EventBatches batches;
 
-    public DeliveryStatusListener(DeliveryStatusRepository deliveries, ProcessedEvents processed,
-            EventBatches batches) {
+    public DeliveryStatusListener(DeliveryStatusRepository deliveries, EventBatches batches) {
         this.deliveries = deliveries;
-        this.processed = processed;
         this.batches = batches;
     }
 
@@ -36,9 +35,6 @@ public class DeliveryStatusListener {
     }
 
     private void apply(Event event) {
-        if (!processed.firstDelivery("delivery-status", event.eventId())) {
-            return;
-        }
         if (event instanceof NotificationSent sent) {
             deliveries.sent(sent.pauseId(), sent.sandbox(), sent.attempt(),
                     sent.sandbox() ? sent.renderedMessage() : null, sent.occurredAt());

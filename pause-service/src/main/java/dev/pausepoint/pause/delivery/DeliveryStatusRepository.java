@@ -7,8 +7,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code delivery_*} columns of a pause. Each update names the states it may move from, so the
- * status only moves forward (queued, then sent or sandbox, then delivered or failed) and an event that
- * arrives late or twice cannot undo a later state.
+ * status only moves forward (queued, then sent or sandbox, then delivered or failed), and the attempt
+ * count and the time only grow: an event that arrives twice, or after a later one, changes nothing. That
+ * is what makes the delivery-status consumer idempotent without a ledger row per event.
  */
 @Repository
 public class DeliveryStatusRepository {
@@ -23,7 +24,8 @@ public class DeliveryStatusRepository {
     void sent(String pauseId, boolean sandbox, int attempt, String sandboxMessage, Instant at) {
         jdbc.sql("""
                 UPDATE pause SET delivery_status = CASE WHEN delivery_status = 'queued' THEN ? ELSE delivery_status END,
-                    delivery_attempts = GREATEST(delivery_attempts, ?), delivery_updated_at = ?,
+                    delivery_attempts = GREATEST(delivery_attempts, ?),
+                    delivery_updated_at = GREATEST(delivery_updated_at, ?),
                     delivery_sandbox_message = COALESCE(?, delivery_sandbox_message)
                 WHERE id = ? AND delivery_status IN ('queued', 'sent', 'sandbox')""")
                 .params(sandbox ? "sandbox" : "sent", attempt, Timestamp.from(at), sandboxMessage, pauseId).update();

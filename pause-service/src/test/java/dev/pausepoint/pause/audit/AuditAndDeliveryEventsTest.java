@@ -24,13 +24,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -197,6 +202,60 @@ class AuditAndDeliveryEventsTest extends PauseApiTest {
         assertThat(failure.get("last_error").asString()).isEqualTo("Twilio answered 400: invalid number");
         assertThat(failure.get("attempts").asInt()).isEqualTo(4);
         assertThat(failure.get("updated_at").asString()).endsWith("Z");
+    }
+
+    /** No ledger row per delivery event: the conditional updates alone must make a replay harmless. */
+    @Test
+    void aReplayedOrOlderSendChangesNothing() {
+        CallerIdentity caller = developer("free", KeyMode.LIVE);
+        String id = createdId(caller, SMS_PAUSE);
+        java.time.Instant first = now().minusSeconds(60);
+        java.time.Instant second = now().minusSeconds(30);
+        NotificationSent firstSend = new NotificationSent(EventIds.newEventId(), first, 1, id, caller.developerId(), true,
+                "sms", 1, "SM1", false, null);
+        NotificationSent retry = new NotificationSent(EventIds.newEventId(), second, 1, id, caller.developerId(), true,
+                "sms", 2, "SM2", false, null);
+        publish(firstSend);
+        publish(retry);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(client.get("/v1/pause/" + id, caller)
+                .json().get("delivery").get("attempts").asInt()).isEqualTo(2));
+        JsonNode before = client.get("/v1/pause/" + id, caller).json().get("delivery");
+
+        publish(firstSend);
+        publish(retry);
+        publish(new NotificationSent(EventIds.newEventId(), first.minusSeconds(1), 1, id, caller.developerId(), true,
+                "sms", 1, "SM0", false, null));
+        awaitConsumed(Topics.DELIVERY_EVENTS, "pause-service");
+
+        JsonNode after = client.get("/v1/pause/" + id, caller).json().get("delivery");
+        assertThat(after).as("replays and an older send leave the block as it was").isEqualTo(before);
+        assertThat(after.get("status").asString()).isEqualTo("sent");
+        assertThat(java.time.Instant.parse(after.get("updated_at").asString())).isEqualTo(second);
+    }
+
+    /** Until {@code group} has committed offsets past every record now on {@code topic}. */
+    private static void awaitConsumed(String topic, String group) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> {
+                    if (end > 0) {
+                        assertThat(committed.get(partition)).as("%s consumed up to %d", partition, end).isNotNull();
+                        assertThat(committed.get(partition).offset()).as("%s", partition).isGreaterThanOrEqualTo(end);
+                    }
+                });
+            });
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -19,9 +19,13 @@ public final class Wakeup {
         }
     }
 
-    /** Waits up to {@code timeout} or until signalled, then forgets any further pending signal. */
-    public void await(Duration timeout) throws InterruptedException {
-        permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits up to {@code timeout} or until signalled, then forgets any further pending signal; true when
+     * it was signalled.
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        boolean signalled = permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
         permits.drainPermits();
+        return signalled;
     }
 }

@@ -2,9 +2,11 @@ package dev.pausepoint.kit.outbox;
 
 import dev.pausepoint.kit.tracing.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -14,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox for services that publish ({@code pausepoint.outbox.enabled}, together with the
@@ -26,8 +27,10 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("pausepoint.outbox.enabled")
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, ProducerFactory<?, ?> producers,
-            MeterRegistry meters, @Value("${pausepoint.outbox.batch-size:200}") int batchSize,
+    OutboxRelay outboxRelay(ProducerFactory<?, ?> producers, MeterRegistry meters,
+            @Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username}") String username,
+            @Value("${spring.datasource.password}") String password,
+            @Value("${pausepoint.outbox.batch-size:200}") int batchSize,
             @Value("${pausepoint.outbox.poll-interval:500ms}") Duration pollInterval,
             @Value("${pausepoint.outbox.send-timeout:30s}") Duration sendTimeout) {
         // The rows already hold the event JSON; the relay sends those exact bytes as strings.
@@ -35,14 +38,24 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        // A batch holds a database transaction while it waits for acks: during an outage it should give
-        // up after sendTimeout, roll back and back off, not sit in the producer's own retries.
+        // A batch waits for its acks before deleting its rows: during an outage it should give up after
+        // sendTimeout and back off, not sit in the producer's own retries.
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis() / 2);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new OutboxRelay(jdbc, transactions, () -> new KafkaProducer<>(config), batchSize, pollInterval,
-                sendTimeout, meters);
+        return new OutboxRelay(relayConnections(url, username, password), () -> new KafkaProducer<>(config),
+                batchSize, pollInterval, sendTimeout, meters);
+    }
+
+    /** The relay's own connections, outside the pool: its session holds the publisher's lock for as long as it lives. */
+    public static OutboxRelay.Connections relayConnections(String url, String username, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", OutboxRelay.APPLICATION_NAME);
+        properties.setProperty("tcpKeepAlive", "true");
+        return () -> DriverManager.getConnection(url, properties);
     }
 
     @Bean
