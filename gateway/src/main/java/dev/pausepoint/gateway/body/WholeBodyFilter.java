@@ -66,7 +66,13 @@ class WholeBodyFilter implements GlobalFilter, Ordered {
     }
 
     private static ServerHttpRequest withWholeBody(ServerWebExchange exchange, BodyBuffer body) {
-        ServerHttpRequest framed = exchange.getRequest().mutate().headers(headers -> {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders sent = request.getHeaders();
+        // Most clients send the Content-Length: then the request's headers are already right, and are not
+        // copied into a mutated request only to be copied again for the proxied call.
+        boolean framedAlready = sent.getContentLength() == body.size()
+                && !sent.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+        ServerHttpRequest framed = framedAlready ? request : request.mutate().headers(headers -> {
             headers.remove(HttpHeaders.TRANSFER_ENCODING);
             headers.setContentLength(body.size());
         }).build();
