@@ -1,5 +1,7 @@
 package dev.pausepoint.gateway.longpoll;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
 
 import java.time.Clock;
@@ -76,10 +78,19 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
     private static Mono<CapturedAnswer> read(ServerWebExchange exchange, GatewayFilterChain chain) {
         return Mono.defer(() -> {
             CapturedAnswer answer = new CapturedAnswer(exchange.getResponse().bufferFactory());
-            // As for a retried read (routing/ReadRetryFilter): the proxied call runs only when not yet routed.
-            exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
-            return chain.filter(exchange.mutate().response(answer).build()).thenReturn(answer);
+            // As for a retried read (routing/ReadRetryFilter): the proxied call runs only when not yet routed,
+            // and an earlier read's answer must not look like this one's (ReadRetryFilter retries only unanswered).
+            forgetRead(exchange);
+            // Nothing of a finished read stays on the exchange while it waits (the client response, its connection).
+            return chain.filter(exchange.mutate().response(answer).build()).thenReturn(answer)
+                    .doOnSuccess(done -> forgetRead(exchange));
         });
+    }
+
+    private static void forgetRead(ServerWebExchange exchange) {
+        exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
+        exchange.getAttributes().remove(CLIENT_RESPONSE_ATTR);
+        exchange.getAttributes().remove(CLIENT_RESPONSE_CONN_ATTR);
     }
 
     /** Whether the answer is a pause that is still pending. */

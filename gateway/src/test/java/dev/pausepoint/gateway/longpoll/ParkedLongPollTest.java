@@ -12,11 +12,14 @@ import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseResponded;
+import dev.pausepoint.gateway.AnotherGateway;
 import dev.pausepoint.gateway.GatewayIntegrationTest;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -88,13 +92,21 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
     }
 
     private CompletableFuture<Timed> longPoll(String pauseId, int seconds) {
-        return CompletableFuture.supplyAsync(() -> new Timed(call(port, "GET", "/v1/pause/" + pauseId + "?wait=" + seconds,
-                "Authorization", "Bearer " + key), System.nanoTime()));
+        return longPoll(port, pauseId, seconds);
+    }
+
+    private CompletableFuture<Timed> longPoll(int gatewayPort, String pauseId, int seconds) {
+        return CompletableFuture.supplyAsync(() -> new Timed(call(gatewayPort, "GET", "/v1/pause/" + pauseId + "?wait="
+                + seconds, "Authorization", "Bearer " + key), System.nanoTime()));
+    }
+
+    private static String newPauseId() {
+        return "psr_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     @Test
     void aParkedWaitIsAnsweredOnThePauseEventAndNotBefore() throws Exception {
-        String id = "psr_" + UUID.randomUUID().toString().replace("-", "");
+        String id = newPauseId();
         answers(id, PENDING);
         CompletableFuture<Timed> parked = longPoll(id, WAIT_SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> reads(id) == 1 && waiters() >= 1);
@@ -117,7 +129,7 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
 
     @Test
     void aWakeWhileTheFirstReadIsInFlightIsNotLost() throws Exception {
-        String id = "psr_" + UUID.randomUUID().toString().replace("-", "");
+        String id = newPauseId();
         // The first read is answered "pending" late; the pause changes, and its event arrives, meanwhile.
         stubs("pause-service").stubFor(get(urlPathEqualTo("/v1/pause/" + id))
                 .willReturn(okJson(PENDING.formatted(id)).withFixedDelay(3000)));
@@ -135,7 +147,7 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
 
     @Test
     void withoutAChangeTheWaitEndsWithThePendingStateReadThen() throws Exception {
-        String id = "psr_" + UUID.randomUUID().toString().replace("-", "");
+        String id = newPauseId();
         answers(id, PENDING);
         long asked = System.nanoTime();
         Timed ended = longPoll(id, 2).get(20, TimeUnit.SECONDS);
@@ -148,11 +160,11 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
 
     @Test
     void anyOtherAnswerIsReturnedAtOnceWithoutParking() throws Exception {
-        String other = "psr_" + UUID.randomUUID().toString().replace("-", "");
+        String other = newPauseId();
         String notFound = "{\"error\":\"NOT_FOUND\",\"message\":\"No pause " + other + ".\",\"status_code\":404}";
         stubs("pause-service").stubFor(get(urlPathEqualTo("/v1/pause/" + other)).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody(notFound)));
-        String finished = "psr_" + UUID.randomUUID().toString().replace("-", "");
+        String finished = newPauseId();
         answers(finished, RESPONDED);
 
         long asked = System.nanoTime();
@@ -164,5 +176,47 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
         assertThat(done.after(asked)).as("neither was parked").isLessThan(WAKE_BOUND);
         assertThat(reads(other)).isEqualTo(1);
         assertThat(reads(finished)).isEqualTo(1);
+    }
+
+    @Test
+    void oneEventWakesTheWaitsParkedOnEveryGatewayInstance() throws Exception {
+        try (ConfigurableApplicationContext second = AnotherGateway.start()) {
+            await().atMost(Duration.ofSeconds(30)).until(second.getBean(PauseEventWakes.class)::listening);
+            String id = newPauseId();
+            answers(id, PENDING);
+            CompletableFuture<Timed> here = longPoll(id, WAIT_SECONDS);
+            CompletableFuture<Timed> there = longPoll(AnotherGateway.port(second), id, WAIT_SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads(id) == 2);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !here.isDone() && !there.isDone());
+
+            answers(id, RESPONDED);
+            publish(id);
+            long published = System.nanoTime();
+            for (CompletableFuture<Timed> parked : List.of(here, there)) {
+                Timed woken = parked.get(WAIT_SECONDS + 10, TimeUnit.SECONDS);
+                assertThat(woken.reply().body()).contains("\"status\":\"responded\"");
+                assertThat(woken.after(published)).as("each instance hears every event").isLessThan(WAKE_BOUND);
+            }
+        }
+    }
+
+    @Test
+    void withKafkaUnreachableAWaitStillEndsAtItsWaitWithTheStateReadThen() throws Exception {
+        int nothingListens = FreePorts.next();
+        try (ConfigurableApplicationContext cutOff = AnotherGateway.start(Map.of("spring.kafka.bootstrap-servers",
+                "localhost:" + nothingListens))) {
+            String id = newPauseId();
+            answers(id, PENDING);
+            long asked = System.nanoTime();
+            CompletableFuture<Timed> parked = longPoll(AnotherGateway.port(cutOff), id, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads(id) == 1);
+            answers(id, RESPONDED);
+
+            Timed ended = parked.get(20, TimeUnit.SECONDS);
+            assertThat(cutOff.getBean(PauseEventWakes.class).listening()).as("no event could have woken it").isFalse();
+            assertThat(ended.after(asked)).as("answered when its wait ended").isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+            assertThat(ended.reply().statusCode()).isEqualTo(200);
+            assertThat(ended.reply().body()).as("the state read when the wait ended").contains("\"status\":\"responded\"");
+        }
     }
 }
