@@ -29,10 +29,19 @@ public class SignedIdentityFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return chain.filter(exchange.mutate().request(signed(exchange)).build());
+    }
+
+    /**
+     * The exchange's request as it is forwarded, signed now. A request forwarded again later (a parked
+     * long-poll's read after its wait, longpoll/ParkedReadFilter) is signed again: a signature is only
+     * accepted for a short while after its timestamp.
+     */
+    public ServerHttpRequest signed(ServerWebExchange exchange) {
         CallerIdentity caller = exchange.getRequiredAttribute(CallerResolver.CALLER);
         ServerHttpRequest request = exchange.getRequest();
         var signed = signer.signIdentity(caller, request.getMethod().name(), request.getURI().getRawPath());
-        ServerHttpRequest forwarded = request.mutate().headers(headers -> {
+        return request.mutate().headers(headers -> {
             for (String name : new ArrayList<>(headers.headerNames())) {
                 if (TrustHeaders.isTrustHeader(name)) {
                     headers.remove(name);
@@ -41,7 +50,6 @@ public class SignedIdentityFilter implements GlobalFilter, Ordered {
             headers.remove(HttpHeaders.AUTHORIZATION);
             signed.forEach(headers::set);
         }).build();
-        return chain.filter(exchange.mutate().request(forwarded).build());
     }
 
     @Override

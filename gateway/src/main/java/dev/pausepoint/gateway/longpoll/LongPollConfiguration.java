@@ -1,5 +1,6 @@
 package dev.pausepoint.gateway.longpoll;
 
+import dev.pausepoint.gateway.identity.SignedIdentityFilter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -51,8 +52,8 @@ class LongPollConfiguration {
     }
 
     @Bean
-    ParkedReadFilter parkedReadFilter(PauseWakes pauseWakes, Clock clock) {
-        return new ParkedReadFilter(pauseWakes, clock);
+    ParkedReadFilter parkedReadFilter(PauseWakes pauseWakes, SignedIdentityFilter signedIdentityFilter, Clock clock) {
+        return new ParkedReadFilter(pauseWakes, signedIdentityFilter, clock);
     }
 
     @Bean

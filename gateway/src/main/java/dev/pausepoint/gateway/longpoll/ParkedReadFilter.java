@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
 
+import dev.pausepoint.gateway.identity.SignedIdentityFilter;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -38,10 +39,12 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PauseWakes wakes;
+    private final SignedIdentityFilter identity;
     private final Clock clock;
 
-    ParkedReadFilter(PauseWakes wakes, Clock clock) {
+    ParkedReadFilter(PauseWakes wakes, SignedIdentityFilter identity, Clock clock) {
         this.wakes = wakes;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -75,14 +78,16 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
     }
 
     /** One pass through the rest of the chain to pause-service, answered into a captured response. */
-    private static Mono<CapturedAnswer> read(ServerWebExchange exchange, GatewayFilterChain chain) {
+    private Mono<CapturedAnswer> read(ServerWebExchange exchange, GatewayFilterChain chain) {
         return Mono.defer(() -> {
             CapturedAnswer answer = new CapturedAnswer(exchange.getResponse().bufferFactory());
             // As for a retried read (routing/ReadRetryFilter): the proxied call runs only when not yet routed,
             // and an earlier read's answer must not look like this one's (ReadRetryFilter retries only unanswered).
             forgetRead(exchange);
             // Nothing of a finished read stays on the exchange while it waits (the client response, its connection).
-            return chain.filter(exchange.mutate().response(answer).build()).thenReturn(answer)
+            // Signed anew: the signature made when the wait began may be too old by its end.
+            return chain.filter(exchange.mutate().request(identity.signed(exchange)).response(answer).build())
+                    .thenReturn(answer)
                     .doOnSuccess(done -> forgetRead(exchange));
         });
     }

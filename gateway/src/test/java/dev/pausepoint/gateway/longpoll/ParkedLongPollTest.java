@@ -8,12 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.gateway.AnotherGateway;
 import dev.pausepoint.gateway.GatewayIntegrationTest;
+import dev.pausepoint.identity.TrustHeaders;
 import dev.pausepoint.testsupport.embedded.FreePorts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
@@ -154,7 +156,11 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
         assertThat(ended.reply().statusCode()).isEqualTo(200);
         assertThat(ended.reply().body()).contains("\"status\":\"pending\"");
         assertThat(ended.after(asked)).as("held for its wait").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
-        assertThat(reads(id)).as("read when it came and when its wait ended").isEqualTo(2);
+        List<LoggedRequest> reads = stubs("pause-service").findAll(getRequestedFor(urlPathEqualTo("/v1/pause/" + id)));
+        assertThat(reads).as("read when it came and when its wait ended").hasSize(2);
+        assertThat(Long.parseLong(reads.get(1).getHeader(TrustHeaders.TIMESTAMP)))
+                .as("the read after the wait is signed anew: a signature is accepted only briefly after it is made")
+                .isGreaterThan(Long.parseLong(reads.get(0).getHeader(TrustHeaders.TIMESTAMP)));
         await().atMost(Duration.ofSeconds(5)).until(() -> wakes.pausesWaitedOn() == 0 && waiters() == 0);
     }
 
