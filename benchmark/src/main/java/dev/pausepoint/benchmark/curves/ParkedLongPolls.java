@@ -40,7 +40,7 @@ final class ParkedLongPolls extends CostCurve {
     static final String NAME = "parked-long-polls";
     /** Steps of a twentieth: enough points for a slope even where pause-service runs out of heap early. */
     private static final int STEPS = 20;
-    /** The curve's gateways' heap: 10,000 parked waits at about 24 KB each and the gateway's own. */
+    /** The curve's gateways' heap: 10,000 parked waits at about 42 KB each and the gateway's own. */
     static final String GATEWAY_HEAP = "768m";
 
     /** The answers of the waiters, as they arrive. */
@@ -158,7 +158,7 @@ final class ParkedLongPolls extends CostCurve {
 
     /**
      * Gateways of the curve's own, started with a heap of {@link #GATEWAY_HEAP} (the stack's 192 MB would
-     * hold about 5,000 parked waits at the cap's share): one, or two when one gateway's socket per waiter
+     * hold about 1,800 parked waits at the cap's share): one, or two when one gateway's socket per waiter
      * would pass the limit on open files (processes started from this one inherit it).
      */
     private List<Gateway> gateways(long total, List<String> notes) throws InterruptedException {

@@ -28,7 +28,7 @@ public record LongPollProperties(
         @DefaultValue("100") int maxPerDeveloper,
         Integer maxPerInstance,
         @DefaultValue("0.4") double heapShare,
-        @DefaultValue("24KB") DataSize bytesPerWaiter,
+        @DefaultValue("42KB") DataSize bytesPerWaiter,
         @DefaultValue("5s") Duration slotGrace,
         @DefaultValue("5s") Duration busyRetryAfter,
         @DefaultValue("60s") Duration partitionsRefresh) {
