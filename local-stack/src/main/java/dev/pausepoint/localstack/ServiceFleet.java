@@ -129,12 +129,18 @@ public final class ServiceFleet implements AutoCloseable {
 
     /** The same with {@code environment} on top of the fleet's, e.g. a service URL aimed elsewhere. */
     public Process startAnother(Service service, int port, int managementPort, Map<String, String> environment) {
+        return startAnother(service, port, managementPort, environment, List.of());
+    }
+
+    /** The same with JVM options after the fleet's (the last {@code -Xmx} wins), e.g. a larger heap for one copy. */
+    public Process startAnother(Service service, int port, int managementPort, Map<String, String> environment,
+            List<String> moreJvmOptions) {
         Map<String, String> overrides = new LinkedHashMap<>(environment);
         overrides.put("PORT", String.valueOf(port));
         overrides.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         try {
             Process process = launch(service, overrides, config.logDirectory().resolve(service.moduleName() + "-"
-                    + port + ".log"));
+                    + port + ".log"), false, moreJvmOptions);
             additional.add(process);
             return process;
         } catch (IOException e) {
@@ -152,11 +158,18 @@ public final class ServiceFleet implements AutoCloseable {
 
     private Process launch(Service service, Map<String, String> overrides, Path log, boolean append)
             throws IOException {
+        return launch(service, overrides, log, append, List.of());
+    }
+
+    private Process launch(Service service, Map<String, String> overrides, Path log, boolean append,
+            List<String> moreJvmOptions) throws IOException {
         Map<String, String> environment = new LinkedHashMap<>(environment(service));
         environment.putAll(overrides);
         // One id per copy, kept across its restarts: its Kafka listeners rejoin as the same static members.
         environment.putIfAbsent("INSTANCE_ID", service.moduleName() + "-" + environment.get("PORT"));
-        return launchJar(config.workspace().jar(service), config.jvmOptions(), List.of(), environment,
+        List<String> jvmOptions = new ArrayList<>(config.jvmOptions());
+        jvmOptions.addAll(moreJvmOptions);
+        return launchJar(config.workspace().jar(service), jvmOptions, List.of(), environment,
                 config.workspace().root(), log, append);
     }
 

@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A measurement, not part of the suite (its name is not a test's, so it runs only when named): starts a
  * stack of its own with the long-poll caps and rate limits out of reach, parks long-polls on one pause
- * through the gateway in steps ({@code -Dprobe.sizes}, default 250,750), and prints the heap after a full
+ * in the gateway in steps ({@code -Dprobe.sizes}, default 250,750), and prints the heap after a full
  * collection of the gateway and pause-service at each step and the bytes per waiter between the last
  * two, then cancels the pause and prints how soon the waiters woke. Class histograms of both processes
  * at each step go to {@code target/longpoll-probe/}. {@code -Dprobe.env=NAME=value;...} adds to the
  * services' environment. The figures in docs/api-decisions.md ("Pauses") came from
  * {@code ./mvnw -B -q -DskipTests package && ./mvnw -B -q -pl system-tests -am verify -Dtest=LongPollCostProbe
- * -Dsurefire.failIfNoSpecifiedTests=false}; more than about 1,500 waiters exhaust pause-service's
- * 192 MB heap.
+ * -Dsurefire.failIfNoSpecifiedTests=false}. The waits are parked in the gateway (its gauge
+ * {@code pausepoint.longpoll.waiters}); pause-service answers each read at once and should grow by nothing.
  */
 class LongPollCostProbe {
 
@@ -55,9 +55,6 @@ class LongPollCostProbe {
                 Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_AUTHENDPOINTS", "100000000"),
                 Map.entry("LONG_POLL_MAX_PER_DEVELOPER", "30000"),
                 Map.entry("LONG_POLL_MAX_PER_INSTANCE", "30000"),
-                Map.entry("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS", "40000"),
-                Map.entry("LONG_POLL_MAX_WAITERS", "30000"),
-                Map.entry("SERVER_MAX_CONNECTIONS", "40000"),
                 Map.entry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus,metrics")));
         String extra = System.getProperty("probe.env", "");
         for (String pair : extra.split(";")) {
@@ -80,7 +77,6 @@ class LongPollCostProbe {
             URI gateway = fleet.gatewayUrl();
             long gatewayPid = fleet.pids().get(Service.GATEWAY);
             long pausePid = fleet.pids().get(Service.PAUSE);
-            int pauseManagement = managementPorts.get(Service.PAUSE);
             int gatewayManagement = managementPorts.get(Service.GATEWAY);
 
             Reply registered = Http.send(gateway, "POST", "/v1/auth/register", BodyPublishers.ofString(
@@ -93,7 +89,7 @@ class LongPollCostProbe {
             List<RawHttpConnection> warm = park(ports.get(Service.GATEWAY), key, id, 300, 1);
             await().atMost(Duration.ofSeconds(60)).until(() -> warm.stream().allMatch(RawHttpConnection::answered));
             warm.forEach(RawHttpConnection::close);
-            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessProbe.gauge(pauseManagement, "pausepoint.longpoll.waiters") == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessProbe.gauge(gatewayManagement, "pausepoint.longpoll.waiters") == 0);
             // Past pause-service's keep-alive timeout (5 s), so the warm-up's idle connections are closed and
             // gone from the gateway's pool rather than reused just as the service closes them.
             Thread.sleep(7000);
@@ -115,15 +111,14 @@ class LongPollCostProbe {
                 parked.addAll(park(ports.get(Service.GATEWAY), key, id, sizes[i] - previous, 30));
                 int target = sizes[i];
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> ProcessProbe.gauge(pauseManagement, "pausepoint.longpoll.waiters") >= target);
+                        .until(() -> ProcessProbe.gauge(gatewayManagement, "pausepoint.longpoll.waiters") >= target);
                 gatewayHeap[i + 1] = ProcessProbe.heapUsedAfterGc(gatewayPid);
                 pauseHeap[i + 1] = ProcessProbe.heapUsedAfterGc(pausePid);
                 histogram(gatewayPid, "gateway-" + target);
                 histogram(pausePid, "pause-" + target);
-                System.out.printf("PROBE %d parked (pause gauge %.0f, gateway in-flight %.0f): gateway heap %d KB "
+                System.out.printf("PROBE %d parked (gateway gauge %.0f): gateway heap %d KB "
                                 + "rss %d KB; pause heap %d KB rss %d KB%n", target,
-                        ProcessProbe.gauge(pauseManagement, "pausepoint.longpoll.waiters"),
-                        ProcessProbe.gauge(gatewayManagement, "pausepoint.longpoll.in-flight"), gatewayHeap[i + 1] / 1024,
+                        ProcessProbe.gauge(gatewayManagement, "pausepoint.longpoll.waiters"), gatewayHeap[i + 1] / 1024,
                         rssKb(gatewayPid), pauseHeap[i + 1] / 1024, rssKb(pausePid));
                 previous = target;
             }

@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Long-polls across processes: a wake-up that crosses pause-service instances through Postgres, the
- * gateway's per-developer cap with its real default against the real pause-service, and a
- * pause-service at the local JVM options (192 MB heap) holding up under more waiters than its cap.
+ * Long-polls across processes: a wake-up caused by a change on another pause-service instance, heard
+ * by the gateway through the pause event, the gateway's per-developer cap with its real default against
+ * the real pause-service, and a gateway at the local JVM options (192 MB heap) parking 2,000 waits up to
+ * its cap while pause-service holds none.
  */
 @Order(3)
 class LongPollSystemTest {
@@ -87,8 +88,8 @@ class LongPollSystemTest {
             Timed woken = parked.get(30, TimeUnit.SECONDS);
             assertThat(woken.reply().status()).isEqualTo(200);
             assertThat(woken.reply().json().get("status").asString()).isEqualTo("responded");
-            assertThat(woken.after(changed)).as("woken through Postgres by the other instance's change, not by the "
-                    + "end of the wait").isLessThan(WAKE_BOUND);
+            assertThat(woken.after(changed)).as("woken by the pause event of the other instance's change, not by "
+                    + "the end of the wait").isLessThan(WAKE_BOUND);
         } finally {
             SystemStack.fleet().stopAnother(other.process());
         }
@@ -141,75 +142,79 @@ class LongPollSystemTest {
     }
 
     /**
-     * The issue's flood, minus the gateway's caps: 2,000 long-polls straight at one pause-service with the
-     * local JVM options. Without its own cap it ran out of heap and exited; with it, it parks its cap,
-     * refuses the rest with 503, and keeps serving. Also measures the heap one parked request holds,
-     * printed as {@code long-poll heap per parked request}.
+     * The issue's flood at one gateway with the local JVM options (192 MB heap) and its instance cap at
+     * 1,500: it parks its cap, refuses the rest with 503 and {@code Retry-After}, keeps serving, and
+     * wakes every waiter on the one change. Also measures the heap one wait parked in the gateway holds,
+     * printed as {@code long-poll gateway heap per parked wait}. pause-service answers each read at once,
+     * so it holds no request meanwhile.
      */
     @Test
-    void twoThousandWaitsAtOnePauseServiceParkItsCapAndItKeepsServing() throws Exception {
-        Instance instance = startPauseService(Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics"));
-        Process service = instance.process();
-        int port = instance.port();
-        int management = instance.managementPort();
+    void twoThousandWaitsAtOneGatewayParkItsCapAndItKeepsServing() throws Exception {
+        int cap = 1_500;
+        int port = FreePorts.next();
+        int management = FreePorts.next();
+        Process gateway = SystemStack.fleet().startAnother(Service.GATEWAY, port, management, Map.ofEntries(
+                Map.entry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics"),
+                Map.entry("TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_APIKEY", "100000000"),
+                Map.entry("PAUSEPOINT_GATEWAY_RATELIMITS_CLIENTIP", "100000000"),
+                Map.entry("LONG_POLL_MAX_PER_DEVELOPER", "30000"),
+                Map.entry("LONG_POLL_MAX_PER_INSTANCE", String.valueOf(cap))));
         List<RawHttpConnection> connections = new ArrayList<>();
         try {
-            SignedClient direct = new SignedClient(port, SIGNER);
-            CallerIdentity flooder = new CallerIdentity("dev_" + UUID.randomUUID(), KeyMode.TEST, "free",
-                    CredentialKind.API_KEY, "203.0.113.7");
-            int capacity = (int) ProcessProbe.gauge(management, "pausepoint.longpoll.capacity");
-            System.out.println("pause-service long-poll capacity at the local JVM options: " + capacity);
-            assertThat(capacity).as("0.3 of a 192 MB heap at 80 KB each").isBetween(680, 740);
-            String id = direct.postJson("/v1/pause", SMS, flooder).json().get("pause_id").asString();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!gateway.isAlive()) {
+                    throw new IllegalStateException("the extra gateway exited; see its log in target/stack-logs");
+                }
+                return ready(port, "/health");
+            });
+            Developer flooder = Developer.register();
+            String id = as(flooder.test(), "POST", "/v1/pause", SMS).json().get("pause_id").asString();
+            assertThat(ProcessProbe.gauge(management, "pausepoint.longpoll.capacity")).isEqualTo(cap);
 
-            // Warm-up, so that Tomcat's cached processors count in the baseline and not in the figure.
-            List<RawHttpConnection> warmUp = park(port, id, flooder, 250, 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == 0);
+            // Warm-up, so that pools and compiled code count in the baseline and not in the figure.
+            List<RawHttpConnection> warmUp = parkAtGateway(port, flooder.test(), id, 250, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> warmUp.stream().allMatch(RawHttpConnection::answered));
             closeAll(warmUp);
-            int half = capacity / 2;
-            connections.addAll(park(port, id, flooder, half, 25));
-            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == half);
-            long atHalf = ProcessProbe.heapUsedAfterGc(service.pid());
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == 0);
+            int half = cap / 2;
+            connections.addAll(parkAtGateway(port, flooder.test(), id, half, 25));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == half);
+            long atHalf = ProcessProbe.heapUsedAfterGc(gateway.pid());
+            connections.addAll(parkAtGateway(port, flooder.test(), id, cap - half, 25));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == cap);
+            long atCap = ProcessProbe.heapUsedAfterGc(gateway.pid());
+            System.out.printf("long-poll gateway heap per parked wait: %d bytes (heap after GC %d MB with %d parked)%n",
+                    (atCap - atHalf) / (cap - half), atCap / (1024 * 1024), cap);
 
-            connections.addAll(park(port, id, flooder, capacity - half, 25));
-            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == capacity);
-            long atCapacity = ProcessProbe.heapUsedAfterGc(service.pid());
-            System.out.printf("long-poll heap per parked request: %d bytes (heap after GC %d MB with %d parked)%n",
-                    (atCapacity - atHalf) / (capacity - half), atCapacity / (1024 * 1024), capacity);
-
-            connections.addAll(park(port, id, flooder, 2_000 - capacity, 25));
-            await().atMost(Duration.ofSeconds(60)).until(() -> answered(connections) == 2_000 - capacity);
-            assertThat(ProcessProbe.gauge(management, "pausepoint.longpoll.waiters")).isEqualTo(capacity);
-            System.out.printf("heap after GC with %d parked and %d refused: %d MB%n", capacity, 2_000 - capacity,
-                    ProcessProbe.heapUsedAfterGc(service.pid()) / (1024 * 1024));
-            assertThat(service.isAlive()).isTrue();
+            connections.addAll(parkAtGateway(port, flooder.test(), id, 2_000 - cap, 25));
+            await().atMost(Duration.ofSeconds(60)).until(() -> answered(connections) == 2_000 - cap);
+            assertThat(ProcessProbe.gauge(management, "pausepoint.longpoll.waiters")).isEqualTo(cap);
             for (RawHttpConnection connection : connections) {
                 if (connection.answered()) {
-                    String head = connection.read().head();
-                    assertThat(head).startsWith("HTTP/1.1 503 ").contains("\r\nRetry-After: 5\r\n");
+                    assertThat(connection.read().head()).startsWith("HTTP/1.1 503 ").contains("\r\nRetry-After: 5\r\n");
                 }
             }
+            assertThat(gateway.isAlive()).isTrue();
 
-            // Full of waiters, it still serves: another developer's create, read and list, a long-poll with
-            // nothing to wait for, and the answer that wakes every waiter.
-            CallerIdentity other = new CallerIdentity("dev_" + UUID.randomUUID(), KeyMode.TEST, "free",
-                    CredentialKind.API_KEY, "203.0.113.8");
-            SignedClient.Reply created = direct.postJson("/v1/pause", SMS, other);
-            assertThat(created.status()).isEqualTo(201);
-            String othersId = created.json().get("pause_id").asString();
-            assertThat(direct.get("/v1/pause/" + othersId, other).status()).isEqualTo(200);
-            assertThat(direct.get("/v1/pause", other).status()).isEqualTo(200);
-            assertThat(direct.get("/v1/pause/" + othersId + "?wait=20", other).status()).as("full").isEqualTo(503);
-            assertThat(direct.send("DELETE", "/v1/pause/" + othersId, null, null, other).status()).isEqualTo(200);
-            assertThat(direct.get("/v1/pause/" + othersId + "?wait=20", other).status()).isEqualTo(200);
-            assertThat(direct.internalPost("/internal/pauses/" + id + "/response",
-                    "{\"choice\":\"Yes\",\"text\":null,\"actor_ip\":\"1.1.1.1\",\"user_agent\":\"flood\"}",
-                    "response-service").status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == 0);
-            assertThat(service.isAlive()).isTrue();
+            // Full of waits, it still serves: a read, and the cancel that wakes every waiter (through this
+            // gateway: the flood has used up the key's rate limit at the stack's, whose limits are not raised).
+            URI url = URI.create("http://localhost:" + port);
+            Http.Reply read = Http.send(url, "GET", "/v1/pause/" + id, HttpRequest.BodyPublishers.noBody(),
+                    "Authorization", "Bearer " + flooder.test());
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(Http.send(url, "DELETE", "/v1/pause/" + id, HttpRequest.BodyPublishers.noBody(),
+                    "Authorization", "Bearer " + flooder.test()).status()).isEqualTo(200);
+            long cancelled = System.nanoTime();
+            List<RawHttpConnection> parked = connections.subList(0, cap);
+            await().atMost(Duration.ofSeconds(20)).until(() -> parked.stream().allMatch(RawHttpConnection::answered));
+            System.out.printf("all %d parked waits answered %d ms after the cancel%n", cap,
+                    Duration.ofNanos(System.nanoTime() - cancelled).toMillis());
+            assertThat(parked).allSatisfy(connection -> assertThat(connection.read().body()).contains("\"cancelled\""));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") == 0);
         } finally {
             closeAll(connections);
-            SystemStack.fleet().stopAnother(instance.process());
+            SystemStack.fleet().stopAnother(gateway);
         }
     }
 
@@ -221,15 +226,15 @@ class LongPollSystemTest {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the extra pause-service exited; see its log in target/stack-logs");
             }
-            return ready(port);
+            return ready(port, "/readyz");
         });
         return new Instance(process, port, managementPort);
     }
 
-    private static boolean ready(int port) {
+    private static boolean ready(int port, String path) {
         try {
             return PROBE.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/readyz")).build(),
+                    URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -240,17 +245,14 @@ class LongPollSystemTest {
     }
 
 
-    /** Signed long-polls on raw connections, left unread so they stay parked (or hold their refusal). */
-    private static List<RawHttpConnection> park(int port, String pauseId, CallerIdentity caller, int count,
+    /** Long-polls through a gateway on raw connections, left unread so they stay parked (or hold their refusal). */
+    private static List<RawHttpConnection> parkAtGateway(int port, String key, String pauseId, int count,
             int waitSeconds) {
-        String path = "/v1/pause/" + pauseId;
         List<RawHttpConnection> connections = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            StringBuilder request = new StringBuilder("GET " + path + "?wait=" + waitSeconds
-                    + " HTTP/1.1\r\nHost: localhost\r\n");
-            SIGNER.signIdentity(caller, "GET", path)
-                    .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            connections.add(RawHttpConnection.openWith(port, request.append("\r\n").toString()));
+            connections.add(RawHttpConnection.openWith(port, "GET /v1/pause/" + pauseId + "?wait=" + waitSeconds
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\nX-Forwarded-For: "
+                    + Http.randomClient() + "\r\n\r\n"));
         }
         return connections;
     }

@@ -80,21 +80,15 @@ public final class CostCurves {
 
     /**
      * What the stack needs beyond the benchmark's usual settings: room for every parked long-poll (the caps
-     * are per developer, per gateway and per pause-service, and each waiter also holds one of the gateway's
-     * pooled connections to pause-service and one of pause-service's Tomcat connections), and webhook
-     * retries 2 s apart, so that a backlog's deliveries that failed while the receiver was down come back
-     * within the run instead of 5 minutes later.
+     * are per developer and per gateway; the parked-long-polls curve starts gateways of its own with a
+     * larger heap, {@link ParkedLongPolls#GATEWAY_HEAP}), and webhook retries 2 s apart, so that a backlog's
+     * deliveries that failed while the receiver was down come back within the run instead of 5 minutes later.
      */
     public Map<String, String> environment() {
         String room = String.valueOf(sizes.waiters() + 1_000);
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("LONG_POLL_MAX_WAITERS", room);
         environment.put("LONG_POLL_MAX_PER_DEVELOPER", room);
         environment.put("LONG_POLL_MAX_PER_INSTANCE", room);
-        environment.put("SERVER_MAX_CONNECTIONS", room);
-        // The gateway refuses a per-instance cap that its pool could not hold.
-        environment.put("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXCONNECTIONS",
-                String.valueOf(sizes.waiters() + 2_000));
         environment.put("PAUSEPOINT_DELIVERY_WEBHOOKRETRYDELAYS", String.join(",", Collections.nCopies(20, "2s")));
         return environment;
     }

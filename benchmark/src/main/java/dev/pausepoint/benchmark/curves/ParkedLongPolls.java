@@ -24,21 +24,24 @@ import org.HdrHistogram.Histogram;
 /**
  * Long-polls parked at once ({@code GET /v1/pause/{id}?wait=30} through the gateway, each on a pending test
  * pause of its own): the memory of pause-service and the gateway as the waiters grow in twenty steps, then the
- * wake latency when every pause is answered at once. The pauses are seeded by SQL and answered in one
- * transaction that also sends the notification pause-service sends on every status change
- * ({@code pg_notify('pause_changed', id)}), so the wake figure is the wake path alone: the notification,
- * pause-service's subscriber, the waiter, the gateway and the client. A waiter whose wait ends while its
- * pause is still pending asks again at once, as a client would, so the waiters stay parked however long the
- * steps take. Where pause-service runs out of memory before all are parked, it is restarted and the wake is
- * measured with as many waiters as it held alive. A gateway holds two sockets per waiter (the client's and its own to pause-service); when the
- * machine's limit on open files is too low for every waiter in one gateway, a second gateway is started
- * and the waiters are split between them, as a load balancer would, and their memory is summed.
+ * wake latency when every pause is answered at once. Waits are parked in the gateway; pause-service answers
+ * each read at once. The pauses are seeded by SQL and answered in one transaction that also writes, for each,
+ * the {@code pause.responded} event pause-service writes to its outbox on a response (for a developer id of
+ * no account, so no webhook is sent), so the wake figure is the whole wake path: the outbox relay, Kafka, the
+ * gateway's pause-events consumer, the waiter's read of pause-service and the client. A waiter whose wait ends
+ * while its pause is still pending asks again at once, as a client would, so the waiters stay parked however
+ * long the steps take. Where pause-service runs out of memory before all are parked, it is restarted and the
+ * wake is measured with as many waiters as it held alive. When the machine's limit on open files is too low
+ * for every waiter in one gateway, a second gateway is started and the waiters are split between them, as a
+ * load balancer would, and their memory and waiters are summed.
  */
 final class ParkedLongPolls extends CostCurve {
 
     static final String NAME = "parked-long-polls";
     /** Steps of a twentieth: enough points for a slope even where pause-service runs out of heap early. */
     private static final int STEPS = 20;
+    /** The curve's gateways' heap: 10,000 parked waits at about 42 KB each and the gateway's own. */
+    static final String GATEWAY_HEAP = "768m";
 
     /** The answers of the waiters, as they arrive. */
     private final Map<String, Long> woke = new ConcurrentHashMap<>();
@@ -79,7 +82,7 @@ final class ParkedLongPolls extends CostCurve {
                 park(gateways.get(i % gateways.size()).url(), ids.get(i), generation.get());
             }
             parked = target;
-            boolean reached = awaitParked(target);
+            boolean reached = awaitParked(gateways, target);
             double pauseMiB = Metrics.rssMiB(stack, Service.PAUSE);
             if (!Metrics.alive(stack, Service.PAUSE)) {
                 notes.add(("pause-service exited (see its log; with the default 192 MB heap, out of memory) while %,d "
@@ -92,10 +95,10 @@ final class ParkedLongPolls extends CostCurve {
             pauseHeap = pauseHeap.with(target, Metrics.heapMiB(stack, Service.PAUSE));
             gatewayHeap = gatewayHeap.with(target, gateways.stream().mapToDouble(one -> Metrics.heapMiB(one.management()))
                     .sum());
-            progress("%,d waiters asked for, %.0f parked in pause-service".formatted(target, waiting()));
+            progress("%,d waiters asked for, %.0f parked in the gateway".formatted(target, waiting(gateways)));
             if (!reached) {
-                notes.add("%,d asked for, but pause-service reported only %.0f parked after a minute".formatted(target,
-                        waiting()));
+                notes.add("%,d asked for, but the gateway reported only %.0f parked after a minute".formatted(target,
+                        waiting(gateways)));
             }
         }
         long woken = total;
@@ -112,7 +115,7 @@ final class ParkedLongPolls extends CostCurve {
             for (int i = 0; i < ids.size(); i++) {
                 park(gateways.get(i % gateways.size()).url(), ids.get(i), generation.get());
             }
-            awaitParked(woken);
+            awaitParked(gateways, woken);
             notes.add("after the restart, %,d waiters (the most that stayed alive) were parked again on fresh pauses "
                     .formatted(woken) + "for the wake figure");
         }
@@ -154,24 +157,30 @@ final class ParkedLongPolls extends CostCurve {
     }
 
     /**
-     * The stack's gateway, and a second one when one gateway's two sockets per waiter would pass the limit on
-     * open files (processes started from this one inherit it).
+     * Gateways of the curve's own, started with a heap of {@link #GATEWAY_HEAP} (the stack's 192 MB would
+     * hold about 1,800 parked waits at the cap's share): one, or two when one gateway's socket per waiter
+     * would pass the limit on open files (processes started from this one inherit it).
      */
     private List<Gateway> gateways(long total, List<String> notes) throws InterruptedException {
-        List<Gateway> gateways = new ArrayList<>(List.of(new Gateway(stack.gateway(),
-                stack.fleet().pids().get(Service.GATEWAY), stack.fleet().managementUrl(Service.GATEWAY))));
         long limit = Metrics.openFilesLimit();
-        if (limit > 0 && 2 * total + 2_000 > limit) {
+        int count = limit > 0 && total + 2_000 > limit ? 2 : 1;
+        List<Gateway> gateways = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             int port = FreePorts.next();
             int management = FreePorts.next();
-            Process second = stack.fleet().startAnother(Service.GATEWAY, port, management);
-            started.add(second);
+            Process gateway = stack.fleet().startAnother(Service.GATEWAY, port, management, Map.of(),
+                    List.of("-Xmx" + GATEWAY_HEAP));
+            started.add(gateway);
             URI url = URI.create("http://localhost:" + port);
             PauseInstances.awaitOk(client, url.resolve("/health"));
-            gateways.add(new Gateway(url, second.pid(), URI.create("http://localhost:" + management)));
-            notes.add(("The machine allows %,d open files a process, fewer than one gateway needs for %,d waiters "
-                    + "(two sockets each), so a second gateway was started and the waiters split between the two; "
-                    + "the gateway figures are the sum of both.").formatted(limit, total));
+            gateways.add(new Gateway(url, gateway.pid(), URI.create("http://localhost:" + management)));
+        }
+        notes.add("the waiters went through %d gateway(s) of their own with -Xmx%s (the stack's have 192 MB)"
+                .formatted(count, GATEWAY_HEAP));
+        if (count > 1) {
+            notes.add(("The machine allows %,d open files a process, fewer than one gateway needs for %,d waiters, so "
+                    + "the waiters were split between two; the gateway figures are the sum of both.").formatted(limit,
+                    total));
         }
         return gateways;
     }
@@ -202,15 +211,17 @@ final class ParkedLongPolls extends CostCurve {
         });
     }
 
-    private double waiting() {
-        return Metrics.gauge(stack, Service.PAUSE, "pausepoint_longpoll_waiters", "");
+    /** Waits parked now, over the gateways. */
+    private double waiting(List<Gateway> gateways) {
+        return gateways.stream().mapToDouble(one -> Metrics.gauge(one.management(), "pausepoint_longpoll_waiters", ""))
+                .sum();
     }
 
-    /** Until pause-service reports {@code target} parked (a few may be between two waits), at most a minute. */
-    private boolean awaitParked(long target) {
+    /** Until the gateways report {@code target} parked (a few may be between two waits), at most a minute. */
+    private boolean awaitParked(List<Gateway> gateways, long target) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && Metrics.alive(stack, Service.PAUSE)) {
-            if (waiting() >= target * 0.99) {
+            if (waiting(gateways) >= target * 0.99) {
                 sleep(Duration.ofSeconds(2));
                 return true;
             }
@@ -223,19 +234,27 @@ final class ParkedLongPolls extends CostCurve {
         return ids.stream().map(woke::get).filter(Objects::nonNull).toList();
     }
 
-    /** Answers every pause in one transaction with its notification; microseconds from the commit to each wake. */
+    /** Answers every pause in one transaction with its outbox event; microseconds from the commit to each wake. */
     private Histogram answerAll(List<String> ids, List<String> notes) throws Exception {
         long committing;
         try (Connection db = stack.connect(Service.PAUSE)) {
             db.setAutoCommit(false);
             try (PreparedStatement answer = db.prepareStatement("UPDATE pause SET status = 'responded', "
                     + "response_choice = 'Approve', response_at = now() WHERE id = ANY (?) AND status = 'pending'");
-                    PreparedStatement notify = db.prepareStatement(
-                            "SELECT pg_notify('pause_changed', id) FROM unnest(?::text[]) AS id")) {
+                    PreparedStatement events = db.prepareStatement("""
+                            INSERT INTO outbox_event (event_id, topic, record_key, payload)
+                            SELECT 'evt_' || gen_random_uuid(), 'pause.events.v1', id, json_build_object(
+                                'type', 'pause.responded', 'event_id', 'evt_' || gen_random_uuid(),
+                                'occurred_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                'schema_version', 1, 'pause_id', id, 'developer_id', 'dev_benchmark_no_account',
+                                'livemode', false, 'choice', 'Approve', 'text', NULL,
+                                'response_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                'metadata', NULL, 'actor_ip', NULL, 'user_agent', NULL)::text
+                            FROM unnest(?::text[]) AS id""")) {
                 answer.setArray(1, db.createArrayOf("text", ids.toArray()));
                 answer.executeUpdate();
-                notify.setArray(1, db.createArrayOf("text", ids.toArray()));
-                notify.executeQuery().close();
+                events.setArray(1, db.createArrayOf("text", ids.toArray()));
+                events.executeUpdate();
             }
             committing = System.nanoTime();
             db.commit();

@@ -39,14 +39,14 @@ class CurveReportTest {
     @Test
     void theMarkdownNamesTheCommandLinksEachChartAndSaysWhetherEachCurveIsAsExpected() {
         CurveReport report = new CurveReport("./run-benchmark --curves", "Run 2026-11-30 11:00 UTC.",
-                List.of("`LONG_POLL_MAX_WAITERS=11000`"));
+                List.of("`LONG_POLL_MAX_PER_INSTANCE=11000`"));
         report.add(curve());
         report.failed("webhook-backlog", "java.lang.IllegalStateException: down");
 
         String markdown = report.markdown();
 
         assertThat(markdown).contains("Command: `./run-benchmark --curves`  \nRun 2026-11-30 11:00 UTC.")
-                .contains("- `LONG_POLL_MAX_WAITERS=11000`")
+                .contains("- `LONG_POLL_MAX_PER_INSTANCE=11000`")
                 .contains("| [Create, poll and list with pauses stored](#create-poll-and-list-with-pauses-stored) "
                         + "| flat with 0, 1 M and 5 M pauses stored | **no** |")
                 .contains("| webhook-backlog | | not measured |")

@@ -19,7 +19,9 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>Applied to the headers of the forwarded request as Spring Cloud Gateway builds them, not by mutating
  * the exchange's request: the headers are copied once here instead of once more for a mutated request
  * (docs/benchmark.md, "Where the CPU goes"). The filters before the routing call therefore still see the
- * client's headers.
+ * client's headers, and a request forwarded more than once (a retried read, routing/ReadRetryFilter; a
+ * parked long-poll's read after its wait, longpoll/ParkedReadFilter) is signed afresh each time: a
+ * signature is accepted only for a short while after its timestamp.
  */
 public class SignedIdentityFilter implements HttpHeadersFilter, Ordered {
 

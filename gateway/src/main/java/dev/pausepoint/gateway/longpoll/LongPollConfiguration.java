@@ -4,15 +4,24 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LongPollProperties.class)
 class LongPollConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LongPollConfiguration.class);
 
     @Bean
     FailoverWaitSlots longPollSlots(ReactiveStringRedisTemplate redis, MeterRegistry meters) {
@@ -22,17 +31,45 @@ class LongPollConfiguration {
 
     @Bean
     LongPollFilter longPollFilter(FailoverWaitSlots longPollSlots, LongPollProperties limits, Clock clock,
-            MeterRegistry meters,
-            @Value("${spring.cloud.gateway.server.webflux.httpclient.pool.max-connections:0}") int poolSize) {
-        // Each wait holds a pooled connection to pause-service for up to 30 s; if waits could take them
-        // all, every other request to pause-service would queue behind them.
-        if (poolSize > 0 && limits.maxPerInstance() >= poolSize) {
-            throw new IllegalStateException("pausepoint.gateway.long-poll.max-per-instance (" + limits.maxPerInstance()
-                    + ") must stay below the connection pool's max-connections (" + poolSize + ")");
-        }
-        LongPollFilter filter = new LongPollFilter(longPollSlots, limits, clock);
-        Gauge.builder("pausepoint.longpoll.in-flight", filter, LongPollFilter::inFlight)
-                .description("Long-polls in flight through this gateway instance").register(meters);
+            MeterRegistry meters) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        LongPollFilter filter = new LongPollFilter(longPollSlots, limits, limits.capacity(maxHeap), clock);
+        log.info("Long-poll: at most {} waits parked on this instance ({}; max heap {} MB)", filter.capacity(),
+                limits.maxPerInstance() != null ? "pausepoint.gateway.long-poll.max-per-instance"
+                        : limits.heapShare() + " of the heap at " + limits.bytesPerWaiter().toKilobytes() + " KB each",
+                maxHeap / (1024 * 1024));
+        Gauge.builder("pausepoint.longpoll.waiters", filter, LongPollFilter::waiters)
+                .description("Long-polls parked on this gateway instance").register(meters);
+        Gauge.builder("pausepoint.longpoll.capacity", filter, LongPollFilter::capacity)
+                .description("The most long-polls this gateway instance parks").register(meters);
         return filter;
+    }
+
+    @Bean
+    PauseWakes pauseWakes() {
+        return new PauseWakes();
+    }
+
+    @Bean
+    ParkedReadFilter parkedReadFilter(PauseWakes pauseWakes, Clock clock) {
+        return new ParkedReadFilter(pauseWakes, clock);
+    }
+
+    @Bean
+    PauseEventWakes pauseEventWakes(ConsumerFactory<?, ?> consumers, PauseWakes pauseWakes,
+            LongPollProperties limits) {
+        Properties overrides = new Properties();
+        // No group: nothing is committed, and every instance reads every partition (PauseEventWakes).
+        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // pause-service creates the topic with its partitions; a consumer must not create it first.
+        overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return new PauseEventWakes(() -> consumer(consumers, overrides), pauseWakes, limits.partitionsRefresh());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<String, byte[]> consumer(ConsumerFactory<?, ?> consumers, Properties overrides) {
+        return (Consumer<String, byte[]>) consumers.createConsumer(null, "gateway-pause-wakes", null, overrides);
     }
 }

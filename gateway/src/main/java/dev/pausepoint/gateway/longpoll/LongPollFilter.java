@@ -14,31 +14,36 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * Admits a long-poll only within two caps, after the rate limiter has counted it: this instance's waits
- * in flight (503 past it, so waits never hold the whole connection pool to pause-service) and the
- * developer's concurrent waits in this mode across all instances (429 past it).
+ * in flight (503 past it; each wait is parked here, {@link ParkedReadFilter}, and costs heap, so the cap
+ * follows the heap) and the developer's concurrent waits in this mode across all instances (429 past it).
+ * An admitted wait is marked on the exchange ({@link #WAIT_ENDS}, {@link #PAUSE_ID}) for
+ * {@link ParkedReadFilter} to hold.
  *
- * <p>The developer's slot is given back when the exchange ends. When the client hangs up first, it is
- * kept until the wait would have ended: the gateway closes its connection to pause-service, but
- * pause-service cannot notice that (Tomcat does not read the socket of a parked request) and keeps the
- * waiter until its wait ends, so releasing at once would let one key stack unlimited orphaned waiters by
- * reconnecting. The instance's count is given back at once: the pooled connection is closed then.
+ * <p>Both are given back when the exchange ends, also when the client hangs up: the wait lives only
+ * here, so nothing of it outlives the client's connection.
  */
 public class LongPollFilter implements WebFilter, Ordered {
+
+    /** When an admitted wait ends (epoch ms of the gateway's clock). */
+    static final String WAIT_ENDS = LongPollFilter.class.getName() + ".waitEnds";
+    /** The pause an admitted wait is on. */
+    static final String PAUSE_ID = LongPollFilter.class.getName() + ".pauseId";
 
     private final FailoverWaitSlots slots;
     private final LongPollProperties limits;
     private final Clock clock;
+    private final int capacity;
     private final Semaphore inFlight;
 
-    public LongPollFilter(FailoverWaitSlots slots, LongPollProperties limits, Clock clock) {
+    public LongPollFilter(FailoverWaitSlots slots, LongPollProperties limits, int capacity, Clock clock) {
         this.slots = slots;
         this.limits = limits;
         this.clock = clock;
-        this.inFlight = new Semaphore(limits.maxPerInstance());
+        this.capacity = capacity;
+        this.inFlight = new Semaphore(capacity);
     }
 
     @Override
@@ -51,7 +56,7 @@ public class LongPollFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (!inFlight.tryAcquire()) {
-            return Mono.error(new LongPollsBusyException(limits.maxPerInstance(), limits.busyRetryAfter()));
+            return Mono.error(new LongPollsBusyException(capacity, limits.busyRetryAfter()));
         }
         String key = "lp:" + caller.developerId() + ":" + caller.mode().wire();
         Object requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
@@ -65,25 +70,28 @@ public class LongPollFilter implements WebFilter, Ordered {
                         return Mono.<Void>error(new TooManyWaitsException(limits.maxPerDeveloper(),
                                 Duration.ofMillis(oldestWaitEnds - now)));
                     }
-                    return chain.filter(exchange)
-                            .doFinally(signal -> giveBack(claim.store(), key, member, signal, waitEnds));
+                    exchange.getAttributes().put(WAIT_ENDS, waitEnds);
+                    exchange.getAttributes().put(PAUSE_ID, LongPollRequest.pauseId(request.getPath().value()));
+                    return chain.filter(exchange).doFinally(signal -> giveBack(claim.store(), key, member));
                 })
                 .doFinally(signal -> inFlight.release());
     }
 
-    private void giveBack(WaitSlots store, String key, String member, SignalType signal, long waitEnds) {
-        Duration keep = signal == SignalType.CANCEL ? Duration.ofMillis(Math.max(0, waitEnds - clock.millis()))
-                : Duration.ZERO;
-        Mono.delay(keep)
-                .then(store.release(key, member).timeout(Duration.ofSeconds(2)))
+    private static void giveBack(WaitSlots store, String key, String member) {
+        store.release(key, member).timeout(Duration.ofSeconds(2))
                 // A slot that could not be given back lapses on its own.
                 .onErrorResume(error -> Mono.empty())
                 .subscribe();
     }
 
     /** Waits in flight through this instance now. */
-    public int inFlight() {
-        return limits.maxPerInstance() - inFlight.availablePermits();
+    public int waiters() {
+        return capacity - inFlight.availablePermits();
+    }
+
+    /** The most waits this instance holds at once. */
+    public int capacity() {
+        return capacity;
     }
 
     @Override

@@ -3,28 +3,51 @@ package dev.pausepoint.gateway.longpoll;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The gateway's long-poll caps ({@code pausepoint.gateway.long-poll}).
+ * The gateway's long-poll caps ({@code pausepoint.gateway.long-poll}). Waits are parked in the gateway,
+ * so unless {@code maxPerInstance} is set, this instance's cap follows its heap: {@code heapShare} of
+ * the maximum heap divided by {@code bytesPerWaiter}, the heap one parked wait was measured to hold
+ * (docs/api-decisions.md, "Pauses").
  *
  * @param maxPerDeveloper waits one developer may have in flight at once per mode, across all gateway
  *     instances; the next is refused with 429
- * @param maxPerInstance waits in flight through this instance at once; each holds a pooled connection to
- *     pause-service, so this stays well under the pool's size, and the next is refused with 503
+ * @param maxPerInstance a fixed cap on waits parked on this instance instead of the derived one; the
+ *     next is refused with 503
+ * @param heapShare the share of the maximum heap parked waits may hold together
+ * @param bytesPerWaiter the heap one parked wait holds: the client's connection and exchange, the
+ *     waiter and its timer
  * @param slotGrace how long past the end of its wait a developer's slot outlives a gateway instance that
  *     died holding it
  * @param busyRetryAfter what a wait refused because this instance is full is told to wait
+ * @param partitionsRefresh how often the pause-events consumer looks for partitions added to the topic
  */
 @ConfigurationProperties("pausepoint.gateway.long-poll")
 public record LongPollProperties(
         @DefaultValue("100") int maxPerDeveloper,
-        @DefaultValue("500") int maxPerInstance,
+        Integer maxPerInstance,
+        @DefaultValue("0.4") double heapShare,
+        @DefaultValue("42KB") DataSize bytesPerWaiter,
         @DefaultValue("5s") Duration slotGrace,
-        @DefaultValue("5s") Duration busyRetryAfter) {
+        @DefaultValue("5s") Duration busyRetryAfter,
+        @DefaultValue("60s") Duration partitionsRefresh) {
 
     public LongPollProperties {
-        if (maxPerDeveloper < 1 || maxPerInstance < 1) {
+        if (maxPerDeveloper < 1 || (maxPerInstance != null && maxPerInstance < 1)) {
             throw new IllegalArgumentException("pausepoint.gateway.long-poll caps must be at least 1");
         }
+        if (heapShare <= 0 || heapShare > 1) {
+            throw new IllegalArgumentException("pausepoint.gateway.long-poll.heap-share must be in (0, 1], was "
+                    + heapShare);
+        }
+    }
+
+    /** This instance's cap for a JVM whose heap may grow to {@code maxHeapBytes}. */
+    public int capacity(long maxHeapBytes) {
+        if (maxPerInstance != null) {
+            return maxPerInstance;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) (maxHeapBytes * heapShare) / bytesPerWaiter.toBytes()));
     }
 }

@@ -9,9 +9,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Whether a request is a long-poll on one pause, and for how long it may wait. It errs towards counting:
- * the path is read decoded (as routing and the service read it), HEAD counts like GET (the service
- * answers both), and a {@code wait} the gateway cannot read as a plain number counts as the longest
- * wait, since the service may read it as one (Spring accepts {@code 0x1e}) or answer it at once.
+ * the path is read decoded (as routing and the service read it), and a {@code wait} the gateway cannot
+ * read as a plain number counts as the longest wait, since the service may accept it as one (Spring reads
+ * {@code 0x1e} as 30); one it refuses is answered with its 422 at once. Only GET waits: a HEAD is
+ * answered at once (its answer has no body to tell pending from done, and its signature names HEAD).
  */
 final class LongPollRequest {
 
@@ -25,7 +26,7 @@ final class LongPollRequest {
 
     /** The seconds the request may wait (1–30), or empty when it is not a long-poll. */
     static OptionalInt waitSeconds(HttpMethod method, String rawPath, List<String> waitValues) {
-        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+        if (!HttpMethod.GET.equals(method)) {
             return OptionalInt.empty();
         }
         if (waitValues == null || waitValues.isEmpty() || !ONE_PAUSE.matcher(decoded(rawPath)).matches()) {
@@ -36,6 +37,13 @@ final class LongPollRequest {
             longest = Math.max(longest, seconds(value));
         }
         return longest > 0 ? OptionalInt.of(longest) : OptionalInt.empty();
+    }
+
+    /** The pause id of a path that {@link #waitSeconds} accepted. */
+    static String pauseId(String rawPath) {
+        String path = decoded(rawPath);
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private static int seconds(String value) {

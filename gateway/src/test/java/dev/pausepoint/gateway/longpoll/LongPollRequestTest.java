@@ -14,10 +14,17 @@ class LongPollRequestTest {
     }
 
     @Test
-    void aGetOrHeadOfOnePauseWithAWaitIsALongPoll() {
+    void aGetOfOnePauseWithAWaitIsALongPoll() {
         assertThat(wait(HttpMethod.GET, "/v1/pause/psr_1", "30")).hasValue(30);
-        assertThat(wait(HttpMethod.HEAD, "/v1/pause/psr_1", "5")).as("the service answers HEAD like GET").hasValue(5);
         assertThat(wait(HttpMethod.GET, "/v1/pause/psr_1/", "5")).hasValue(5);
+        assertThat(wait(HttpMethod.HEAD, "/v1/pause/psr_1", "5")).as("answered at once, holds nothing").isEmpty();
+    }
+
+    @Test
+    void thePauseIdIsTheDecodedLastSegment() {
+        assertThat(LongPollRequest.pauseId("/v1/pause/psr_1")).isEqualTo("psr_1");
+        assertThat(LongPollRequest.pauseId("/v1/pause/psr_1/")).isEqualTo("psr_1");
+        assertThat(LongPollRequest.pauseId("/v1/pause/%70sr_1")).isEqualTo("psr_1");
     }
 
     @Test

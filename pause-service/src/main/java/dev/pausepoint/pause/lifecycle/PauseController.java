@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -22,12 +21,10 @@ public class PauseController {
 
     private final PauseCreation creation;
     private final PauseService pauses;
-    private final LongPoll longPoll;
 
-    public PauseController(PauseCreation creation, PauseService pauses, LongPoll longPoll) {
+    public PauseController(PauseCreation creation, PauseService pauses) {
         this.creation = creation;
         this.pauses = pauses;
-        this.longPoll = longPoll;
     }
 
     @PostMapping
@@ -37,12 +34,15 @@ public class PauseController {
         return creation.create(caller, body, idempotencyKey);
     }
 
-    /** With {@code ?wait=N} (at most 30) it long-polls: it answers as soon as the pause leaves pending. */
+    /**
+     * Answers at once, also with {@code ?wait=N}: the gateway holds the wait and reads again on a change
+     * ({@link LongPoll}); the parameter is validated here.
+     */
     @GetMapping("/{pauseId}")
-    public DeferredResult<PauseView> get(@PathVariable String pauseId, @RequestParam(defaultValue = "0") int wait,
+    public PauseView get(@PathVariable String pauseId, @RequestParam(defaultValue = "0") int wait,
             CallerIdentity caller) {
-        return longPoll.await(pauseId, wait, () -> pauses.get(caller, pauseId),
-                view -> view.status().equals(PauseStatus.PENDING.wire()));
+        LongPoll.checkWait(wait);
+        return pauses.get(caller, pauseId);
     }
 
     @GetMapping

@@ -102,13 +102,6 @@ public class PauseRepository {
                 .params(Timestamp.from(now), limit).query(this::map).list();
     }
 
-    /** Tells every instance's long-poll waiters, on commit, that these pauses changed. */
-    public void notifyChanged(List<String> pauseIds) {
-        for (String id : pauseIds) {
-            jdbc.sql("SELECT pg_notify('pause_changed', ?)").param(id).query(Object.class).list();
-        }
-    }
-
     Pause map(ResultSet row, int number) throws SQLException {
         String metadata = row.getString("metadata");
         return new Pause(row.getString("id"), row.getString("developer_id"), row.getBoolean("livemode"),

@@ -92,7 +92,6 @@ public class PauseTransitions {
                 return new PauseAlreadyFinishedException(pauseId,
                         state == PauseStatus.PENDING ? PauseStatus.TIMED_OUT : state);
             });
-            pauses.notifyChanged(List.of(changed.id()));
             events.publish(event.apply(changed));
             return changed;
         });
@@ -107,7 +106,6 @@ public class PauseTransitions {
         Instant now = EventIds.now(clock);
         List<Pause> moved = transactions.execute(status -> {
             List<Pause> expired = pauses.timeOutExpired(precise, batchSize);
-            pauses.notifyChanged(expired.stream().map(Pause::id).toList());
             for (Pause pause : expired) {
                 events.publish(pause.timedOutEvent(now));
             }

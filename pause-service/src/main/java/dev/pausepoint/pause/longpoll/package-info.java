@@ -1,5 +1,5 @@
 /**
- * Long-polling on a pause: parked requests hold no thread and no connection, and are woken by Postgres
- * notifications sent in the transaction of each status change, from any instance.
+ * What is left of long-polling in pause-service: the {@code wait} parameter's validation (the gateway
+ * parks the waits) and Tomcat's smaller per-connection buffers, which keep every open connection small.
  */
 package dev.pausepoint.pause.longpoll;

@@ -64,7 +64,6 @@ class ManifestsTest {
             Map.entry("DATABASE_URL", "built from POSTGRES_HOST, POSTGRES_PORT and the service's database; set it for TLS options"),
             Map.entry("SERVER_THREADS", "sized for the services' short transactions"),
             Map.entry("SERVER_MAX_CONNECTIONS", "bounds pause-service's idle connections to ~34 MB of heap"),
-            Map.entry("LONG_POLL_MAX_WAITERS", "derived from the heap, which the memory limit sets"),
             Map.entry("BCRYPT_COST", "the documented work factor"),
             Map.entry("LOGIN_THROTTLE_MAX_FAILURES", "the documented throttle"),
             Map.entry("LOGIN_THROTTLE_WINDOW", "the documented throttle"),
@@ -82,7 +81,7 @@ class ManifestsTest {
             Map.entry("GATEWAY_MAX_BUFFERED_BODIES", "fits the gateway's heap at its memory limit"),
             Map.entry("GATEWAY_MAX_BUFFERED_BODIES_PER_ADDRESS", "the documented share"),
             Map.entry("LONG_POLL_MAX_PER_DEVELOPER", "the documented fairness cap"),
-            Map.entry("LONG_POLL_MAX_PER_INSTANCE", "the documented per-copy cap"),
+            Map.entry("LONG_POLL_MAX_PER_INSTANCE", "derived from the heap, which the memory limit sets"),
             Map.entry("KAFKA_SESSION_TIMEOUT_MS", "the documented session, docs/decisions/0007-kafka-consumer-recovery.md"),
             Map.entry("KAFKA_HEARTBEAT_INTERVAL_MS", "a third of the session"));
 
