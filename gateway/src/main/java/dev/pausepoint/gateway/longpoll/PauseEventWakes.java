@@ -152,7 +152,8 @@ class PauseEventWakes implements SmartLifecycle {
             current.wakeup();
         }
         if (thread != null) {
-            thread.interrupt();
+            // wakeup() ends a poll or a partition lookup; an interrupt as well would make the consumer's
+            // close log a failure. A one-second pause between attempts simply runs out.
             try {
                 thread.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
