@@ -1,5 +1,6 @@
 package dev.pausepoint.gateway.longpoll;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -31,7 +32,10 @@ final class CapturedAnswer extends AbstractServerHttpResponse {
             byte[] bytes = new byte[joined.readableByteCount()];
             joined.read(bytes);
             DataBufferUtils.release(joined);
-            body = bytes;
+            // Appended: a streamed answer (writeAndFlushWith) arrives as several writes.
+            byte[] whole = Arrays.copyOf(body, body.length + bytes.length);
+            System.arraycopy(bytes, 0, whole, body.length, bytes.length);
+            body = whole;
         }).then();
     }
 
