@@ -52,11 +52,11 @@ final class ProcessCpu {
     double millis(long pid) {
         Map<Long, List<Long>> children = children();
         long ticks = 0;
-        Deque<Long> todo = new ArrayDeque<>(List.of(pid));
-        while (!todo.isEmpty()) {
-            long next = todo.pop();
+        Deque<Long> unvisited = new ArrayDeque<>(List.of(pid));
+        while (!unvisited.isEmpty()) {
+            long next = unvisited.pop();
             ticks += stat(next).map(fields -> sum(fields, UTIME, CSTIME)).orElse(0L);
-            todo.addAll(children.getOrDefault(next, List.of()));
+            unvisited.addAll(children.getOrDefault(next, List.of()));
         }
         return ticks * millisPerTick;
     }
