@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ public abstract class GatewayIntegrationTest {
     protected static final String DEVELOPER = DownstreamStubs.DEVELOPER;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Every address handed out so far in this JVM (198.19.0.0/16, which no test names by hand). */
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     @LocalServerPort
     protected int port;
@@ -136,5 +139,14 @@ public abstract class GatewayIntegrationTest {
     public static void awaitKeyCacheInUse(ApplicationContext gateway) {
         CredentialCache cache = gateway.getBean(CredentialCache.class);
         await().atMost(Duration.ofSeconds(30)).until(cache::inUse);
+    }
+
+    /**
+     * A client address no other request of this JVM has used, so its rate-limit windows start empty. A
+     * random one from a /24 met an earlier test's windows often enough to fail a run now and then.
+     */
+    protected static String newClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198.19." + (n >> 8 & 0xff) + "." + (n & 0xff);
     }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class LongPollLimitTest extends GatewayIntegrationTest {
     @BeforeEach
     void pauseServiceHoldsLongPolls() {
         clients = Executors.newFixedThreadPool(16);
-        ip = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+        ip = newClientAddress();
         stubs("pause-service").stubFor(get(urlPathMatching("/v1/pause/psr_.*")).withQueryParam("wait", matching(".+"))
                 .willReturn(okJson("{\"status\":\"pending\"}")));
     }

@@ -9,7 +9,6 @@ import dev.pausepoint.gateway.GatewayIntegrationTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EncodedPathClassificationTest extends GatewayIntegrationTest {
 
     private static String newClient() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "198.51.100." + random.nextInt(1, 255) + ", 203.0.113." + random.nextInt(1, 255);
+        // A forwarded chain: the gateway counts its last untrusted hop.
+        return "198.51.100.7, " + newClientAddress();
     }
 
     private static List<LoggedRequest> reached(String service) {
