@@ -1,5 +1,6 @@
 package dev.pausepoint.kit.kafka;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -13,6 +14,12 @@ import org.apache.kafka.clients.consumer.Consumer;
  * (a scale-down, the old pod of a rolling update) would hold its partitions until its session ends. A
  * process that dies never calls close, so a crashed copy still stays a member and, restarted with its
  * instance id, gets its partitions back at once (docs/decisions/0007-kafka-consumer-recovery.md).
+ *
+ * <p>A listener container that stops calls {@code unsubscribe()} and then {@code close()}. For a static
+ * member, {@code unsubscribe()} sends no LeaveGroup but forgets the member id, and a close without a member
+ * id has nothing to leave with: the copy stayed in its group for the whole session after all. So an
+ * unsubscribe is held back until the next call: a close then leaves the group (and so gives the
+ * partitions up, which the unsubscribe was for), and any other call applies the unsubscribe first.
  */
 final class LeavingConsumers {
 
@@ -25,19 +32,49 @@ final class LeavingConsumers {
     @SuppressWarnings("unchecked")
     static <K, V> Consumer<K, V> leavingOnClose(Consumer<K, V> consumer) {
         return (Consumer<K, V>) Proxy.newProxyInstance(Consumer.class.getClassLoader(), new Class<?>[] {Consumer.class},
-                (proxy, method, args) -> {
-                    if (isPlainClose(method)) {
-                        Duration timeout = args == null ? DEFAULT_CLOSE_TIMEOUT : (Duration) args[0];
-                        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                                .withTimeout(timeout));
-                        return null;
-                    }
-                    try {
-                        return method.invoke(consumer, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+                new Leaving(consumer));
+    }
+
+    /** One consumer's handler; used by the consumer's own thread, as Kafka consumers are (bar {@code wakeup}). */
+    private static final class Leaving implements InvocationHandler {
+
+        private final Consumer<?, ?> consumer;
+        private boolean unsubscribeHeldBack;
+
+        Leaving(Consumer<?, ?> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("unsubscribe") && method.getParameterCount() == 0) {
+                unsubscribeHeldBack = true;
+                return null;
+            }
+            if (isPlainClose(method)) {
+                unsubscribeHeldBack = false;
+                Duration timeout = args == null ? DEFAULT_CLOSE_TIMEOUT : (Duration) args[0];
+                consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(timeout));
+                return null;
+            }
+            if (unsubscribeHeldBack && appliesHeldBackUnsubscribe(method)) {
+                unsubscribeHeldBack = false;
+                consumer.unsubscribe();
+            }
+            try {
+                return method.invoke(consumer, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** Every call that sees or changes the subscription; not wakeup (any thread), close or Object's own. */
+        private static boolean appliesHeldBackUnsubscribe(Method method) {
+            return method.getDeclaringClass() != Object.class && !method.getName().equals("wakeup")
+                    && !method.getName().equals("close");
+        }
     }
 
     private static boolean isPlainClose(Method method) {

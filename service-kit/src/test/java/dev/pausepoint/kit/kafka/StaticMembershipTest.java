@@ -11,14 +11,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,6 +28,7 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
 
 /**
  * A listener of a copy that crashed and restarts with the same instance id gets its partitions back
@@ -107,9 +106,11 @@ class StaticMembershipTest {
     }
 
     /**
-     * A copy stopped on purpose (a scale-down, the old pod of a rolling update) closes its listeners'
-     * consumers, and the kit's consumers leave their group on close, static members too: the remaining
-     * copy gets the partitions after one rebalance instead of after the 10 s session.
+     * A copy stopped on purpose (a scale-down, the old pod of a rolling update) stops its listener
+     * containers, and the kit's consumers leave their group when a container stops, static members too:
+     * the remaining copy gets the partitions after one rebalance instead of after the 10 s session. The
+     * container is a real one from the kit's factory, because what it calls on stop (an unsubscribe, then
+     * a close) is what once kept a static member in its group.
      */
     @Test
     void aCopyStoppedOnPurposeHandsItsPartitionsOverAtOnce() throws Exception {
@@ -122,20 +123,24 @@ class StaticMembershipTest {
         Map<String, Object> other = membership("membership-probe");
         other.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         other.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "copy-8-membership-probe");
-        Properties stopping = new Properties();
-        stopping.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "copy-7-membership-probe");
+        ConcurrentMessageListenerContainer<?, ?> leaving = listenerContainers.createContainer(topic);
+        leaving.setBeanName("membership-probe");
+        leaving.getContainerProperties().setGroupId(group);
+        leaving.getContainerProperties().setMessageListener((MessageListener<Object, Object>) record -> { });
+        @SuppressWarnings("unchecked")
+        ConcurrentMessageListenerContainer<Object, Object> configured = (ConcurrentMessageListenerContainer<Object, Object>) leaving;
+        membership.configure(configured);
+        assertThat(leaving.getContainerProperties().getKafkaConsumerProperties().get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
+                .as("a static member, as every listener of a copy with an instance id").isEqualTo("copy-7-membership-probe");
         try (KafkaConsumer<byte[], byte[]> staying = consumer(other)) {
             staying.subscribe(List.of(topic));
-            // Made by the kit's consumer factory, as a listener container makes its consumers.
-            Consumer<Object, Object> leaving = consumers.createConsumer(group, null, null, stopping);
-            leaving.subscribe(List.of(topic));
+            leaving.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                leaving.poll(Duration.ofMillis(100));
                 staying.poll(Duration.ofMillis(100));
-                return leaving.assignment().size() + staying.assignment().size() == 4
-                        && !leaving.assignment().isEmpty() && !staying.assignment().isEmpty();
+                return leaving.getAssignedPartitions().size() + staying.assignment().size() == 4
+                        && !leaving.getAssignedPartitions().isEmpty() && !staying.assignment().isEmpty();
             });
-            leaving.close();
+            leaving.stop();
             long stopped = System.nanoTime();
             // Without the leave the handover waits for the 10 s session (the test below: about 11.5 s).
             await().atMost(Duration.ofSeconds(7)).until(() -> {
@@ -144,6 +149,8 @@ class StaticMembershipTest {
             });
             System.out.println("partitions of a static member stopped on purpose moved after "
                     + Duration.ofNanos(System.nanoTime() - stopped).toMillis() + " ms");
+        } finally {
+            leaving.stop();
         }
     }
 
