@@ -1,5 +1,6 @@
 package dev.pausepoint.gateway.identity;
 
+import dev.pausepoint.errors.RequestIds;
 import dev.pausepoint.gateway.routing.DownstreamTraceHeader;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.RequestSigner;
@@ -24,7 +25,9 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code Forwarded} and {@code X-Forwarded-*} headers (services learn the client from the signed identity,
  * docs/trust-boundary.md), the hop-by-hop headers and those the client's {@code Connection} header names,
  * and a {@code Content-Length} beside {@code Transfer-Encoding: chunked}. Trace headers the client sent are
- * replaced by the gateway's ({@link DownstreamTraceHeader}). Each of those copies lower-cased every name into
+ * replaced by the gateway's ({@link DownstreamTraceHeader}), its {@code X-Request-Id} by the request id the
+ * gateway fixed (common-errors' {@code ReactiveRequestIdFilter} keeps it on the exchange instead of in a
+ * mutated copy of the request, one more copy of every header). Each of those copies lower-cased every name into
  * a new map (docs/benchmark.md, "Where the CPU goes"); names are compared here without changing case.
  *
  * <p>Applied to the headers of the forwarded request as Spring Cloud Gateway builds them, not by mutating
@@ -65,12 +68,17 @@ public class SignedIdentityFilter implements HttpHeadersFilter, Ordered {
             }
         });
         signed.forEach(forwarded::set);
+        Object requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
+        if (requestId != null) {
+            forwarded.set(RequestIds.HEADER, requestId.toString());
+        }
         trace.write(forwarded, exchange);
         return forwarded;
     }
 
     private boolean isLeftOut(String name, List<String> connectionOptions) {
         return TrustHeaders.isTrustHeader(name) || HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
+                || RequestIds.HEADER.equalsIgnoreCase(name)
                 || name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length())
                 || FORWARDED.equalsIgnoreCase(name) || containsIgnoringCase(HOP_BY_HOP, name)
                 || containsIgnoringCase(connectionOptions, name) || trace.isTraceField(name);

@@ -71,6 +71,24 @@ class ForwardedHeadersTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theServiceGetsTheRequestIdTheGatewayFixedInOneHeader() {
+        RawHttpConnection.Response kept = RawHttpConnection.exchange(port, "GET /v1/pause/psr_1 HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + LIVE_KEY + "\r\nx-request-id: client-id-0001\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(kept.header("X-Request-Id")).as("a well-formed client id is kept").isEqualTo("client-id-0001");
+        assertThat(forwardedToPauseService().getHeaders().getHeader("X-Request-Id").values())
+                .containsExactly("client-id-0001");
+
+        RawHttpConnection.Response replaced = RawHttpConnection.exchange(port, "GET /v1/pause/psr_2 HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + LIVE_KEY + "\r\nX-Request-Id: not an id\r\n"
+                + "Connection: close\r\n\r\n");
+        String fixed = replaced.header("X-Request-Id");
+        assertThat(fixed).startsWith("req_");
+        assertThat(forwardedToPauseService("/v1/pause/psr_2").getHeaders().getHeader("X-Request-Id").values())
+                .as("the gateway's id, not the client's beside it").containsExactly(fixed);
+    }
+
+    @Test
     void aServicesHopByHopHeadersNeverReachTheClient() {
         stubs("pause-service").stubFor(get(urlEqualTo("/v1/pause/psr_7")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("Keep-Alive", "timeout=5")
@@ -95,7 +113,11 @@ class ForwardedHeadersTest extends GatewayIntegrationTest {
     }
 
     private static LoggedRequest forwardedToPauseService() {
+        return forwardedToPauseService("/v1/pause/psr_1");
+    }
+
+    private static LoggedRequest forwardedToPauseService(String path) {
         return stubs("pause-service").findAll(anyRequestedFor(anyUrl())).stream()
-                .filter(request -> !request.getUrl().startsWith("/internal/")).findFirst().orElseThrow();
+                .filter(request -> request.getUrl().equals(path)).findFirst().orElseThrow();
     }
 }
