@@ -10,13 +10,11 @@ import java.time.format.DateTimeFormatter;
  * The access line in Boot's console layout (the {@code logging.pattern.console} default, with the gateway's
  * {@code logging.pattern.correlation}), put together by hand instead of by Logback's pattern layout:
  * its converters (date, padded level, thread and logger, the bracketed correlation ids from the MDC) and
- * the MDC copies around them were a tenth of the request threads' samples (docs/benchmark.md, "Where the
- * CPU goes"). The line reads exactly as one written by the pattern:
- *
- * <pre>2026-11-30T07:24:26.324Z  INFO 26830 --- [gateway] [or-http-epoll-2] [&lt;trace id&gt;,&lt;span id&gt;,&lt;request id&gt;] dev.pausepoint.gateway.access            : POST /v1/respond/AQEAAA… 200 31ms</pre>
- *
- * The time is the system time zone's, as Logback's; the date and time to the second are formatted once a
- * second.
+ * the MDC copies around them were 7 % of the request threads' samples (docs/benchmark.md, "Where the
+ * CPU goes"). The line reads exactly as one written by the pattern (the example in docs/tracing-and-logs.md,
+ * "Log lines"): time, level, process id, application, thread, {@code [trace id,span id,request id]}, logger,
+ * message. The time is the system time zone's, as Logback's; the date and time to the second are
+ * formatted once a second.
  */
 final class AccessLine {
 
