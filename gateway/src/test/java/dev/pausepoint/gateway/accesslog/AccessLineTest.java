@@ -7,6 +7,7 @@ import dev.pausepoint.gateway.GatewayIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,10 @@ class AccessLineTest extends GatewayIntegrationTest {
         }, line.group(3).strip());
         reference.start();
         reference.join(5_000);
-        String written = Arrays.stream(output.getOut().split("\\R"))
-                .filter(candidate -> candidate.contains(AccessLine.LOGGER) && !candidate.equals(line.group(0)))
-                .filter(candidate -> candidate.contains(requestId)).reduce((first, last) -> last).orElseThrow();
+        List<String> lines = Arrays.stream(output.getOut().split("\\R"))
+                .filter(candidate -> candidate.contains(AccessLine.LOGGER) && candidate.contains(requestId)).toList();
+        assertThat(lines).as("the gateway's line, then Logback's").hasSize(2);
+        String written = lines.get(1);
         Matcher logbacks = ACCESS.matcher(written);
         assertThat(logbacks.matches()).as(written).isTrue();
         assertThat(line.group(2)).isEqualTo(logbacks.group(2));
