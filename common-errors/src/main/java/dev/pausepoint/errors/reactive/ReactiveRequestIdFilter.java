@@ -9,7 +9,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Fixes the request id at the edge: a well-formed client id is kept, any other is replaced, and the
- * result travels downstream in {@code X-Request-Id} and back to the client.
+ * result goes back to the client in {@code X-Request-Id}. It is kept as the exchange's
+ * {@link RequestIds#ATTRIBUTE}, not written on a mutated copy of the request (which copies every header):
+ * whatever sends the request on writes it from there (the gateway, on the headers it forwards).
  */
 public class ReactiveRequestIdFilter implements WebFilter, Ordered {
 
@@ -22,10 +24,7 @@ public class ReactiveRequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
             return Mono.empty();
         });
-        ServerWebExchange forwarded = exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, id)))
-                .build();
-        return chain.filter(forwarded);
+        return chain.filter(exchange);
     }
 
     @Override

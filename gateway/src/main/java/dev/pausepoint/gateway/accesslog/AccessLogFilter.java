@@ -1,9 +1,9 @@
 package dev.pausepoint.gateway.accesslog;
 
 import dev.pausepoint.errors.RequestIds;
+import dev.pausepoint.errors.logging.SecretMasking;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +19,26 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes the access line when the answer commits, so refusals rendered by the error handler after the
- * chain are logged with their status too. Reactor threads carry no MDC of the request, so the line's
- * ids are put in the MDC around the one call: the trace of the server observation WebFlux started for
- * the request, and the request id. Paths are cut short and, like every line, masked (response tokens).
- * The client's address is not logged.
+ * chain are logged with their status too, with the ids of the request: the trace of the server observation
+ * WebFlux started for it, and the request id. Paths are cut short and, like every line, masked (response
+ * tokens). The client's address is not logged.
+ *
+ * <p>In the console's pattern format the line is put together by {@link AccessLine} in the same layout,
+ * without Logback's pattern layout. With a structured format ({@code LOG_FORMAT}) it goes through Logback,
+ * which writes the JSON: Reactor threads carry no MDC of the request, so the ids are put in the MDC around
+ * that one call. Either way the logger's level decides whether there is a line.
  */
 class AccessLogFilter implements WebFilter, Ordered {
 
-    private static final Logger log = LoggerFactory.getLogger("dev.pausepoint.gateway.access");
+    private static final Logger log = LoggerFactory.getLogger(AccessLine.LOGGER);
     private static final int MAX_PATH = 200;
+
+    /** Null when the line goes through Logback (a structured format). */
+    private final AccessLine line;
+
+    AccessLogFilter(AccessLine line) {
+        this.line = line;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -42,26 +53,36 @@ class AccessLogFilter implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    private static void log(ServerWebExchange exchange, HttpStatusCode status, long millis) {
-        Map<String, String> ids = new HashMap<>();
+    private void log(ServerWebExchange exchange, HttpStatusCode status, long millis) {
         Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingContext>get(TracingContext.class)).map(TracingContext::getSpan)
                 .orElse(null);
-        if (span != null) {
-            ids.put("traceId", span.context().traceId());
-            ids.put("spanId", span.context().spanId());
-        }
+        String traceId = span == null ? null : span.context().traceId();
+        String spanId = span == null ? null : span.context().spanId();
         Object requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
-        if (requestId != null) {
-            ids.put(RequestIds.MDC_KEY, requestId.toString());
+        String path = exchange.getRequest().getPath().value();
+        String message = exchange.getRequest().getMethod().name() + " "
+                + (path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "…") + " "
+                + (status == null ? "-" : status.value()) + " " + millis + "ms";
+        if (line != null) {
+            line.write(System.currentTimeMillis(), Thread.currentThread().getName(), traceId, spanId,
+                    requestId == null ? null : requestId.toString(), SecretMasking.mask(message));
+        } else {
+            logThroughLogback(traceId, spanId, requestId, message);
         }
+    }
+
+    private static void logThroughLogback(String traceId, String spanId, Object requestId, String message) {
         Map<String, String> before = MDC.getCopyOfContextMap();
-        ids.forEach(MDC::put);
+        if (traceId != null) {
+            MDC.put("traceId", traceId);
+            MDC.put("spanId", spanId);
+        }
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId.toString());
+        }
         try {
-            String path = exchange.getRequest().getPath().value();
-            log.info("{} {} {} {}ms", exchange.getRequest().getMethod().name(),
-                    path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "…",
-                    status == null ? "-" : status.value(), millis);
+            log.info(message);
         } finally {
             if (before == null) {
                 MDC.clear();

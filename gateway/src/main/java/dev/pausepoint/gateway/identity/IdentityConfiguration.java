@@ -1,6 +1,7 @@
 package dev.pausepoint.gateway.identity;
 
 import dev.pausepoint.gateway.routing.DownstreamServices;
+import dev.pausepoint.gateway.routing.DownstreamTraceHeader;
 import dev.pausepoint.identity.RequestSigner;
 import java.net.URI;
 import java.util.List;
@@ -57,7 +58,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    SignedIdentityFilter signedIdentityFilter(RequestSigner signer) {
-        return new SignedIdentityFilter(signer);
+    SignedIdentityFilter signedIdentityFilter(RequestSigner signer, DownstreamTraceHeader trace) {
+        return new SignedIdentityFilter(signer, trace);
+    }
+
+    @Bean
+    static FoldedHeaderFilters foldedHeaderFilters() {
+        return new FoldedHeaderFilters();
     }
 }

@@ -5,8 +5,6 @@ import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
@@ -18,10 +16,12 @@ import org.springframework.web.server.ServerWebExchange;
  * proxied call, is switched off ({@code spring.cloud.gateway.server.webflux.observability.enabled}):
  * a second timer and span per request whose only use here was writing this header, several per cent of
  * the gateway's CPU (docs/benchmark.md, "Where the CPU goes"). Trace headers the client sent are
- * replaced, never passed on beside ours.
+ * replaced, never passed on beside ours: the one copy of the forwarded headers
+ * (identity.SignedIdentityFilter) leaves out every {@link #isTraceField trace field}, then this writes the
+ * gateway's on that copy.
  */
 @Component
-class DownstreamTraceHeader implements HttpHeadersFilter, Ordered {
+public class DownstreamTraceHeader {
 
     private final Propagator propagator;
     private final List<String> fields;
@@ -31,28 +31,23 @@ class DownstreamTraceHeader implements HttpHeadersFilter, Ordered {
         this.fields = this.propagator.fields();
     }
 
-    @Override
-    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(input);
-        fields.forEach(headers::remove);
+    /** Whether {@code name} is a header the propagator reads or writes (traceparent, b3, ...), in any case. */
+    public boolean isTraceField(String name) {
+        for (String field : fields) {
+            if (field.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the server span's trace headers on {@code headers}, which must hold no trace field already. */
+    public void write(HttpHeaders headers, ServerWebExchange exchange) {
         Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingContext>get(TracingContext.class)).map(TracingContext::getSpan)
                 .orElse(null);
         if (span != null) {
             propagator.inject(span.context(), headers, HttpHeaders::set);
         }
-        return headers;
-    }
-
-    @Override
-    public boolean supports(Type type) {
-        return type == Type.REQUEST;
-    }
-
-    @Override
-    public int getOrder() {
-        // Last, on the headers every other filter has already settled.
-        return Ordered.LOWEST_PRECEDENCE;
     }
 }
