@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,6 +92,47 @@ class OutboxTest {
         List<String> wanted = events.stream().map(PauseCancelled::eventId).toList();
         assertThat(readUntil(wanted, wanted.get(wanted.size() - 1))).containsExactlyElementsOf(wanted);
         await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+    }
+
+    /**
+     * A row is written and deleted once per event, so each index on the table costs every event an entry
+     * written and cleaned up again; the relay reads and deletes by {@code id} only.
+     */
+    @Test
+    void theOutboxTableHasNoIndexButItsPrimaryKey() {
+        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'outbox_event'").query(String.class)
+                .list()).containsExactly("outbox_event_pkey");
+    }
+
+    /** Outside any transaction: the change and the event are one statement, so they commit together. */
+    @Test
+    void aChangeWrittenWithItsEventNeedsNoTransactionAndIsPublished() {
+        int id = (int) (System.nanoTime() & 0x3fffffff);
+        PauseCancelled event = cancelled("psr_" + UUID.randomUUID());
+
+        outbox.publishWith(event, List.of(new Outbox.Write("INSERT INTO kit_probe (id) VALUES (?)", id)));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM kit_probe WHERE id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(readUntil(List.of(event.eventId()), event.eventId())).containsExactly(event.eventId());
+    }
+
+    /** A change that fails takes its event with it, though no transaction was open. */
+    @Test
+    void aFailingChangeLeavesNoEvent() {
+        int id = (int) (System.nanoTime() & 0x3fffffff);
+        jdbc.sql("INSERT INTO kit_probe (id) VALUES (?)").param(id).update();
+        PauseCancelled lost = cancelled("psr_" + UUID.randomUUID());
+
+        assertThatThrownBy(() -> outbox.publishWith(lost,
+                List.of(new Outbox.Write("INSERT INTO kit_probe (id) VALUES (?)", id))))
+                .isInstanceOf(DataAccessException.class);
+
+        PauseCancelled marker = cancelled(lost.pauseId());
+        outbox.publishWith(marker, List.of(new Outbox.Write("INSERT INTO kit_probe (id) VALUES (?)", id + 1)));
+        // Same key, same partition: once the later marker is read, the earlier event would have been too.
+        assertThat(readUntil(List.of(lost.eventId(), marker.eventId()), marker.eventId()))
+                .containsExactly(marker.eventId());
     }
 
     @Test

@@ -88,9 +88,22 @@ class TracePropagationTest {
     @Test
     void anEventLeavesWithTheTraceOfTheChangeThatPublishedIt() {
         PauseCancelled event = cancelled();
+        assertLeavesWithTheTraceOf(event, () -> transactions.executeWithoutResult(status -> outbox.publish(event)));
+    }
+
+    /** The same when the change and its event are one statement, with no transaction around them. */
+    @Test
+    void anEventWrittenWithItsChangeLeavesWithTheTraceOfThatChange() {
+        PauseCancelled event = cancelled();
+        assertLeavesWithTheTraceOf(event, () -> outbox.publishWith(event, List.of(new Outbox.Write(
+                "INSERT INTO kit_probe (id) VALUES (?)", (int) (System.nanoTime() & 0x3fffffff)))));
+    }
+
+    /** {@code event}, published by {@code publish} inside a span, reaches Kafka with that span's traceparent. */
+    private void assertLeavesWithTheTraceOf(PauseCancelled event, Runnable publish) {
         Span change = tracer.nextSpan().name("change").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(change)) {
-            transactions.executeWithoutResult(status -> outbox.publish(event));
+            publish.run();
         } finally {
             change.end();
         }

@@ -9,6 +9,7 @@ import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.events.webhook.WebhookCreated;
 import dev.pausepoint.events.webhook.WebhookDeleted;
+import dev.pausepoint.kit.outbox.Outbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,11 @@ public class AuditLog {
     /** Records {@code event} if it is one the log keeps; a second delivery of it changes nothing. */
     public void record(Event event) {
         entryFor(event).ifPresent(entries::insert);
+    }
+
+    /** The statement that records {@code event}, for a caller that writes it together with its change. */
+    public Optional<Outbox.Write> recording(Event event) {
+        return entryFor(event).map(entries::insertion);
     }
 
     static Optional<NewAuditEntry> entryFor(Event event) {

@@ -3,6 +3,7 @@ package dev.pausepoint.pause.audit;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import dev.pausepoint.kit.outbox.Outbox;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +27,19 @@ public class AuditRepository {
 
     /** Writes {@code entry} unless its event already has one. */
     void insert(NewAuditEntry entry) {
-        jdbc.sql("""
+        Outbox.Write insertion = insertion(entry);
+        jdbc.sql(insertion.sql()).params(insertion.params()).update();
+    }
+
+    /** The statement that writes {@code entry} unless its event already has one. */
+    Outbox.Write insertion(NewAuditEntry entry) {
+        return new Outbox.Write("""
                 INSERT INTO audit_entry (id, event_id, developer_id, livemode, pause_request_id, event_type, actor,
                     detail, ip, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
-                .params("aud_" + UUID.randomUUID(), entry.eventId(), entry.developerId(), entry.livemode(),
-                        entry.pauseId(), entry.type(), entry.actor(), json.writeValueAsString(entry.detail()),
-                        entry.ip(), Timestamp.from(entry.occurredAt()))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                "aud_" + UUID.randomUUID(), entry.eventId(), entry.developerId(), entry.livemode(), entry.pauseId(),
+                entry.type(), entry.actor(), json.writeValueAsString(entry.detail()), entry.ip(),
+                Timestamp.from(entry.occurredAt()));
     }
 
     /** A developer's entries in one world, newest first, filtered; one more row than asked tells about more. */

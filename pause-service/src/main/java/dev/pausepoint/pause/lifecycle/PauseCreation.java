@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /v1/pause}, as a pipeline: the idempotency key around the whole; then the request's field
  * rules, the plan's rules and the quota, in the documented order (docs/api-reference.md, "Pauses") so that a
- * refused request consumes nothing; then the pause, its key and its event stored in one transaction.
+ * refused request consumes nothing; then the pause, its key and its event stored in one transaction. The
+ * pause, its outbox row and its audit entry are one statement; without a key, that statement is the whole
+ * transaction.
  */
 @Service
 public class PauseCreation {
@@ -51,13 +53,20 @@ public class PauseCreation {
             Duration timeout = planPolicy.admit(caller.plan(), request);
             Pause.WithEvent created = Pause.create(request, caller, timeout, links, clock);
             CreatedPause answer = CreatedPause.of(created);
-            CreatedPause stored = withQuotaSlot(created.pause(), () -> transactions.execute(status -> {
-                // The key first: a concurrent request with it waits here until this one commits.
-                key.claim(created.pause().id(), answer);
-                pauses.insert(created.pause());
-                events.publish(created.event());
-                return answer;
-            }));
+            Runnable store = () -> events.publishWith(pauses.insertion(created.pause()), created.event());
+            CreatedPause stored = withQuotaSlot(created.pause(), () -> {
+                if (idempotencyKey == null) {
+                    // One statement writes the pause with its event and audit entry: it needs no transaction.
+                    store.run();
+                    return answer;
+                }
+                return transactions.execute(status -> {
+                    // The key first: a concurrent request with it waits here until this one commits.
+                    key.claim(created.pause().id(), answer);
+                    store.run();
+                    return answer;
+                });
+            });
             metrics.created(created.pause());
             return stored;
         });

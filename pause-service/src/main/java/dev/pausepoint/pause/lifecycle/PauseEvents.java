@@ -3,6 +3,8 @@ package dev.pausepoint.pause.lifecycle;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.pause.audit.AuditLog;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,5 +29,17 @@ public class PauseEvents {
     public void publish(Event event) {
         outbox.publish(event);
         audit.record(event);
+    }
+
+    /**
+     * The change, its event's outbox row and its audit entry in one statement, which commits them together
+     * with or without a transaction around it: a create without an idempotency key needs none, and costs
+     * the database one round trip instead of a transaction of four (docs/benchmark.md, "Where the CPU goes").
+     */
+    void publishWith(Outbox.Write change, Event event) {
+        List<Outbox.Write> writes = new ArrayList<>(2);
+        writes.add(change);
+        audit.recording(event).ifPresent(writes::add);
+        outbox.publishWith(event, writes);
     }
 }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PauseMetrics {
 
+    /**
+     * Each counter is found in the registry once: registering it again on every create ran the registry's
+     * filters (the common tags) and built a new id each time, for a counter already there.
+     */
+    private record Key(String name, String channel, boolean livemode) {
+    }
+
     private final MeterRegistry meters;
     private final Timer lateness;
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
     public PauseMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -49,8 +59,9 @@ public class PauseMetrics {
     }
 
     private void count(String name, String description, Pause pause) {
-        Counter.builder(name).description(description)
-                .tags("channel", pause.channel(), "mode", pause.livemode() ? "live" : "test")
-                .register(meters).increment();
+        counters.computeIfAbsent(new Key(name, pause.channel(), pause.livemode()), key -> Counter.builder(name)
+                .description(description)
+                .tags("channel", key.channel(), "mode", key.livemode() ? "live" : "test")
+                .register(meters)).increment();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pausepoint.pause.lifecycle;
 
+import dev.pausepoint.kit.outbox.Outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,16 +24,16 @@ public class PauseRepository {
         this.json = json;
     }
 
-    public void insert(Pause pause) {
-        jdbc.sql("""
+    /** The statement that stores a new pause; run with its event ({@link PauseEvents#publishWith}). */
+    Outbox.Write insertion(Pause pause) {
+        return new Outbox.Write("""
                 INSERT INTO pause (id, developer_id, livemode, status, channel, recipient, message, options,
                     allow_text_response, timeout_default, metadata, created_at, expires_at)
-                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)""")
-                .params(pause.id(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
-                        pause.message(), json.writeValueAsString(pause.options()), pause.allowTextResponse(),
-                        pause.timeoutDefault(), pause.metadata() == null ? null : pause.metadata().toString(),
-                        Timestamp.from(pause.createdAt()), Timestamp.from(pause.expiresAt()))
-                .update();
+                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)""",
+                pause.id(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
+                pause.message(), json.writeValueAsString(pause.options()), pause.allowTextResponse(),
+                pause.timeoutDefault(), pause.metadata() == null ? null : pause.metadata().toString(),
+                Timestamp.from(pause.createdAt()), Timestamp.from(pause.expiresAt()));
     }
 
     /** The pause if it exists in the caller's world; another developer's or world's is simply absent. */

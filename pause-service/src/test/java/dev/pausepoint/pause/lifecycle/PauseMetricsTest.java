@@ -57,6 +57,18 @@ class PauseMetricsTest extends PauseApiTest {
         assertThat(count("pausepoint.pauses.opened", "live")).as("another mode").isEqualTo(liveCreated);
     }
 
+    /**
+     * Each request is timed (http_server_requests_seconds, in docs/observability.md), without a long-task
+     * timer of the requests in progress beside it: one more meter per request that nothing reads.
+     */
+    @Test
+    void requestsAreTimedWithoutALongTaskTimerOfThoseInProgress() {
+        createdId(developer("free", KeyMode.TEST), SMS_PAUSE);
+
+        assertThat(meters.find("http.server.requests").tag("uri", "/v1/pause").timer()).isNotNull();
+        assertThat(meters.find("http.server.requests.active").longTaskTimer()).isNull();
+    }
+
     @Test
     void aTimeoutIsCountedWithHowLongAfterItsExpiryTheSweeperMovedIt() {
         CallerIdentity caller = developer("free", KeyMode.LIVE);

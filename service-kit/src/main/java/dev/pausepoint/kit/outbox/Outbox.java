@@ -5,6 +5,9 @@ import dev.pausepoint.events.EventJson;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.tracing.Spans;
 import dev.pausepoint.kit.tracing.TraceContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -15,6 +18,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * keeps the trace context of the change, which the relay hands to Kafka, so consumers continue its trace.
  */
 public class Outbox {
+
+    private static final String INSERT =
+            "INSERT INTO outbox_event (event_id, topic, record_key, payload, traceparent) VALUES (?, ?, ?, ?, ?)";
+
+    /**
+     * One data-modifying statement ({@code INSERT}, {@code UPDATE} or {@code DELETE} without {@code RETURNING})
+     * with its {@code ?} parameters in order, to be run in the same statement as an event's outbox row.
+     */
+    public record Write(String sql, List<Object> params) {
+
+        public Write(String sql, Object... params) {
+            // Arrays.asList, which keeps nulls (a column left empty), where List.of refuses them.
+            this(sql, Arrays.asList(params));
+        }
+    }
 
     private final JdbcClient jdbc;
     private final OutboxRelay relay;
@@ -30,10 +48,32 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish needs the transaction of the change it announces");
         }
-        jdbc.sql("INSERT INTO outbox_event (event_id, topic, record_key, payload, traceparent) VALUES (?, ?, ?, ?, ?)")
-                .params(event.eventId(), event.topic(), event.key(), EventJson.writeString(event),
-                        TraceContext.text(spans.current()))
-                .update();
+        jdbc.sql(INSERT).params(rowOf(event)).update();
         AfterCommit.run(relay::wake);
+    }
+
+    /**
+     * Writes {@code changes} and {@code event}'s row in one statement (each change a data-modifying
+     * {@code WITH} clause), so they commit together even without a transaction around them: a change that
+     * is a single statement costs one round trip to the database instead of a transaction's several. In a
+     * transaction, they join it as {@link #publish} does.
+     */
+    public void publishWith(Event event, List<Write> changes) {
+        StringBuilder sql = new StringBuilder("WITH ");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("change_").append(i).append(" AS (").append(changes.get(i).sql())
+                    .append(')');
+            params.addAll(changes.get(i).params());
+        }
+        params.addAll(Arrays.asList(rowOf(event)));
+        jdbc.sql(changes.isEmpty() ? INSERT : sql.append(' ').append(INSERT).toString()).params(params).update();
+        AfterCommit.run(relay::wake);
+    }
+
+    /** The row's values; the trace context is null outside a span. */
+    private Object[] rowOf(Event event) {
+        return new Object[] {event.eventId(), event.topic(), event.key(), EventJson.writeString(event),
+                TraceContext.text(spans.current())};
     }
 }
