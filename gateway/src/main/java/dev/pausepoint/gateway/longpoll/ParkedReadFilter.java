@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * status is pending (a 404 for another developer's pause, a 422, a finished pause: at once). A pending
  * pause parks the request with no thread and no connection to pause-service until a change to that pause
  * is heard ({@link PauseEventWakes}) or the wait ends, then reads again: a change answers with the new
- * state; an end of the wait with whatever the read says then. A wake that finds the pause still pending
+ * state; an end of the wait with whatever the read says then. The read after a wake goes with the other
+ * reads woken then, in one call to pause-service ({@link WokenReads}); only a pause that call does not
+ * give is read through the route. A wake that finds the pause still pending
  * (its creation event arriving late) parks it again for the rest of the wait, so the answer still comes
  * only on a change or at the end of the wait.
  *
