@@ -54,7 +54,6 @@ class WokenReads {
     private final ArrayDeque<Read> waiting = new ArrayDeque<>();
     private int calls;
     private boolean flushPlanned;
-    private long callsMade;
 
     WokenReads(WokenPausesClient pauseService, int batchSize, int maxCalls, Duration window, Scheduler timer) {
         this.pauseService = pauseService;
@@ -103,7 +102,6 @@ class WokenReads {
                 batch.add(waiting.poll());
             }
             calls++;
-            callsMade++;
             ready.add(batch);
         }
         return ready;
@@ -143,12 +141,5 @@ class WokenReads {
             ready = takeReady();
         }
         ready.forEach(this::call);
-    }
-
-    /** Calls made to pause-service so far (for tests and the log). */
-    long callsMade() {
-        synchronized (lock) {
-            return callsMade;
-        }
     }
 }
