@@ -1,4 +1,4 @@
-package dev.pausepoint.pause.longpoll;
+package dev.pausepoint.pause.woken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.pausepoint.pause.longpoll;
+package dev.pausepoint.pause.woken;
 
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.pause.lifecycle.Pause;
