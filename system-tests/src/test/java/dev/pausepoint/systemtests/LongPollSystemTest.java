@@ -27,7 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -90,9 +93,21 @@ class LongPollSystemTest {
             assertThat(woken.reply().json().get("status").asString()).isEqualTo("responded");
             assertThat(woken.after(changed)).as("woken by the pause event of the other instance's change, not by "
                     + "the end of the wait").isLessThan(WAKE_BOUND);
+            // The gateway read the woken pause in a batch call (POST /internal/pauses/woken), not through the
+            // route: the waiter still gets what a read gives, to the byte and with the same headers.
+            Reply read = as(keys.test(), "GET", "/v1/pause/" + id, null);
+            assertThat(woken.reply().body()).isEqualTo(read.body());
+            assertThat(woken.reply().header("Content-Type")).isEqualTo(read.header("Content-Type"));
+            assertThat(headerNames(woken.reply())).isEqualTo(headerNames(read));
         } finally {
             SystemStack.fleet().stopAnother(other.process());
         }
+    }
+
+    private static Set<String> headerNames(Reply reply) {
+        Set<String> names = new TreeSet<>();
+        reply.raw().headers().map().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        return names;
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  * each read at once. The pauses are seeded by SQL and answered in one transaction that also writes, for each,
  * the {@code pause.responded} event pause-service writes to its outbox on a response (for a developer id of
  * no account, so no webhook is sent), so the wake figure is the whole wake path: the outbox relay, Kafka, the
- * gateway's pause-events consumer, the waiter's read of pause-service and the client. A waiter whose wait ends
+ * gateway's pause-events consumer, its batched read of the woken pauses from pause-service and the client. A waiter whose wait ends
  * while its pause is still pending asks again at once, as a client would, so the waiters stay parked however
  * long the steps take. Where pause-service runs out of memory before all are parked, it is restarted and the
  * wake is measured with as many waiters as it held alive. When the machine's limit on open files is too low

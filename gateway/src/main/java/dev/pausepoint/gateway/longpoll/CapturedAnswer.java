@@ -61,6 +61,16 @@ final class CapturedAnswer extends AbstractServerHttpResponse {
         throw new UnsupportedOperationException("a captured answer has no native response");
     }
 
+    /** An answer that did not come through the route: a pause read in a batch ({@link WokenReads}). */
+    static CapturedAnswer of(DataBufferFactory buffers, HttpStatusCode status, HttpHeaders headers, byte[] body) {
+        CapturedAnswer answer = new CapturedAnswer(buffers);
+        answer.setStatusCode(status);
+        answer.getHeaders().addAll(headers);
+        answer.getHeaders().setContentLength(body.length);
+        answer.body = body;
+        return answer;
+    }
+
     byte[] body() {
         return body;
     }

@@ -1,9 +1,13 @@
 package dev.pausepoint.gateway.longpoll;
 
+import dev.pausepoint.gateway.routing.DownstreamServices;
+import dev.pausepoint.identity.RequestSigner;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,11 +15,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
+import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LongPollProperties.class)
@@ -51,8 +58,21 @@ class LongPollConfiguration {
     }
 
     @Bean
-    ParkedReadFilter parkedReadFilter(PauseWakes pauseWakes, Clock clock) {
-        return new ParkedReadFilter(pauseWakes, clock);
+    WokenReads wokenReads(DownstreamServices services, RequestSigner signer, LongPollProperties limits,
+            ObjectProvider<LoadBalancedExchangeFilterFunction> balancer) {
+        LongPollProperties.WokenReadsProperties reads = limits.wokenReads();
+        List<URI> pauseService = services.pauseService();
+        WokenPausesClient client = pauseService.size() == 1
+                ? new WokenPausesClient(pauseService.get(0), List.of(), signer, reads.timeout(),
+                        (int) reads.maxAnswer().toBytes())
+                : new WokenPausesClient(URI.create("http://pause-service"), List.of(balancer.getObject()), signer,
+                        reads.timeout(), (int) reads.maxAnswer().toBytes());
+        return new WokenReads(client, reads.batchSize(), reads.maxCalls(), reads.window(), Schedulers.parallel());
+    }
+
+    @Bean
+    ParkedReadFilter parkedReadFilter(PauseWakes pauseWakes, WokenReads wokenReads, Clock clock) {
+        return new ParkedReadFilter(pauseWakes, wokenReads, clock);
     }
 
     @Bean

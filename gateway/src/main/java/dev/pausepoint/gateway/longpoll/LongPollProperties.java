@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  *     died holding it
  * @param busyRetryAfter what a wait refused because this instance is full is told to wait
  * @param partitionsRefresh how often the pause-events consumer looks for partitions added to the topic
+ * @param wokenReads how the reads after a wake are gathered into calls to pause-service
  */
 @ConfigurationProperties("pausepoint.gateway.long-poll")
 public record LongPollProperties(
@@ -31,7 +32,32 @@ public record LongPollProperties(
         @DefaultValue("42KB") DataSize bytesPerWaiter,
         @DefaultValue("5s") Duration slotGrace,
         @DefaultValue("5s") Duration busyRetryAfter,
-        @DefaultValue("60s") Duration partitionsRefresh) {
+        @DefaultValue("60s") Duration partitionsRefresh,
+        @DefaultValue WokenReadsProperties wokenReads) {
+
+    /**
+     * The reads after a wake ({@link WokenReads}).
+     *
+     * @param batchSize pauses asked for in one call at most (pause-service takes up to 500)
+     * @param window how long a woken read waits for others to join its call
+     * @param maxCalls calls in flight at once; reads that come meanwhile wait for one to finish
+     * @param timeout how long a call may take before its reads are made one by one
+     * @param maxAnswer the largest answer a call may bring back; a larger one fails the call the same way
+     */
+    public record WokenReadsProperties(
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("5ms") Duration window,
+            @DefaultValue("4") int maxCalls,
+            @DefaultValue("3s") Duration timeout,
+            @DefaultValue("16MB") DataSize maxAnswer) {
+
+        public WokenReadsProperties {
+            if (batchSize < 1 || batchSize > 500 || maxCalls < 1) {
+                throw new IllegalArgumentException("pausepoint.gateway.long-poll.woken-reads: batch-size must be in "
+                        + "1–500 and max-calls at least 1");
+            }
+        }
+    }
 
     public LongPollProperties {
         if (maxPerDeveloper < 1 || (maxPerInstance != null && maxPerInstance < 1)) {

@@ -4,12 +4,15 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
 
+import dev.pausepoint.gateway.identity.CallerResolver;
+import dev.pausepoint.identity.CallerIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * status is pending (a 404 for another developer's pause, a 422, a finished pause: at once). A pending
  * pause parks the request with no thread and no connection to pause-service until a change to that pause
  * is heard ({@link PauseEventWakes}) or the wait ends, then reads again: a change answers with the new
- * state; an end of the wait with whatever the read says then. A wake that finds the pause still pending
+ * state; an end of the wait with whatever the read says then. The read after a wake goes with the other
+ * reads woken then, in one call to pause-service ({@link WokenReads}); only a pause that call does not
+ * give is read through the route. A wake that finds the pause still pending
  * (its creation event arriving late) parks it again for the rest of the wait, so the answer still comes
  * only on a change or at the end of the wait.
  *
@@ -38,10 +43,12 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PauseWakes wakes;
+    private final WokenReads wokenReads;
     private final Clock clock;
 
-    ParkedReadFilter(PauseWakes wakes, Clock clock) {
+    ParkedReadFilter(PauseWakes wakes, WokenReads wokenReads, Clock clock) {
         this.wakes = wakes;
+        this.wokenReads = wokenReads;
         this.clock = clock;
     }
 
@@ -52,26 +59,40 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
         if (waitEnds == null || pauseId == null) {
             return chain.filter(exchange);
         }
-        return readUntilChanged(exchange, chain, pauseId, waitEnds)
+        return readUntilChanged(exchange, chain, pauseId, waitEnds, false)
                 .flatMap(answer -> answer.writeTo(exchange.getResponse()));
     }
 
-    /** Registers, reads, and waits for a change while the answer is pending and the wait lasts. */
+    /**
+     * Registers, reads, and waits for a change while the answer is pending and the wait lasts. The read
+     * after a wake is made with the others woken then, in one call ({@link WokenReads}); a pause that call
+     * does not give is read through the route as any other read.
+     */
     private Mono<CapturedAnswer> readUntilChanged(ServerWebExchange exchange, GatewayFilterChain chain, String pauseId,
-            long waitEnds) {
+            long waitEnds, boolean afterWake) {
         return Mono.defer(() -> {
             PauseWakes.Waiter waiter = wakes.register(pauseId);
-            return read(exchange, chain).flatMap(answer -> {
+            Mono<CapturedAnswer> current = afterWake ? readWoken(exchange, chain, pauseId) : read(exchange, chain);
+            return current.flatMap(answer -> {
                 long left = waitEnds - clock.millis();
                 if (left <= 0 || !pending(answer)) {
                     return Mono.just(answer);
                 }
                 return waiter.woken().thenReturn(true)
                         .or(Mono.delay(Duration.ofMillis(left)).thenReturn(false))
-                        .flatMap(woken -> woken ? readUntilChanged(exchange, chain, pauseId, waitEnds)
+                        .flatMap(woken -> woken ? readUntilChanged(exchange, chain, pauseId, waitEnds, true)
                                 : read(exchange, chain));
             }).doFinally(signal -> wakes.remove(pauseId, waiter));
         });
+    }
+
+    /** The pause as the batch of woken reads gives it, as this waiter's identity scopes it, or its own read. */
+    private Mono<CapturedAnswer> readWoken(ServerWebExchange exchange, GatewayFilterChain chain, String pauseId) {
+        CallerIdentity caller = exchange.getAttribute(CallerResolver.CALLER);
+        DataBufferFactory buffers = exchange.getResponse().bufferFactory();
+        return wokenReads.read(pauseId, caller)
+                .map(woken -> CapturedAnswer.of(buffers, HttpStatus.OK, woken.headers(), woken.body()))
+                .switchIfEmpty(read(exchange, chain));
     }
 
     /** One pass through the rest of the chain to pause-service, answered into a captured response. */

@@ -1,7 +1,7 @@
 /**
- * Caps on long-polls ({@code GET /v1/pause/{id}?wait=N}) at the gateway: concurrent waits per developer
- * and mode, counted across every gateway instance in Redis (429 past it), and waits in flight through
- * this instance, so that they never hold more than part of the connection pool to pause-service (503
- * past it). pause-service caps the waiters it parks on its own, from its heap.
+ * Long-polls ({@code GET /v1/pause/{id}?wait=N}), parked in the gateway: the caps on them, concurrent
+ * waits per developer and mode, counted across every gateway instance in Redis (429 past it), and waits
+ * parked on this instance, bounded by its heap (503 past it); the parking itself and the wakes from
+ * pause events; and the reads after a wake, gathered into one call to pause-service per batch.
  */
 package dev.pausepoint.gateway.longpoll;

@@ -70,9 +70,13 @@ class ParkedLongPollTest extends GatewayIntegrationTest {
     }
 
     private void publish(String pauseId) throws Exception {
-        kafka.send(Topics.PAUSE_EVENTS, pauseId, new PauseResponded(EventIds.newEventId(), EventIds.now(Clock.systemUTC()),
-                Event.SCHEMA_VERSION, pauseId, "dev_any", false, "Yes", null, EventIds.now(Clock.systemUTC()), Map.of(),
-                "192.0.2.1", "test")).get(10, TimeUnit.SECONDS);
+        kafka.send(Topics.PAUSE_EVENTS, pauseId, responded(pauseId)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A pause event for {@code pauseId}; only its key wakes anyone. */
+    static Event responded(String pauseId) {
+        return new PauseResponded(EventIds.newEventId(), EventIds.now(Clock.systemUTC()), Event.SCHEMA_VERSION, pauseId,
+                "dev_any", false, "Yes", null, EventIds.now(Clock.systemUTC()), Map.of(), "192.0.2.1", "test");
     }
 
     private static void answers(String pauseId, String body) {

@@ -2,6 +2,7 @@ package dev.pausepoint.pause.lifecycle;
 
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.identity.CallerIdentity;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -24,6 +25,11 @@ public class PauseService {
     /** Any developer's pause, for internal callers that hold a verified token for it. */
     public Optional<Pause> find(String pauseId) {
         return pauses.find(pauseId);
+    }
+
+    /** Those of these pauses that exist, any developer's, for internal callers that scope them on their own. */
+    public List<Pause> findEach(Collection<String> pauseIds) {
+        return pauses.findEach(pauseIds);
     }
 
     public PauseView get(CallerIdentity caller, String pauseId) {
