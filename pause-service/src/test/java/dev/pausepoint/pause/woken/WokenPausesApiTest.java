@@ -136,6 +136,12 @@ class WokenPausesApiTest extends PauseApiTest {
             assertThat(reply.json().get("error").asString()).as(body).isEqualTo("VALIDATION_ERROR");
             assertThat(reply.json().get("detail").get(0).get("field").asString()).as(body).startsWith("pauses");
         }
+        for (String text : List.of("psr_\\u0000", "psr_\\ud800")) {
+            String body = "{\"pauses\":[{\"pause_id\":\"" + text + "\",\"developer_id\":\"dev_1\",\"livemode\":false}]}";
+            Reply reply = client.internalPost(PATH, body, "gateway");
+            assertThat(reply.status()).as("text the database cannot hold: %s", body).isEqualTo(422);
+            assertThat(reply.json().get("error").asString()).as(body).isEqualTo("VALIDATION_ERROR");
+        }
         for (String body : List.of("{\"pauses\":[", "[1,2]", "")) {
             Reply reply = client.internalPost(PATH, body, "gateway");
             assertThat(reply.status()).as(body).isBetween(400, 499);
