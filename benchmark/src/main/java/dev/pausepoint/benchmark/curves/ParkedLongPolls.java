@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -255,6 +256,11 @@ final class ParkedLongPolls extends CostCurve {
                 answer.executeUpdate();
                 events.setArray(1, db.createArrayOf("text", ids.toArray()));
                 events.executeUpdate();
+            }
+            try (Statement notice = db.createStatement()) {
+                // What pause-service's own commit does (OutboxRelay's channel): the relay is told of the rows
+                // at once (delivered on commit), instead of finding them at its next poll, up to 0.5 s later.
+                notice.execute("NOTIFY outbox_relay");
             }
             committing = System.nanoTime();
             db.commit();
