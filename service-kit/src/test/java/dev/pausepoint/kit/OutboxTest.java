@@ -135,6 +135,29 @@ class OutboxTest {
                 .containsExactly(marker.eventId());
     }
 
+    /**
+     * A change that finds its work done (a replayed event's insert meeting its row) writes no event; one
+     * that writes its row writes its event with it, in the same statement.
+     */
+    @Test
+    void anEventWrittenOnlyIfItsChangeWroteIsLeftOutWhenTheChangeWroteNothing() {
+        int id = (int) (System.nanoTime() & 0x3fffffff);
+        String insert = "INSERT INTO kit_probe (id) VALUES (?) ON CONFLICT (id) DO NOTHING";
+        PauseCancelled first = cancelled("psr_" + UUID.randomUUID());
+        PauseCancelled replayed = cancelled(first.pauseId());
+        PauseCancelled marker = cancelled(first.pauseId());
+
+        assertThat(outbox.publishIfWritten(first, new Outbox.Write(insert, id))).isTrue();
+        assertThat(outbox.publishIfWritten(replayed, new Outbox.Write(insert, id))).as("the row was there").isFalse();
+        assertThat(outbox.publishIfWritten(marker, new Outbox.Write(insert, id + 1))).isTrue();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM kit_probe WHERE id IN (?, ?)").params(id, id + 1).query(Integer.class)
+                .single()).isEqualTo(2);
+        // Same key, same partition: once the later marker is read, the replayed one would have been too.
+        assertThat(readUntil(List.of(first.eventId(), replayed.eventId(), marker.eventId()), marker.eventId()))
+                .containsExactly(first.eventId(), marker.eventId());
+    }
+
     @Test
     void rolledBackChangePublishesNothing() {
         String pauseId = "psr_" + UUID.randomUUID();

@@ -60,10 +60,11 @@ public class NotificationListener {
         }
         Instant now = EventIds.now(clock);
         if (!pause.livemode()) {
-            if (notifications.insert(pause, "sandbox", now, null)) {
-                outbox.publish(NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
-                        pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
-                                pause.options(), pause.respondUrl(), sms.maxSegments())));
+            // The notification and its event in one statement; a replay finds the row and writes neither.
+            NotificationSent sent = NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
+                    pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
+                            pause.options(), pause.respondUrl(), sms.maxSegments()));
+            if (outbox.publishIfWritten(sent, notifications.insertion(pause, "sandbox", now, null))) {
                 AfterCommit.run(() -> metrics.finished(pause.channel(), NotificationMetrics.SANDBOX));
             }
             return;

@@ -2,6 +2,7 @@ package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.delivery.schedule.Lease;
+import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.tracing.TraceContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,15 +33,23 @@ public class NotificationRepository {
      * exists already (a replayed event).
      */
     public boolean insert(PauseCreated pause, String status, Instant now, TraceContext trace) {
-        return jdbc.sql("""
+        Outbox.Write insertion = insertion(pause, status, now, trace);
+        return jdbc.sql(insertion.sql()).params(insertion.params()).update() == 1;
+    }
+
+    /**
+     * The statement that records {@code pause}'s notification, unless a replay of its event finds it
+     * there already; run on its own ({@link #insert}) or with the event that follows it (a sandbox).
+     */
+    Outbox.Write insertion(PauseCreated pause, String status, Instant now, TraceContext trace) {
+        return new Outbox.Write("""
                 INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
                     options, status, next_attempt_at, created_at, updated_at, traceparent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""")
-                .params(pause.pauseId(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
-                        pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
-                        status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
-                        TraceContext.text(trace))
-                .update() == 1;
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""",
+                pause.pauseId(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
+                pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
+                status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
+                TraceContext.text(trace));
     }
 
     /**

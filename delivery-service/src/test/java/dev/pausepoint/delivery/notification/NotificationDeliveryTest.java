@@ -240,6 +240,24 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         assertThat(OUTSIDE.findAll(postRequestedFor(anyUrl()).withRequestBody(containing(to.substring(1))))).isEmpty();
     }
 
+    /** The sandbox's notification and its event are one statement: a replay finds the row and writes neither. */
+    @Test
+    void aReplayedTestPauseCreatedFinishesItsSandboxOnce() {
+        PauseCreated pause = pauseCreated(DEVELOPER, false, "sms", phone());
+
+        publish(pause);
+        await().untilAsserted(() -> assertThat(notification(pause.pauseId())).containsEntry("status", "sandbox"));
+        RecordMetadata replay = publish(pause);
+        awaitConsumed("delivery-service-notifications", replay);
+        // Everything the outbox held is on the topic before the fences go out.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event")
+                .query(Long.class).single() == 0);
+
+        assertThat(EventReader.readFenced(Topics.DELIVERY_EVENTS,
+                event -> event instanceof NotificationSent sent && sent.pauseId().equals(pause.pauseId())))
+                .as("one sandbox event for the pause, not one per delivery of its event").hasSize(1);
+    }
+
     @Test
     void aReplayedPauseCreatedSendsOneMessage() {
         String to = phone();

@@ -71,6 +71,25 @@ public class Outbox {
         AfterCommit.run(relay::wake);
     }
 
+    /**
+     * Writes {@code change} and, only if it wrote a row, {@code event}'s row, in one statement: for a change
+     * that may find its work already done (an {@code INSERT ... ON CONFLICT DO NOTHING} of a replayed event),
+     * whose event must then not be written again. {@code change} is one {@code INSERT} or {@code UPDATE}
+     * without {@code RETURNING}. One round trip instead of the change's and the event's. Returns whether
+     * the change wrote a row (and so the event was written).
+     */
+    public boolean publishIfWritten(Event event, Write change) {
+        List<Object> params = new ArrayList<>(change.params());
+        params.addAll(Arrays.asList(rowOf(event)));
+        boolean written = jdbc.sql("WITH change AS (" + change.sql() + " RETURNING 1) "
+                + "INSERT INTO outbox_event (event_id, topic, record_key, payload, traceparent) "
+                + "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM change)").params(params).update() == 1;
+        if (written) {
+            AfterCommit.run(relay::wake);
+        }
+        return written;
+    }
+
     /** The row's values; the trace context is null outside a span. */
     private Object[] rowOf(Event event) {
         return new Object[] {event.eventId(), event.topic(), event.key(), EventJson.writeString(event),
