@@ -35,11 +35,15 @@ final class LeavingConsumers {
                 new Leaving(consumer));
     }
 
-    /** One consumer's handler; used by the consumer's own thread, as Kafka consumers are (bar {@code wakeup}). */
+    /**
+     * One consumer's handler. A consumer is used by one thread, bar a few calls made from others
+     * ({@code wakeup}, a metrics binder reading {@code metrics}); only the thread that held an unsubscribe
+     * back applies it.
+     */
     private static final class Leaving implements InvocationHandler {
 
         private final Consumer<?, ?> consumer;
-        private boolean unsubscribeHeldBack;
+        private volatile Thread unsubscribeHeldBackBy;
 
         Leaving(Consumer<?, ?> consumer) {
             this.consumer = consumer;
@@ -49,18 +53,18 @@ final class LeavingConsumers {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (name.equals("unsubscribe") && method.getParameterCount() == 0) {
-                unsubscribeHeldBack = true;
+                unsubscribeHeldBackBy = Thread.currentThread();
                 return null;
             }
             if (isPlainClose(method)) {
-                unsubscribeHeldBack = false;
+                unsubscribeHeldBackBy = null;
                 Duration timeout = args == null ? DEFAULT_CLOSE_TIMEOUT : (Duration) args[0];
                 consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                         .withTimeout(timeout));
                 return null;
             }
-            if (unsubscribeHeldBack && appliesHeldBackUnsubscribe(method)) {
-                unsubscribeHeldBack = false;
+            if (unsubscribeHeldBackBy == Thread.currentThread() && appliesHeldBackUnsubscribe(method)) {
+                unsubscribeHeldBackBy = null;
                 consumer.unsubscribe();
             }
             try {
@@ -70,7 +74,7 @@ final class LeavingConsumers {
             }
         }
 
-        /** Every call that sees or changes the subscription; not wakeup (any thread), close or Object's own. */
+        /** Every call that sees or changes the subscription; not wakeup, close or Object's own. */
         private static boolean appliesHeldBackUnsubscribe(Method method) {
             return method.getDeclaringClass() != Object.class && !method.getName().equals("wakeup")
                     && !method.getName().equals("close");
