@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
-    private static final String INSERT =
-            "INSERT INTO outbox_event (event_id, topic, record_key, payload, traceparent) VALUES (?, ?, ?, ?, ?)";
+    /** The row's columns, in the order of {@link #rowOf}'s values. */
+    private static final String INTO = "INSERT INTO outbox_event (event_id, topic, record_key, payload, traceparent) ";
+    private static final String INSERT = INTO + "VALUES (?, ?, ?, ?, ?)";
 
     /**
      * One data-modifying statement ({@code INSERT}, {@code UPDATE} or {@code DELETE} without {@code RETURNING})
@@ -82,8 +83,7 @@ public class Outbox {
         List<Object> params = new ArrayList<>(change.params());
         params.addAll(Arrays.asList(rowOf(event)));
         boolean written = jdbc.sql("WITH change AS (" + change.sql() + " RETURNING 1) "
-                + "INSERT INTO outbox_event (event_id, topic, record_key, payload, traceparent) "
-                + "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM change)").params(params).update() == 1;
+                + INTO + "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM change)").params(params).update() == 1;
         if (written) {
             AfterCommit.run(relay::wake);
         }
