@@ -136,4 +136,55 @@ class EventBatchesTest {
         assertThat(applied).as("only the relevant ones reach the handler")
                 .allMatch(mine::contains);
     }
+
+    /** Records the events it is given at its finish only, as a writer that writes a transaction's events together. */
+    private final class HoldingWriter implements EventBatches.BatchWriter {
+
+        private final List<Event> held = new ArrayList<>();
+        private final List<List<String>> finished;
+        private final String failingAtFinish;
+
+        HoldingWriter(List<List<String>> finished, String failingAtFinish) {
+            this.finished = finished;
+            this.failingAtFinish = failingAtFinish;
+        }
+
+        @Override
+        public void add(Event event) {
+            held.add(event);
+        }
+
+        @Override
+        public void finish() {
+            finished.add(held.stream().map(Event::eventId).toList());
+            held.forEach(event -> processed.firstDelivery(CONSUMER, event.eventId()));
+            if (held.stream().anyMatch(event -> event.eventId().equals(failingAtFinish))) {
+                throw new IllegalStateException("cannot write this one");
+            }
+        }
+    }
+
+    @Test
+    void aWriterIsFinishedOnceWithEveryEventOfItsTransactionBeforeTheCommit() {
+        List<ConsumerRecord<String, Event>> records = records(4);
+        List<List<String>> finished = new ArrayList<>();
+        batches.apply(records, event -> true, () -> new HoldingWriter(finished, null));
+        assertThat(finished).containsExactly(records.stream().map(record -> record.value().eventId()).toList());
+        assertThat(records).allMatch(this::recorded);
+    }
+
+    @Test
+    void aWriterThatFailsAtItsFinishLeavesTheRecordsToFreshWritersOneByOne() {
+        List<ConsumerRecord<String, Event>> records = records(4);
+        String failing = records.get(2).value().eventId();
+        List<List<String>> finished = new ArrayList<>();
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> batches.apply(records, event -> true, () -> new HoldingWriter(finished, failing)));
+        List<String> ids = records.stream().map(record -> record.value().eventId()).toList();
+        assertThat(finished).as("the batch's writer, then one fresh writer per record up to the failing one")
+                .containsExactly(ids, List.of(ids.get(0)), List.of(ids.get(1)), List.of(ids.get(2)));
+        assertThat(failure.getIndex()).isEqualTo(2);
+        assertThat(records.subList(0, 2)).allMatch(this::recorded);
+        assertThat(records.subList(2, 4)).as("the failed batch and the failing record rolled back").noneMatch(this::recorded);
+    }
 }

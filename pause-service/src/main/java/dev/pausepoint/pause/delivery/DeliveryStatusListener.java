@@ -2,9 +2,6 @@ package dev.pausepoint.pause.delivery;
 
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.Topics;
-import dev.pausepoint.events.delivery.NotificationDelivered;
-import dev.pausepoint.events.delivery.NotificationFailed;
-import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.kit.kafka.EventBatches;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +13,8 @@ import org.springframework.stereotype.Component;
  * per event here: every update in {@link DeliveryStatusRepository} is conditional and only moves the block
  * forward, so applying an event again, or an older one after a newer, changes nothing. A ledger insert per
  * event would cost each create a second write for what the update already guarantees
- * (docs/benchmark.md, "Where the CPU goes").
+ * (docs/benchmark.md, "Where the CPU goes"). The sends of a poll are written in one statement
+ * ({@link DeliveryStatusWriter}).
  */
 @Component
 public class DeliveryStatusListener {
@@ -31,17 +29,6 @@ public class DeliveryStatusListener {
 
     @KafkaListener(id = "pause-delivery-status", topics = Topics.DELIVERY_EVENTS, groupId = "pause-service", batch = "true")
     public void on(List<ConsumerRecord<String, Event>> records) {
-        batches.apply(records, this::apply);
-    }
-
-    private void apply(Event event) {
-        if (event instanceof NotificationSent sent) {
-            deliveries.sent(sent.pauseId(), sent.sandbox(), sent.attempt(),
-                    sent.sandbox() ? sent.renderedMessage() : null, sent.occurredAt());
-        } else if (event instanceof NotificationDelivered delivered) {
-            deliveries.delivered(delivered.pauseId(), delivered.occurredAt());
-        } else if (event instanceof NotificationFailed failed) {
-            deliveries.failed(failed.pauseId(), failed.attempts(), failed.error(), failed.occurredAt());
-        }
+        batches.apply(records, event -> true, () -> new DeliveryStatusWriter(deliveries));
     }
 }

@@ -2,6 +2,7 @@ package dev.pausepoint.pause.delivery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,15 +21,52 @@ public class DeliveryStatusRepository {
         this.jdbc = jdbc;
     }
 
-    /** Sent to a provider ({@code sandbox} for a test pause, with the message it would have sent). */
-    void sent(String pauseId, boolean sandbox, int attempt, String sandboxMessage, Instant at) {
+    /**
+     * Sent to a provider ({@code sandbox} for a test pause, with the message it would have sent), for many
+     * pauses in one statement: the sends a poll brings are one per created pause, so one statement a poll
+     * instead of one per pause. At most one send per pause ({@link Sent#then} folds several into one).
+     */
+    void sent(Collection<Sent> sends) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        int size = sends.size();
+        String[] ids = new String[size];
+        String[] statuses = new String[size];
+        Integer[] attempts = new Integer[size];
+        String[] times = new String[size];
+        String[] messages = new String[size];
+        int i = 0;
+        for (Sent sent : sends) {
+            ids[i] = sent.pauseId();
+            statuses[i] = sent.sandbox() ? "sandbox" : "sent";
+            attempts[i] = sent.attempt();
+            times[i] = sent.at().toString();
+            messages[i] = sent.sandboxMessage();
+            i++;
+        }
         jdbc.sql("""
-                UPDATE pause SET delivery_status = CASE WHEN delivery_status = 'queued' THEN ? ELSE delivery_status END,
-                    delivery_attempts = GREATEST(delivery_attempts, ?),
-                    delivery_updated_at = GREATEST(delivery_updated_at, ?),
-                    delivery_sandbox_message = COALESCE(?, delivery_sandbox_message)
-                WHERE id = ? AND delivery_status IN ('queued', 'sent', 'sandbox')""")
-                .params(sandbox ? "sandbox" : "sent", attempt, Timestamp.from(at), sandboxMessage, pauseId).update();
+                UPDATE pause SET delivery_status = CASE WHEN pause.delivery_status = 'queued' THEN s.status
+                        ELSE pause.delivery_status END,
+                    delivery_attempts = GREATEST(pause.delivery_attempts, s.attempt),
+                    delivery_updated_at = GREATEST(pause.delivery_updated_at, s.at),
+                    delivery_sandbox_message = COALESCE(s.message, pause.delivery_sandbox_message)
+                FROM unnest(?::text[], ?::text[], ?::integer[], ?::timestamptz[], ?::text[])
+                    AS s(id, status, attempt, at, message)
+                WHERE pause.id = s.id AND pause.delivery_status IN ('queued', 'sent', 'sandbox')""")
+                .params(ids, statuses, attempts, times, messages).update();
+    }
+
+    /** One send to a provider, or several to the same pause folded into the one that writing each in turn gives. */
+    record Sent(String pauseId, boolean sandbox, int attempt, Instant at, String sandboxMessage) {
+
+        /** This send followed by {@code later}, to the same pause: as the two updates one after the other leave it. */
+        Sent then(Sent later) {
+            // The status is set by the first while queued (a pause is sandbox or not for good), the attempt
+            // and the time only grow, and a later message replaces an earlier one.
+            return new Sent(pauseId, sandbox, Math.max(attempt, later.attempt), at.isAfter(later.at) ? at : later.at,
+                    later.sandboxMessage != null ? later.sandboxMessage : sandboxMessage);
+        }
     }
 
     void delivered(String pauseId, Instant at) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -55,6 +56,27 @@ public final class EventBatches {
      * (delivery-service's webhook listener reads every {@code pause.created} to act on the outcomes).
      */
     public void apply(List<ConsumerRecord<String, Event>> records, Predicate<Event> relevant, Consumer<Event> handler) {
+        apply(records, relevant, () -> new BatchWriter() {
+            @Override
+            public void add(Event event) {
+                handler.accept(event);
+            }
+
+            @Override
+            public void finish() {
+                // Every event was written as it came.
+            }
+        });
+    }
+
+    /**
+     * As {@link #apply(List, Predicate, Consumer)}, for a listener that writes the events of a transaction
+     * together: each transaction (the batch's, or a record's own when the batch is applied again one by one)
+     * gets a fresh writer from {@code writers}, which is given its events in order, each in the record's span,
+     * then finished before the commit. What a writer holds back until then runs in no record's span.
+     */
+    public void apply(List<ConsumerRecord<String, Event>> records, Predicate<Event> relevant,
+            Supplier<BatchWriter> writers) {
         int unreadable = firstUnreadable(records);
         int readable = unreadable < 0 ? records.size() : unreadable;
         List<Integer> mine = new ArrayList<>(readable);
@@ -65,9 +87,13 @@ public final class EventBatches {
         }
         if (!mine.isEmpty()) {
             try {
-                transactions.executeWithoutResult(status -> mine.forEach(i -> handle(records.get(i), handler)));
+                transactions.executeWithoutResult(status -> {
+                    BatchWriter writer = writers.get();
+                    mine.forEach(i -> handle(records.get(i), writer));
+                    writer.finish();
+                });
             } catch (RuntimeException batchFailure) {
-                oneByOne(records, mine, handler);
+                oneByOne(records, mine, writers);
             }
         }
         if (unreadable >= 0) {
@@ -79,24 +105,41 @@ public final class EventBatches {
     }
 
     /** Each of {@code mine} (indices into {@code records}) in a transaction of its own; a failure names its index. */
-    private void oneByOne(List<ConsumerRecord<String, Event>> records, List<Integer> mine, Consumer<Event> handler) {
+    private void oneByOne(List<ConsumerRecord<String, Event>> records, List<Integer> mine, Supplier<BatchWriter> writers) {
         for (int i : mine) {
             ConsumerRecord<String, Event> record = records.get(i);
             Event event = record.value();
             try {
-                transactions.executeWithoutResult(status -> handle(record, handler));
+                transactions.executeWithoutResult(status -> {
+                    BatchWriter writer = writers.get();
+                    handle(record, writer);
+                    writer.finish();
+                });
             } catch (RuntimeException failure) {
                 throw new BatchListenerFailedException("could not apply " + event.eventId(), failure, i);
             }
         }
     }
 
-    private void handle(ConsumerRecord<String, Event> record, Consumer<Event> handler) {
+    private void handle(ConsumerRecord<String, Event> record, BatchWriter writer) {
         Event event = record.value();
         spans.run("process " + record.topic(), Span.Kind.CONSUMER, TraceContext.from(record.headers()),
                 Map.of("messaging.system", "kafka", "messaging.destination.name", record.topic(),
                         "event.id", event.eventId()),
-                span -> handler.accept(event));
+                span -> writer.add(event));
+    }
+
+    /**
+     * Writes the events of one transaction, in order; it may hold writes back and make them together in
+     * {@link #finish()}, as long as the outcome is the one writing each event in turn would give.
+     */
+    public interface BatchWriter {
+
+        /** The next event of the transaction, in its record's span. */
+        void add(Event event);
+
+        /** After the transaction's last event, before its commit: makes what was held back. */
+        void finish();
     }
 
     private static int firstUnreadable(List<ConsumerRecord<String, Event>> records) {
