@@ -69,7 +69,8 @@ final class GatewayAgainstBaseline extends Phase {
     private static Process startBaselineGateway(int port, String target) throws IOException {
         Path root = Workspace.locate().root();
         return ServiceFleet.launchJar(root.resolve("benchmark-baseline-gateway/target/benchmark-baseline-gateway.jar"),
-                ServiceFleet.configuredJvmOptions(), Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
+                // The same heap as ours: both are gateways allocating alike per request.
+                ServiceFleet.jvmOptionsOf(Service.GATEWAY, ServiceFleet.configuredJvmOptions()), Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
                         "REDIS_HOST", TestInfrastructure.redis().host(),
                         "REDIS_PORT", String.valueOf(TestInfrastructure.redis().port())),
                 root, Stack.logDirectory().resolve("benchmark-baseline-gateway.log"));
