@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -136,26 +137,37 @@ class OutboxTest {
     }
 
     /**
-     * A change that finds its work done (a replayed event's insert meeting its row) writes no event; one
-     * that writes its row writes its event with it, in the same statement.
+     * Changes that find their work done (a replayed event's insert meeting its row) write no event; those
+     * that write their row write their event with it, all in one statement; the keys written come back.
+     * Keys are the probe's ids as text, as a notification's {@code pause_id} is its event's key.
      */
     @Test
-    void anEventWrittenOnlyIfItsChangeWroteIsLeftOutWhenTheChangeWroteNothing() {
-        int id = (int) (System.nanoTime() & 0x3fffffff);
-        String insert = "INSERT INTO kit_probe (id) VALUES (?) ON CONFLICT (id) DO NOTHING";
-        PauseCancelled first = cancelled("psr_" + UUID.randomUUID());
-        PauseCancelled replayed = cancelled(first.pauseId());
-        PauseCancelled marker = cancelled(first.pauseId());
+    void eachEventOfABatchIsWrittenOnlyIfTheChangeWroteItsKeysRow() {
+        int done = (int) (System.nanoTime() & 0x3fffffff);
+        int fresh = done + 1;
+        int alsoFresh = done + 2;
+        jdbc.sql("INSERT INTO kit_probe (id) VALUES (?)").param(done).update();
+        PauseCancelled replayed = cancelled(String.valueOf(done));
+        PauseCancelled first = cancelled(String.valueOf(fresh));
+        PauseCancelled second = cancelled(String.valueOf(alsoFresh));
+        String insert = "INSERT INTO kit_probe (id) SELECT unnest(?::int[]) ON CONFLICT (id) DO NOTHING";
 
-        assertThat(outbox.publishIfWritten(first, new Outbox.Write(insert, id))).isTrue();
-        assertThat(outbox.publishIfWritten(replayed, new Outbox.Write(insert, id))).as("the row was there").isFalse();
-        assertThat(outbox.publishIfWritten(marker, new Outbox.Write(insert, id + 1))).isTrue();
+        Set<String> written = transactions.execute(status -> outbox.publishEachIfWritten(
+                List.of(outbox.entry(replayed), outbox.entry(first), outbox.entry(second)),
+                new Outbox.Write(insert, (Object) new Integer[] {done, fresh, alsoFresh}), "id"));
 
-        assertThat(jdbc.sql("SELECT count(*) FROM kit_probe WHERE id IN (?, ?)").params(id, id + 1).query(Integer.class)
-                .single()).isEqualTo(2);
+        assertThat(written).containsExactlyInAnyOrder(String.valueOf(fresh), String.valueOf(alsoFresh));
+        assertThat(outbox.publishEachIfWritten(List.of(), new Outbox.Write(insert, (Object) new Integer[] {done}), "id"))
+                .as("nothing to write").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM kit_probe WHERE id IN (?, ?, ?)").params(done, fresh, alsoFresh)
+                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(readUntil(List.of(first.eventId()), first.eventId())).containsExactly(first.eventId());
+        assertThat(readUntil(List.of(second.eventId()), second.eventId())).containsExactly(second.eventId());
         // Same key, same partition: once the later marker is read, the replayed one would have been too.
-        assertThat(readUntil(List.of(first.eventId(), replayed.eventId(), marker.eventId()), marker.eventId()))
-                .containsExactly(first.eventId(), marker.eventId());
+        PauseCancelled marker = cancelled(replayed.pauseId());
+        transactions.executeWithoutResult(status -> outbox.publish(marker));
+        assertThat(readUntil(List.of(replayed.eventId(), marker.eventId()), marker.eventId()))
+                .containsExactly(marker.eventId());
     }
 
     @Test

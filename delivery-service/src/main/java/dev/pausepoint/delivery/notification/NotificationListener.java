@@ -13,7 +13,10 @@ import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.tracing.Spans;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -51,26 +54,53 @@ public class NotificationListener {
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
             batch = "true")
     public void on(List<ConsumerRecord<String, Event>> records) {
-        batches.apply(records, event -> event instanceof PauseCreated, this::apply);
+        batches.apply(records, event -> event instanceof PauseCreated, Writer::new);
     }
 
-    private void apply(Event event) {
-        if (!(event instanceof PauseCreated pause)) {
-            return;
-        }
-        Instant now = EventIds.now(clock);
-        if (!pause.livemode()) {
-            // The notification and its event in one statement; a replay finds the row and writes neither.
-            NotificationSent sent = NotificationSent.sandbox(EventIds.newEventId(), now, pause.pauseId(),
-                    pause.developerId(), pause.channel(), MessageRenderer.sandbox(pause.channel(), pause.message(),
-                            pause.options(), pause.respondUrl(), sms.maxSegments()));
-            if (outbox.publishIfWritten(sent, notifications.insertion(pause, "sandbox", now, null))) {
-                AfterCommit.run(() -> metrics.finished(pause.channel(), NotificationMetrics.SANDBOX));
+    /**
+     * The notifications of one transaction. A test pause's sandbox notification and its
+     * {@code NotificationSent} are held back and written with the others of the transaction in one
+     * statement, which leaves out the pauses a replay finds there already (and their events); a live
+     * pause's notification is recorded as it comes, for the worker to send.
+     */
+    private final class Writer implements EventBatches.BatchWriter {
+
+        private final Map<String, PauseCreated> sandboxes = new LinkedHashMap<>();
+        private final Map<String, Outbox.Entry> sent = new LinkedHashMap<>();
+        private Instant firstSandbox;
+
+        @Override
+        public void add(Event event) {
+            if (!(event instanceof PauseCreated pause)) {
+                return;
             }
-            return;
+            Instant now = EventIds.now(clock);
+            if (!pause.livemode()) {
+                if (sandboxes.putIfAbsent(pause.pauseId(), pause) == null) {
+                    firstSandbox = firstSandbox == null ? now : firstSandbox;
+                    sent.put(pause.pauseId(), outbox.entry(NotificationSent.sandbox(EventIds.newEventId(), now,
+                            pause.pauseId(), pause.developerId(), pause.channel(), MessageRenderer.sandbox(
+                                    pause.channel(), pause.message(), pause.options(), pause.respondUrl(),
+                                    sms.maxSegments()))));
+                }
+                return;
+            }
+            if (notifications.insert(pause, "pending", now, spans.current())) {
+                AfterCommit.run(worker::wake);
+            }
         }
-        if (notifications.insert(pause, "pending", now, spans.current())) {
-            AfterCommit.run(worker::wake);
+
+        @Override
+        public void finish() {
+            if (sandboxes.isEmpty()) {
+                return;
+            }
+            Set<String> written = outbox.publishEachIfWritten(List.copyOf(sent.values()),
+                    notifications.sandboxInsertion(sandboxes.values(), firstSandbox), "pause_id");
+            for (String pauseId : written) {
+                String channel = sandboxes.get(pauseId).channel();
+                AfterCommit.run(() -> metrics.finished(channel, NotificationMetrics.SANDBOX));
+            }
         }
     }
 }

@@ -37,11 +37,8 @@ public class NotificationRepository {
         return jdbc.sql(insertion.sql()).params(insertion.params()).update() == 1;
     }
 
-    /**
-     * The statement that records {@code pause}'s notification, unless a replay of its event finds it
-     * there already; run on its own ({@link #insert}) or with the event that follows it (a sandbox).
-     */
-    Outbox.Write insertion(PauseCreated pause, String status, Instant now, TraceContext trace) {
+    /** The statement that records {@code pause}'s notification, unless a replay of its event finds it there already. */
+    private Outbox.Write insertion(PauseCreated pause, String status, Instant now, TraceContext trace) {
         return new Outbox.Write("""
                 INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
                     options, status, next_attempt_at, created_at, updated_at, traceparent)
@@ -50,6 +47,40 @@ public class NotificationRepository {
                 pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
                 status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
                 TraceContext.text(trace));
+    }
+
+    /**
+     * The statement that records the sandbox notifications of test pauses (finished on the spot, nothing
+     * to send), one row per pause in one statement, leaving out those a replay finds there already; to be
+     * written with their events ({@link Outbox#publishEachIfWritten}, keyed by {@code pause_id}). At most
+     * one pause per id.
+     */
+    Outbox.Write sandboxInsertion(Collection<PauseCreated> pauses, Instant now) {
+        int size = pauses.size();
+        String[][] text = new String[7][size];
+        Boolean[] livemode = new Boolean[size];
+        int i = 0;
+        for (PauseCreated pause : pauses) {
+            text[0][i] = pause.pauseId();
+            text[1][i] = pause.developerId();
+            text[2][i] = pause.channel();
+            text[3][i] = pause.recipient();
+            text[4][i] = pause.respondUrl();
+            text[5][i] = pause.message();
+            text[6][i] = json.writeValueAsString(pause.options());
+            livemode[i] = pause.livemode();
+            i++;
+        }
+        return new Outbox.Write("""
+                INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
+                    options, status, created_at, updated_at)
+                SELECT n.pause_id, n.developer_id, n.livemode, n.channel, n.recipient, n.respond_url, n.message,
+                    n.options::jsonb, 'sandbox', ?, ?
+                FROM unnest(?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS n(pause_id, developer_id, livemode, channel, recipient, respond_url, message, options)
+                ON CONFLICT (pause_id) DO NOTHING""",
+                Timestamp.from(now), Timestamp.from(now), text[0], text[1], livemode, text[2], text[3], text[4],
+                text[5], text[6]);
     }
 
     /**

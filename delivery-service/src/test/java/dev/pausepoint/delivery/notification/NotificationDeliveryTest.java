@@ -33,11 +33,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * docs/api-reference.md, "Channels": what each provider receives, retries, failures, test keys and
@@ -46,6 +49,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NotificationDeliveryTest extends DeliveryApiTest {
 
     private static final String DEVELOPER = "dev_" + UUID.randomUUID();
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Autowired
     NotificationWorker worker;
@@ -256,6 +262,42 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         assertThat(EventReader.readFenced(Topics.DELIVERY_EVENTS,
                 event -> event instanceof NotificationSent sent && sent.pauseId().equals(pause.pauseId())))
                 .as("one sandbox event for the pause, not one per delivery of its event").hasSize(1);
+    }
+
+    /**
+     * The sandboxes of a poll are written together: a poll holding several test pauses and a replay of one of
+     * them (the listener held while they are published, so they come in one poll) still finishes each once.
+     */
+    @Test
+    void aPollOfTestPausesWithAReplayAmongThemFinishesEachSandboxOnce() {
+        List<PauseCreated> pauses = IntStream.range(0, 6)
+                .mapToObj(i -> pauseCreated(DEVELOPER, false, i % 2 == 0 ? "sms" : "email",
+                        i % 2 == 0 ? phone() : "ops" + i + "@example.com"))
+                .toList();
+        MessageListenerContainer listener = listeners.getListenerContainer("delivery-notifications");
+        listener.pause();
+        RecordMetadata last;
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(listener::isContainerPaused);
+            pauses.forEach(this::publish);
+            last = publish(pauses.get(3));
+        } finally {
+            listener.resume();
+        }
+        awaitConsumed("delivery-service-notifications", last);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event")
+                .query(Long.class).single() == 0);
+
+        for (PauseCreated pause : pauses) {
+            assertThat(notification(pause.pauseId())).containsEntry("status", "sandbox");
+        }
+        List<String> ids = pauses.stream().map(PauseCreated::pauseId).toList();
+        List<NotificationSent> sent = EventReader.readFenced(Topics.DELIVERY_EVENTS,
+                event -> event instanceof NotificationSent one && ids.contains(one.pauseId())).stream()
+                .map(NotificationSent.class::cast).toList();
+        assertThat(sent).as("one sandbox event per pause, the replayed one included")
+                .extracting(NotificationSent::pauseId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(sent).allSatisfy(one -> assertThat(one.sandbox()).isTrue());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.pausepoint.kit.tracing.TraceContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -73,21 +74,51 @@ public class Outbox {
     }
 
     /**
-     * Writes {@code change} and, only if it wrote a row, {@code event}'s row, in one statement: for a change
-     * that may find its work already done (an {@code INSERT ... ON CONFLICT DO NOTHING} of a replayed event),
-     * whose event must then not be written again. {@code change} is one {@code INSERT} or {@code UPDATE}
-     * without {@code RETURNING}. One round trip instead of the change's and the event's. Returns whether
-     * the change wrote a row (and so the event was written).
+     * An event to write later in a statement with others ({@link #publishEachIfWritten}), with the trace
+     * context current when it was made: the writing may happen outside the span of the work it announces.
      */
-    public boolean publishIfWritten(Event event, Write change) {
+    public record Entry(Event event, String traceparent) {
+    }
+
+    /** {@code event} as an {@link Entry}, carrying the current span's trace context (null outside a span). */
+    public Entry entry(Event event) {
+        return new Entry(event, TraceContext.text(spans.current()));
+    }
+
+    /**
+     * Writes {@code change} and, for each of {@code entries}, its event's row only if {@code change} wrote a
+     * row whose {@code keyColumn} is the event's key, all in one statement: for changes that may find their
+     * work already done (an {@code INSERT ... ON CONFLICT DO NOTHING} of replayed events), whose events must
+     * then not be written again. {@code change} is one {@code INSERT} or {@code UPDATE} without
+     * {@code RETURNING}, of any number of rows; at most one entry per key. One round trip for the whole
+     * batch instead of two per event. Returns the keys whose events were written.
+     */
+    public Set<String> publishEachIfWritten(List<Entry> entries, Write change, String keyColumn) {
+        if (entries.isEmpty()) {
+            return Set.of();
+        }
+        int size = entries.size();
+        String[][] columns = new String[5][size];
+        for (int i = 0; i < size; i++) {
+            Event event = entries.get(i).event();
+            columns[0][i] = event.eventId();
+            columns[1][i] = event.topic();
+            columns[2][i] = event.key();
+            columns[3][i] = EventJson.writeString(event);
+            columns[4][i] = entries.get(i).traceparent();
+        }
         List<Object> params = new ArrayList<>(change.params());
-        params.addAll(Arrays.asList(rowOf(event)));
-        boolean written = jdbc.sql("WITH change AS (" + change.sql() + " RETURNING 1) "
-                + INTO + "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM change)").params(params).update() == 1;
-        if (written) {
+        params.addAll(Arrays.asList((Object[]) columns));
+        // The keys written are the join of the events with what the change returned.
+        List<String> written = jdbc.sql("WITH change AS (" + change.sql() + " RETURNING " + keyColumn + "::text AS key) "
+                        + INTO + "SELECT e.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                        + " AS e(event_id, topic, record_key, payload, traceparent)"
+                        + " JOIN change ON change.key = e.record_key RETURNING record_key")
+                .params(params).query(String.class).list();
+        if (!written.isEmpty()) {
             AfterCommit.run(relay::wake);
         }
-        return written;
+        return Set.copyOf(written);
     }
 
     /** The row's values; the trace context is null outside a span. */
