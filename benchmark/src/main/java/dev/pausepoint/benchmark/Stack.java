@@ -54,7 +54,7 @@ public final class Stack implements AutoCloseable {
      * (the cost curves raise the long-poll caps, for one).
      */
     public static Stack start(Map<String, String> settings) {
-        PostgresAccess postgres = TestInfrastructure.postgres();
+        PostgresAccess postgres = DurablePostgres.access();
         Outside outside = Outside.start();
         try {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);

@@ -1,0 +1,55 @@
+package dev.pausepoint.benchmark;
+
+import dev.pausepoint.localstack.Workspace;
+import dev.pausepoint.testsupport.PostgresAccess;
+import dev.pausepoint.testsupport.TestInfrastructure;
+import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's Postgres: one that keeps what it commits, as in production and in {@code ./run-local}
+ * ({@code fsync} and {@code synchronous_commit} on, Postgres's defaults), in a fresh data directory per run
+ * under {@code benchmark/target/}. The tests' throwaway server turns both off, which is right for tests
+ * but would flatter every database figure here, most of all the JDBC baseline the create rate is divided by.
+ * A server named by {@code PAUSEPOINT_TEST_POSTGRES_URL} is used as it is.
+ */
+final class DurablePostgres {
+
+    private static PostgresAccess access;
+
+    private DurablePostgres() {
+    }
+
+    static synchronized PostgresAccess access() {
+        if (access == null) {
+            access = System.getenv("PAUSEPOINT_TEST_POSTGRES_URL") != null ? TestInfrastructure.postgres() : start();
+        }
+        return access;
+    }
+
+    private static PostgresAccess start() {
+        Path data = Workspace.locate().root().resolve("benchmark/target/postgres-data");
+        delete(data);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, data);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-benchmark-postgres"));
+        return server.access();
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + folder, e);
+        }
+    }
+}
