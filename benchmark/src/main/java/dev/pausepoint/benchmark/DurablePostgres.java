@@ -1,15 +1,11 @@
 package dev.pausepoint.benchmark;
 
 import dev.pausepoint.localstack.Workspace;
+import dev.pausepoint.testsupport.Folders;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
 import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The benchmark's Postgres: one that keeps what it commits, as in production and in {@code ./run-local}
@@ -34,22 +30,9 @@ final class DurablePostgres {
 
     private static PostgresAccess start() {
         Path data = Workspace.locate().root().resolve("benchmark/target/postgres-data");
-        delete(data);
+        Folders.deleteRecursively(data);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, data);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-benchmark-postgres"));
         return server.access();
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + folder, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pausepoint.localstack;
 
+import dev.pausepoint.testsupport.Folders;
 import dev.pausepoint.testsupport.embedded.EmbeddedKafkaServer;
 import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
 import dev.pausepoint.testsupport.embedded.EmbeddedRedisServer;
@@ -13,13 +14,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./run-local}: the whole system on this machine. Real Postgres, Kafka and Redis on fixed
@@ -85,7 +84,7 @@ public final class LocalStack {
     private void start(boolean clean) {
         long started = System.nanoTime();
         if (clean) {
-            deleteRecursively(data);
+            Folders.deleteRecursively(data);
         }
         refuseBusyPorts();
         Path logs = data.resolve("logs");
@@ -182,19 +181,6 @@ public final class LocalStack {
     private static String env(String variable, String fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + folder, e);
-        }
     }
 
     private static void say(String line) {

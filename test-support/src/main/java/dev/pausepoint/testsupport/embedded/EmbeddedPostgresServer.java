@@ -1,5 +1,6 @@
 package dev.pausepoint.testsupport.embedded;
 
+import dev.pausepoint.testsupport.Folders;
 import dev.pausepoint.testsupport.PostgresAccess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -7,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 17 server process from the zonky binaries. With a data directory the data
@@ -91,13 +90,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public synchronized void close() {
         stop();
         if (throwawayData != null) {
-            try (Stream<Path> paths = Files.walk(throwawayData)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + throwawayData, e);
-            }
+            Folders.deleteRecursively(throwawayData);
         }
     }
 }
