@@ -18,7 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,11 +127,29 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
         if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
             return false;
         }
-        try {
-            JsonNode status = JSON.readTree(answer.body()).get("status");
-            return status != null && "pending".equals(status.asString());
+        return "pending".equals(topLevelStatus(answer.body()));
+    }
+
+    /**
+     * The body's top-level {@code status} string, read token by token up to it instead of into a tree (every
+     * woken waiter's answer passes here); null when there is none or the body is not a JSON object.
+     */
+    private static String topLevelStatus(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("status".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
         } catch (JacksonException notJson) {
-            return false;
+            return null;
         }
     }
 

@@ -1,0 +1,44 @@
+package dev.pausepoint.gateway.longpoll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** Which answers park a long-poll: a 200 JSON object whose own {@code status} is {@code pending}, nothing else. */
+class PendingAnswerTest {
+
+    private static boolean pending(HttpStatus status, MediaType type, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (type != null) {
+            headers.setContentType(type);
+        }
+        return ParkedReadFilter.pending(CapturedAnswer.of(DefaultDataBufferFactory.sharedInstance, status, headers,
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aPendingPauseWhereverItsStatusStands() {
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON,
+                "{\"pause_id\":\"psr_1\",\"status\":\"pending\",\"livemode\":false}")).isTrue();
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON,
+                "{\"metadata\":{\"status\":\"done\",\"list\":[{\"status\":\"x\"}]},\"tags\":[1,2],\"status\":\"pending\"}"))
+                .as("a status inside another field is not the pause's").isTrue();
+    }
+
+    @Test
+    void anythingElseIsAnsweredAtOnce() {
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON, "{\"status\":\"responded\"}")).isFalse();
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON, "{\"metadata\":{\"status\":\"pending\"}}"))
+                .as("only the top level counts").isFalse();
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON, "{\"status\":{\"value\":\"pending\"}}")).isFalse();
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON, "[\"pending\"]")).isFalse();
+        assertThat(pending(HttpStatus.OK, MediaType.APPLICATION_JSON, "not json")).isFalse();
+        assertThat(pending(HttpStatus.OK, MediaType.TEXT_PLAIN, "{\"status\":\"pending\"}")).isFalse();
+        assertThat(pending(HttpStatus.NOT_FOUND, MediaType.APPLICATION_JSON, "{\"status\":\"pending\"}")).isFalse();
+    }
+}
