@@ -48,7 +48,7 @@ public record LongPollProperties(
      * @param maxAnswer the largest answer a call may bring back; a larger one fails the call the same way
      */
     public record WokenReadsProperties(
-            @DefaultValue("200") int batchSize,
+            @DefaultValue("500") int batchSize,
             @DefaultValue("5ms") Duration window,
             @DefaultValue("4") int maxCalls,
             @DefaultValue("3s") Duration timeout,
