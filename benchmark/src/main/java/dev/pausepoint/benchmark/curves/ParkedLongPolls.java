@@ -184,9 +184,10 @@ final class ParkedLongPolls extends CostCurve {
         for (int i = 0; i < count; i++) {
             int port = FreePorts.next();
             int management = FreePorts.next();
-            // Its log says when it heard the events and read the woken pauses (the wake's timeline).
+            // Its log says when it heard the events, read the woken pauses and collected garbage (the wake's timeline).
             Process gateway = stack.fleet().startAnother(Service.GATEWAY, port, management,
-                    Map.of("LOGGING_LEVEL_DEV_PAUSEPOINT_GATEWAY_LONGPOLL", "DEBUG"), List.of("-Xmx" + GATEWAY_HEAP));
+                    Map.of("LOGGING_LEVEL_DEV_PAUSEPOINT_GATEWAY_LONGPOLL", "DEBUG"),
+                    List.of("-Xmx" + GATEWAY_HEAP, "-Xlog:gc:stdout:utctime"));
             started.add(gateway);
             URI url = URI.create("http://localhost:" + port);
             PauseInstances.awaitOk(client, url.resolve("/health"));
