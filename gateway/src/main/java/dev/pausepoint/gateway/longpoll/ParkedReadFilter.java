@@ -30,8 +30,8 @@ import reactor.core.publisher.Mono;
  * only on a change or at the end of the wait.
  *
  * <p>It sits before Spring Cloud Gateway's {@link NettyWriteResponseFilter}, so each read runs the rest
- * of the chain, balancing and the proxied call included, into a {@link CapturedAnswer}; the chosen one is
- * then written to the client.
+ * of the chain, balancing and the proxied call included, into a {@link CapturedAnswer}; the chosen read
+ * ({@link ReadAnswer}: such a one, or a pause from the batch of woken reads) is then written to the client.
  */
 class ParkedReadFilter implements GlobalFilter, Ordered {
 
