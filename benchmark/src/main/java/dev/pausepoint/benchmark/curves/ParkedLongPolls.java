@@ -4,8 +4,7 @@ import dev.pausepoint.benchmark.Client;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -35,6 +34,12 @@ import org.HdrHistogram.Histogram;
  * wake is measured with as many waiters as it held alive. When the machine's limit on open files is too low
  * for every waiter in one gateway, a second gateway is started and the waiters are split between them, as a
  * load balancer would, and their memory and waiters are summed.
+ *
+ * <p>Each waiter is a kept-alive connection of the curve's own lean client ({@link WaiterConnections}), and
+ * its wake is timed when the answer's last byte is read. The wake's timeline is noted beside the figures:
+ * when pause-service's outbox relay took the first and last events ({@link OutboxDrain}) and the first,
+ * middle and last answers; the curve's gateway logs at debug when it heard the events and read the woken
+ * pauses, and its access log when it wrote each answer.
  */
 final class ParkedLongPolls extends CostCurve {
 
@@ -51,6 +56,9 @@ final class ParkedLongPolls extends CostCurve {
     private final List<Process> started = new ArrayList<>();
     /** Waiters of an earlier generation stop asking: raised when a phase of the curve ends. */
     private final AtomicInteger generation = new AtomicInteger();
+    /** Every waiter's connection, by its pause. */
+    private final Map<String, WaiterConnections.Connection> connections = new ConcurrentHashMap<>();
+    private WaiterConnections waiters;
 
     /** A gateway the waiters go through: its address, process and management port. */
     private record Gateway(URI url, long pid, URI management) {
@@ -62,6 +70,13 @@ final class ParkedLongPolls extends CostCurve {
 
     @Override
     Curve measure() throws Exception {
+        try (WaiterConnections connections = new WaiterConnections()) {
+            waiters = connections;
+            return measureWithWaiters();
+        }
+    }
+
+    private Curve measureWithWaiters() throws Exception {
         long total = sizes.waiters();
         Series pauseRss = Series.of("pause-service RSS", "MiB", "%.0f");
         Series gatewayRss = Series.of("gateway RSS", "MiB", "%.0f");
@@ -169,14 +184,17 @@ final class ParkedLongPolls extends CostCurve {
         for (int i = 0; i < count; i++) {
             int port = FreePorts.next();
             int management = FreePorts.next();
-            Process gateway = stack.fleet().startAnother(Service.GATEWAY, port, management, Map.of(),
-                    List.of("-Xmx" + GATEWAY_HEAP));
+            // Its log says when it heard the events, read the woken pauses and collected garbage (the wake's timeline).
+            Process gateway = stack.fleet().startAnother(Service.GATEWAY, port, management,
+                    Map.of("LOGGING_LEVEL_DEV_PAUSEPOINT_GATEWAY_LONGPOLL", "DEBUG"),
+                    List.of("-Xmx" + GATEWAY_HEAP, "-Xlog:gc:stdout:utctime"));
             started.add(gateway);
             URI url = URI.create("http://localhost:" + port);
             PauseInstances.awaitOk(client, url.resolve("/health"));
             gateways.add(new Gateway(url, gateway.pid(), URI.create("http://localhost:" + management)));
         }
-        notes.add("the waiters went through %d gateway(s) of their own with -Xmx%s (the stack's have 192 MB)"
+        notes.add(("the waiters went through %d gateway(s) of their own with -Xmx%s (the stack's have 192 MB), each on "
+                + "a kept-alive connection of the curve's own client; a wake is timed when its answer's last byte is read")
                 .formatted(count, GATEWAY_HEAP));
         if (count > 1) {
             notes.add(("The machine allows %,d open files a process, fewer than one gateway needs for %,d waiters, so "
@@ -186,28 +204,32 @@ final class ParkedLongPolls extends CostCurve {
         return gateways;
     }
 
-    /** One waiter: asks again while its pause is pending (or its wait was refused), until it is answered. */
+    /**
+     * One waiter: asks again while its pause is pending (or its wait was refused), until it is answered, on a
+     * connection of its own ({@link WaiterConnections}).
+     */
     private void park(URI gateway, String id, int born) {
         if (generation.get() != born) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/v1/pause/" + id + "?wait=30"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + developer.testKey).GET().build();
-        client.http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
-            long now = System.nanoTime();
-            if (failure == null && answer.statusCode() == 200) {
+        WaiterConnections.Connection connection = connections.computeIfAbsent(id,
+                ignored -> waiters.connection(gateway.getHost(), gateway.getPort()));
+        byte[] request = ("GET /v1/pause/" + id + "?wait=30 HTTP/1.1\r\nHost: " + gateway.getHost() + ":"
+                + gateway.getPort() + "\r\nAuthorization: Bearer " + developer.testKey + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        connection.ask(request, answer -> {
+            if (answer.status() == 200) {
                 if (!"pending".equals(Client.JSON.readTree(answer.body()).path("status").asString())) {
-                    woke.put(id, now);
+                    woke.put(id, answer.arrivedNanos());
                 } else {
                     park(gateway, id, born);
                 }
                 return;
             }
-            if (failure != null) {
-                failures.incrementAndGet();
-            } else {
-                refusals.merge(String.valueOf(answer.statusCode()), 1L, Long::sum);
-            }
+            refusals.merge(String.valueOf(answer.status()), 1L, Long::sum);
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> park(gateway, id, born));
+        }, failure -> {
+            failures.incrementAndGet();
             CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> park(gateway, id, born));
         });
     }
@@ -265,15 +287,25 @@ final class ParkedLongPolls extends CostCurve {
             committing = System.nanoTime();
             db.commit();
         }
+        long committedAt = System.currentTimeMillis();
+        OutboxDrain drain = OutboxDrain.watch(stack, committing, ids.size());
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (woken(ids).size() < ids.size() && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(100));
         }
+        drain.stop();
         Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         List<Long> woken = woken(ids);
         woken.forEach(at -> micros.recordValue(Math.max(0, (at - committing) / 1000)));
         notes.add("%,d of %,d waiters answered with the new status within 90 s of the commit".formatted(woken.size(),
                 ids.size()));
+        if (!woken.isEmpty()) {
+            long first = woken.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long last = woken.stream().mapToLong(Long::longValue).max().orElseThrow();
+            notes.add(("timeline from the commit (at %s): %s; first answer %.2f s, p50 %.2f s, last answer %.2f s")
+                    .formatted(Instant.ofEpochMilli(committedAt), drain.describe(), (first - committing) / 1e9,
+                            micros.getValueAtPercentile(50) / 1e6, (last - committing) / 1e9));
+        }
         return micros;
     }
 }

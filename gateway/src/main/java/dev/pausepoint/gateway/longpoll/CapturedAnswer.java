@@ -1,22 +1,20 @@
 package dev.pausepoint.gateway.longpoll;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.AbstractServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A response that the proxied read of a long-poll is written into instead of the client's, so the
  * gateway can look at it before deciding to answer or to wait. The body is copied out of the pooled
- * buffers at once: nothing pooled is held while a request waits.
+ * buffers at once: nothing pooled is held while a request waits. What is written to the client is a
+ * {@link ReadAnswer}.
  */
 final class CapturedAnswer extends AbstractServerHttpResponse {
 
@@ -61,28 +59,7 @@ final class CapturedAnswer extends AbstractServerHttpResponse {
         throw new UnsupportedOperationException("a captured answer has no native response");
     }
 
-    /** An answer that did not come through the route: a pause read in a batch ({@link WokenReads}). */
-    static CapturedAnswer of(DataBufferFactory buffers, HttpStatusCode status, HttpHeaders headers, byte[] body) {
-        CapturedAnswer answer = new CapturedAnswer(buffers);
-        answer.setStatusCode(status);
-        answer.getHeaders().addAll(headers);
-        answer.getHeaders().setContentLength(body.length);
-        answer.body = body;
-        return answer;
-    }
-
     byte[] body() {
         return body;
-    }
-
-    /** Writes this answer to the client as the service gave it. */
-    Mono<Void> writeTo(ServerHttpResponse client) {
-        HttpStatusCode status = getStatusCode();
-        if (status != null) {
-            client.setStatusCode(status);
-        }
-        client.getHeaders().addAll(getHeaders());
-        Supplier<DataBuffer> buffer = () -> client.bufferFactory().wrap(body);
-        return client.writeWith(Mono.fromSupplier(buffer));
     }
 }

@@ -31,8 +31,10 @@ class LongPollConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LongPollConfiguration.class);
 
     @Bean
-    FailoverWaitSlots longPollSlots(ReactiveStringRedisTemplate redis, MeterRegistry meters) {
-        return new FailoverWaitSlots(new RedisWaitSlots(redis), new LocalWaitSlots(), Duration.ofMillis(500),
+    FailoverWaitSlots longPollSlots(ReactiveStringRedisTemplate redis, LongPollProperties limits, MeterRegistry meters) {
+        SlotReleases releases = new SlotReleases(redis, limits.releaseWindow(), Duration.ofSeconds(2),
+                Schedulers.parallel());
+        return new FailoverWaitSlots(new RedisWaitSlots(redis, releases), new LocalWaitSlots(), Duration.ofMillis(500),
                 Duration.ofSeconds(2), meters);
     }
 

@@ -78,10 +78,9 @@ public class LongPollFilter implements WebFilter, Ordered {
     }
 
     private static void giveBack(WaitSlots store, String key, String member) {
-        store.release(key, member).timeout(Duration.ofSeconds(2))
-                // A slot that could not be given back lapses on its own.
-                .onErrorResume(error -> Mono.empty())
-                .subscribe();
+        // Neither store waits for Redis here (RedisWaitSlots gives slots back in batches); a slot that could
+        // not be given back lapses on its own.
+        store.release(key, member).onErrorResume(error -> Mono.empty()).subscribe();
     }
 
     /** Waits in flight through this instance now. */

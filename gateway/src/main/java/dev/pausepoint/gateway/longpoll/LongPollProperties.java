@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  *     died holding it
  * @param busyRetryAfter what a wait refused because this instance is full is told to wait
  * @param partitionsRefresh how often the pause-events consumer looks for partitions added to the topic
+ * @param releaseWindow how long a slot given back waits for others of the same developer and mode, to go
+ *     back to Redis in one command with them
  * @param wokenReads how the reads after a wake are gathered into calls to pause-service
  */
 @ConfigurationProperties("pausepoint.gateway.long-poll")
@@ -33,6 +35,7 @@ public record LongPollProperties(
         @DefaultValue("5s") Duration slotGrace,
         @DefaultValue("5s") Duration busyRetryAfter,
         @DefaultValue("60s") Duration partitionsRefresh,
+        @DefaultValue("20ms") Duration releaseWindow,
         @DefaultValue WokenReadsProperties wokenReads) {
 
     /**
@@ -45,7 +48,7 @@ public record LongPollProperties(
      * @param maxAnswer the largest answer a call may bring back; a larger one fails the call the same way
      */
     public record WokenReadsProperties(
-            @DefaultValue("200") int batchSize,
+            @DefaultValue("500") int batchSize,
             @DefaultValue("5ms") Duration window,
             @DefaultValue("4") int maxCalls,
             @DefaultValue("3s") Duration timeout,

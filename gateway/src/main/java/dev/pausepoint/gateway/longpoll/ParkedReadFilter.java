@@ -12,14 +12,9 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds a long-poll admitted by {@link LongPollFilter} in this gateway alone. pause-service answers
@@ -35,12 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * only on a change or at the end of the wait.
  *
  * <p>It sits before Spring Cloud Gateway's {@link NettyWriteResponseFilter}, so each read runs the rest
- * of the chain, balancing and the proxied call included, into a {@link CapturedAnswer}; the chosen one is
- * then written to the client.
+ * of the chain, balancing and the proxied call included, into a {@link CapturedAnswer}; the chosen read
+ * ({@link ReadAnswer}: such a one, or a pause from the batch of woken reads) is then written to the client.
  */
 class ParkedReadFilter implements GlobalFilter, Ordered {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PauseWakes wakes;
     private final WokenReads wokenReads;
@@ -68,14 +61,14 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
      * after a wake is made with the others woken then, in one call ({@link WokenReads}); a pause that call
      * does not give is read through the route as any other read.
      */
-    private Mono<CapturedAnswer> readUntilChanged(ServerWebExchange exchange, GatewayFilterChain chain, String pauseId,
+    private Mono<ReadAnswer> readUntilChanged(ServerWebExchange exchange, GatewayFilterChain chain, String pauseId,
             long waitEnds, boolean afterWake) {
         return Mono.defer(() -> {
             PauseWakes.Waiter waiter = wakes.register(pauseId);
-            Mono<CapturedAnswer> current = afterWake ? readWoken(exchange, chain, pauseId) : read(exchange, chain);
+            Mono<ReadAnswer> current = afterWake ? readWoken(exchange, chain, pauseId) : read(exchange, chain);
             return current.flatMap(answer -> {
                 long left = waitEnds - clock.millis();
-                if (left <= 0 || !pending(answer)) {
+                if (left <= 0 || !answer.pending()) {
                     return Mono.just(answer);
                 }
                 return waiter.woken().thenReturn(true)
@@ -87,16 +80,15 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
     }
 
     /** The pause as the batch of woken reads gives it, as this waiter's identity scopes it, or its own read. */
-    private Mono<CapturedAnswer> readWoken(ServerWebExchange exchange, GatewayFilterChain chain, String pauseId) {
+    private Mono<ReadAnswer> readWoken(ServerWebExchange exchange, GatewayFilterChain chain, String pauseId) {
         CallerIdentity caller = exchange.getAttribute(CallerResolver.CALLER);
-        DataBufferFactory buffers = exchange.getResponse().bufferFactory();
         return wokenReads.read(pauseId, caller)
-                .map(woken -> CapturedAnswer.of(buffers, HttpStatus.OK, woken.headers(), woken.body()))
+                .map(woken -> ReadAnswer.woken(HttpStatus.OK, woken.headers(), woken.body()))
                 .switchIfEmpty(read(exchange, chain));
     }
 
     /** One pass through the rest of the chain to pause-service, answered into a captured response. */
-    private Mono<CapturedAnswer> read(ServerWebExchange exchange, GatewayFilterChain chain) {
+    private Mono<ReadAnswer> read(ServerWebExchange exchange, GatewayFilterChain chain) {
         return Mono.defer(() -> {
             CapturedAnswer answer = new CapturedAnswer(exchange.getResponse().bufferFactory());
             // As for a retried read (routing/ReadRetryFilter): the proxied call runs only when not yet routed,
@@ -106,7 +98,7 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
             // Each pass through the routing call is signed anew as it is sent (identity.SignedIdentityFilter
             // is applied to the forwarded headers), so the read after a 30 s wait carries a fresh signature.
             return chain.filter(exchange.mutate().response(answer).build())
-                    .thenReturn(answer)
+                    .then(Mono.fromSupplier(() -> ReadAnswer.of(answer)))
                     .doOnSuccess(done -> forgetRead(exchange));
         });
     }
@@ -115,23 +107,6 @@ class ParkedReadFilter implements GlobalFilter, Ordered {
         exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
         exchange.getAttributes().remove(CLIENT_RESPONSE_ATTR);
         exchange.getAttributes().remove(CLIENT_RESPONSE_CONN_ATTR);
-    }
-
-    /** Whether the answer is a pause that is still pending. */
-    static boolean pending(CapturedAnswer answer) {
-        if (!HttpStatus.OK.equals(answer.getStatusCode())) {
-            return false;
-        }
-        MediaType type = answer.getHeaders().getContentType();
-        if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            return false;
-        }
-        try {
-            JsonNode status = JSON.readTree(answer.body()).get("status");
-            return status != null && "pending".equals(status.asString());
-        } catch (JacksonException notJson) {
-            return false;
-        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -88,10 +89,15 @@ class PauseEventWakes implements SmartLifecycle {
                     continue;
                 }
             }
-            for (ConsumerRecord<String, byte[]> record : current.poll(POLL)) {
+            ConsumerRecords<String, byte[]> records = current.poll(POLL);
+            int woken = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.key() != null) {
-                    wakes.wake(record.key());
+                    woken += wakes.wake(record.key());
                 }
+            }
+            if (!records.isEmpty()) {
+                log.debug("Heard {} pause events, woke {} waiters", records.count(), woken);
             }
         }
     }

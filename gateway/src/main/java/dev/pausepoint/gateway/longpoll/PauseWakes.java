@@ -37,12 +37,14 @@ class PauseWakes {
         });
     }
 
-    /** Wakes every waiter of {@code pauseId} once and forgets them. */
-    void wake(String pauseId) {
+    /** Wakes every waiter of {@code pauseId} once and forgets them; how many there were. */
+    int wake(String pauseId) {
         Set<Waiter> woken = waiting.remove(pauseId);
-        if (woken != null) {
-            woken.forEach(Waiter::wake);
+        if (woken == null) {
+            return 0;
         }
+        woken.forEach(Waiter::wake);
+        return woken.size();
     }
 
     /** Pauses with at least one waiter now (for tests). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -13,8 +14,9 @@ import reactor.core.publisher.Mono;
 /**
  * The slots of every gateway instance together: a sorted set per developer and mode whose members are
  * request ids scored by when they lapse, claimed by one Lua script ({@code wait-slots.lua}) that drops
- * lapsed slots, counts and adds atomically. A gateway that dies holding slots leaves nothing behind for
- * longer than their lapse time.
+ * lapsed slots, counts and adds atomically. Slots are given back in batches ({@link SlotReleases}); a claim
+ * removes the ones of its key not yet sent in the same script, before it counts. A gateway that dies
+ * holding slots leaves nothing behind for longer than their lapse time.
  */
 class RedisWaitSlots implements WaitSlots {
 
@@ -23,23 +25,33 @@ class RedisWaitSlots implements WaitSlots {
     private static final RedisScript<List> SCRIPT = RedisScript.of(load("longpoll/wait-slots.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
+    private final SlotReleases releases;
 
-    RedisWaitSlots(ReactiveStringRedisTemplate redis) {
+    RedisWaitSlots(ReactiveStringRedisTemplate redis, SlotReleases releases) {
         this.redis = redis;
+        this.releases = releases;
     }
 
     @Override
     public Mono<Claim> claim(String key, String member, long nowMillis, long lapsesAt, int cap) {
-        return redis.execute(SCRIPT, List.of(key), List.of(String.valueOf(nowMillis), member,
-                        String.valueOf(lapsesAt), String.valueOf(cap)))
-                .next()
-                .map(reply -> new Claim(((Number) reply.get(0)).longValue() == 1, ((Number) reply.get(1)).longValue(),
-                        this));
+        return Mono.defer(() -> {
+            List<String> released = releases.take(key);
+            List<String> args = new ArrayList<>(4 + released.size());
+            args.addAll(List.of(String.valueOf(nowMillis), member, String.valueOf(lapsesAt), String.valueOf(cap)));
+            args.addAll(released);
+            return redis.execute(SCRIPT, List.of(key), args)
+                    .next()
+                    .map(reply -> new Claim(((Number) reply.get(0)).longValue() == 1,
+                            ((Number) reply.get(1)).longValue(), this))
+                    // Those slots are still held (the script may not have run): the next batch gives them back.
+                    .doOnError(error -> releases.putBack(key, released))
+                    .doOnCancel(() -> releases.putBack(key, released));
+        });
     }
 
     @Override
     public Mono<Void> release(String key, String member) {
-        return redis.opsForZSet().remove(key, member).then();
+        return Mono.fromRunnable(() -> releases.add(key, member));
     }
 
     private static String load(String resource) {

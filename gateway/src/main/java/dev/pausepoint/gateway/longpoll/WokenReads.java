@@ -111,7 +111,10 @@ class WokenReads {
         Map<Wanted, List<MonoSink<WokenPause>>> sinks = new LinkedHashMap<>();
         batch.forEach(read -> sinks.computeIfAbsent(read.wanted(), wanted -> new ArrayList<>(1)).add(read.sink()));
         List<Wanted> wanted = List.copyOf(sinks.keySet());
+        long started = System.nanoTime();
         pauseService.read(wanted)
+                .doOnSuccess(answers -> log.debug("Read {} woken pauses in one call in {} ms", wanted.size(),
+                        (System.nanoTime() - started) / 1_000_000))
                 .doFinally(signal -> finished())
                 .subscribe(answers -> answer(wanted, sinks, answers), error -> {
                     log.warn("Reading {} woken pauses in one call failed; each is read on its own: {}", wanted.size(),

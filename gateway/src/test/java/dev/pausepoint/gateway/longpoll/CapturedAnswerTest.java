@@ -34,7 +34,7 @@ class CapturedAnswerTest {
         answer.writeWith(Mono.just(chunk("{\"error\":\"NOT_FOUND\"}"))).block();
         MockServerHttpResponse client = new MockServerHttpResponse();
 
-        answer.writeTo(client).block();
+        ReadAnswer.of(answer).writeTo(client).block();
 
         assertThat(client.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(client.getHeaders().getFirst("X-Request-Id")).isEqualTo("r1");

@@ -75,8 +75,9 @@ final class PauseServiceStub implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             CallerIdentity caller = SIGNER.verifyIdentity(exchange.getRequestHeaders()::getFirst, "GET", path);
             String pauseId = path.substring("/v1/pause/".length());
-            reads.computeIfAbsent(pauseId, id -> new AtomicInteger()).incrementAndGet();
             Stored pause = pauses.get(pauseId);
+            // Counted once the answer's state is taken: a test that saw the count knows what the read found.
+            reads.computeIfAbsent(pauseId, id -> new AtomicInteger()).incrementAndGet();
             boolean theirs = pause != null && pause.developerId().equals(caller.developerId())
                     && pause.livemode() == caller.livemode();
             if (theirs || (pause != null && lax && pause.body().contains("\"pending\""))) {

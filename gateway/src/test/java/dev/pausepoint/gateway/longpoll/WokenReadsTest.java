@@ -11,6 +11,7 @@ import dev.pausepoint.gateway.longpoll.PauseServiceStub.Stored;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,9 +102,14 @@ class WokenReadsTest extends GatewayIntegrationTest {
                 + "?wait=" + WAIT_SECONDS, "Authorization", "Bearer " + key), clients);
     }
 
-    private void awaitParked(int waiters) {
+    /**
+     * Until {@code waiters} are admitted and pause-service has answered each its first read of {@code pauses}
+     * (pending): a change stored before a first read would answer it at once, not through a wake.
+     */
+    private void awaitParked(int waiters, Collection<String> pauses) {
         LongPollFilter caps = gateway.getBean(LongPollFilter.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> caps.waiters() == waiters
+                && pauses.stream().mapToInt(pauseService::reads).sum() == waiters
                 && gateway.getBean(PauseWakes.class).pausesWaitedOn() > 0);
     }
 
@@ -129,7 +135,7 @@ class WokenReadsTest extends GatewayIntegrationTest {
         for (int i = 0; i < 3; i++) {
             waiters.put(longPoll(key, pauses.get(0)), pauses.get(0));
         }
-        awaitParked(waiters.size());
+        awaitParked(waiters.size(), new HashSet<>(pauses));
         pauses.forEach(id -> store(id, developer, RESPONDED));
 
         publish(pauses);
@@ -177,7 +183,7 @@ class WokenReadsTest extends GatewayIntegrationTest {
         var own = longPoll(newKey(owner, "test"), id);
         var stranger = longPoll(newKey("dev_" + UUID.randomUUID(), "test"), id);
         var otherMode = longPoll(newKey(owner, "live"), id);
-        awaitParked(3);
+        awaitParked(3, List.of(id));
         pauseService.lax = false;
         store(id, owner, RESPONDED);
 
@@ -212,7 +218,7 @@ class WokenReadsTest extends GatewayIntegrationTest {
                 store(id, developer, PENDING);
                 waiters.add(longPoll(key, id));
             }
-            awaitParked(3);
+            awaitParked(3, pauses);
             pauses.forEach(id -> store(id, developer, RESPONDED));
 
             publish(pauses);
@@ -238,7 +244,7 @@ class WokenReadsTest extends GatewayIntegrationTest {
         String id = newPauseId();
         store(id, developer, PENDING);
         var waiter = longPoll(newKey(developer, "test"), id);
-        awaitParked(1);
+        awaitParked(1, List.of(id));
 
         publish(List.of(id));
         await().atMost(Duration.ofSeconds(10)).until(() -> pauseService.wokenCalls.size() == 1);
