@@ -30,7 +30,7 @@ public class OutboxAutoConfiguration {
     OutboxRelay outboxRelay(ProducerFactory<?, ?> producers, MeterRegistry meters,
             @Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username}") String username,
             @Value("${spring.datasource.password}") String password,
-            @Value("${pausepoint.outbox.batch-size:200}") int batchSize,
+            @Value("${pausepoint.outbox.batch-size:2000}") int batchSize,
             @Value("${pausepoint.outbox.poll-interval:500ms}") Duration pollInterval,
             @Value("${pausepoint.outbox.send-timeout:30s}") Duration sendTimeout) {
         // The rows already hold the event JSON; the relay sends those exact bytes as strings.
