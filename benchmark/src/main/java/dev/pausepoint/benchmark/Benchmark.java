@@ -45,7 +45,10 @@ public final class Benchmark {
             curves(CostCurves.of(options.curves().get(), options.quick(), options.arguments()));
             return;
         }
-        try (Stack stack = Stack.start()) {
+        try (Stack stack = Stack.start(options.durablePostgres())) {
+            if (options.durablePostgres()) {
+                report.note("Postgres keeps what it commits (--durable-postgres: fsync and synchronous_commit on)");
+            }
             new StartupFootprint(stack, report).measure();
             Developer developer = Developer.enterprise(stack, client);
             developer.registerWebhook(stack.outside().webhookUrl());
@@ -60,7 +63,7 @@ public final class Benchmark {
 
     /** The cost curves instead of the phases (docs/benchmark/cost-curves.md), after the same warm-up. */
     private void curves(CostCurves curves) throws Exception {
-        try (Stack stack = Stack.start(curves.environment())) {
+        try (Stack stack = Stack.start(curves.environment(), options.durablePostgres())) {
             Developer developer = Developer.enterprise(stack, client);
             String webhook = stack.outside().webhookUrl();
             developer.registerWebhook(webhook);

@@ -8,11 +8,11 @@ import dev.pausepoint.testsupport.embedded.EmbeddedPostgresServer;
 import java.nio.file.Path;
 
 /**
- * The benchmark's Postgres: one that keeps what it commits, as in production and in {@code ./run-local}
- * ({@code fsync} and {@code synchronous_commit} on, Postgres's defaults), in a fresh data directory per run
- * under {@code benchmark/target/}. The tests' throwaway server turns both off, which is right for tests
- * but would flatter every database figure here, most of all the JDBC baseline the create rate is divided by.
- * A server named by {@code PAUSEPOINT_TEST_POSTGRES_URL} is used as it is.
+ * The benchmark's Postgres with {@code --durable-postgres}: one that keeps what it commits, as in production
+ * and in {@code ./run-local} ({@code fsync} and {@code synchronous_commit} on, Postgres's defaults), in a
+ * fresh data directory per run under {@code benchmark/target/}. Without the option the benchmark takes the
+ * tests' throwaway server, which turns both off: no commit waits for a disk flush. A server named by
+ * {@code PAUSEPOINT_TEST_POSTGRES_URL} is used as it is either way.
  */
 final class DurablePostgres {
 

@@ -24,6 +24,14 @@ record Options(boolean quick, Set<String> only, Optional<Set<String>> curves, Li
                 List.of(args));
     }
 
+    /**
+     * {@code --durable-postgres}: the stack's Postgres keeps what it commits ({@link DurablePostgres}) instead
+     * of being the tests' throwaway server with {@code fsync} and {@code synchronous_commit} off.
+     */
+    boolean durablePostgres() {
+        return arguments.contains("--durable-postgres");
+    }
+
     /** The comma-separated names of every argument starting with {@code option}. */
     private static Set<String> names(String[] args, String option) {
         return Stream.of(args).filter(arg -> arg.startsWith(option))

@@ -45,16 +45,17 @@ public final class Stack implements AutoCloseable {
         this.broker = broker;
     }
 
-    static Stack start() {
-        return start(Map.of());
+    /** The stack on the tests' Postgres, or on one that keeps what it commits when {@code durablePostgres}. */
+    static Stack start(boolean durablePostgres) {
+        return start(Map.of(), durablePostgres);
     }
 
     /**
      * The same with {@code settings} added to every service's environment, for a run that needs other limits
      * (the cost curves raise the long-poll caps, for one).
      */
-    public static Stack start(Map<String, String> settings) {
-        PostgresAccess postgres = DurablePostgres.access();
+    public static Stack start(Map<String, String> settings, boolean durablePostgres) {
+        PostgresAccess postgres = durablePostgres ? DurablePostgres.access() : TestInfrastructure.postgres();
         Outside outside = Outside.start();
         try {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);

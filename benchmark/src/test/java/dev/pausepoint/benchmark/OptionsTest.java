@@ -57,4 +57,10 @@ class OptionsTest {
         assertThat(named.curves()).contains(Set.of("sweeper-batch", "stored-pauses"));
         assertThat(named.arguments()).containsExactly("--curves=sweeper-batch, stored-pauses", "--curve-sizes=waiters:300");
     }
+
+    @Test
+    void theDurablePostgresIsChosenByItsOption() {
+        assertThat(Options.parse(new String[0]).durablePostgres()).isFalse();
+        assertThat(Options.parse(new String[] {"--only=JDBC-baseline", "--durable-postgres"}).durablePostgres()).isTrue();
+    }
 }
