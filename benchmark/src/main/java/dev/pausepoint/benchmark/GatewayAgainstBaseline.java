@@ -70,7 +70,8 @@ final class GatewayAgainstBaseline extends Phase {
         Path root = Workspace.locate().root();
         return ServiceFleet.launchJar(root.resolve("benchmark-baseline-gateway/target/benchmark-baseline-gateway.jar"),
                 // The same heap as ours: both are gateways allocating alike per request.
-                ServiceFleet.jvmOptionsOf(Service.GATEWAY, ServiceFleet.configuredJvmOptions()), Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
+                ServiceFleet.jvmOptionsOf(Service.GATEWAY, ServiceFleet.configuredJvmOptions()),
+                Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
                         "REDIS_HOST", TestInfrastructure.redis().host(),
                         "REDIS_PORT", String.valueOf(TestInfrastructure.redis().port())),
                 root, Stack.logDirectory().resolve("benchmark-baseline-gateway.log"));

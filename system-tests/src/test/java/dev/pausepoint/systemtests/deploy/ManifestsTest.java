@@ -63,6 +63,7 @@ class ManifestsTest {
     static final Map<String, String> LEFT_TO_DEFAULTS = Map.ofEntries(
             Map.entry("DATABASE_URL", "built from POSTGRES_HOST, POSTGRES_PORT and the service's database; set it for TLS options"),
             Map.entry("SERVER_THREADS", "sized for the services' short transactions"),
+            Map.entry("SERVER_MAX_KEEP_ALIVE_REQUESTS", "no cap: the gateway's pool spreads requests over instances"),
             Map.entry("SERVER_MAX_CONNECTIONS", "bounds pause-service's idle connections to ~34 MB of heap"),
             Map.entry("BCRYPT_COST", "the documented work factor"),
             Map.entry("LOGIN_THROTTLE_MAX_FAILURES", "the documented throttle"),
