@@ -65,8 +65,11 @@ public class NotificationListener {
      */
     private final class Writer implements EventBatches.BatchWriter {
 
-        private final Map<String, PauseCreated> sandboxes = new LinkedHashMap<>();
-        private final Map<String, Outbox.Entry> sent = new LinkedHashMap<>();
+        /** A test pause held back, with its event made in its record's span. */
+        private record Sandbox(PauseCreated pause, Outbox.Entry sent) {
+        }
+
+        private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
         private Instant firstSandbox;
 
         @Override
@@ -76,12 +79,12 @@ public class NotificationListener {
             }
             Instant now = EventIds.now(clock);
             if (!pause.livemode()) {
-                if (sandboxes.putIfAbsent(pause.pauseId(), pause) == null) {
+                if (!sandboxes.containsKey(pause.pauseId())) {
                     firstSandbox = firstSandbox == null ? now : firstSandbox;
-                    sent.put(pause.pauseId(), outbox.entry(NotificationSent.sandbox(EventIds.newEventId(), now,
-                            pause.pauseId(), pause.developerId(), pause.channel(), MessageRenderer.sandbox(
-                                    pause.channel(), pause.message(), pause.options(), pause.respondUrl(),
-                                    sms.maxSegments()))));
+                    sandboxes.put(pause.pauseId(), new Sandbox(pause, outbox.entry(NotificationSent.sandbox(
+                            EventIds.newEventId(), now, pause.pauseId(), pause.developerId(), pause.channel(),
+                            MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(),
+                                    pause.respondUrl(), sms.maxSegments())))));
                 }
                 return;
             }
@@ -95,10 +98,12 @@ public class NotificationListener {
             if (sandboxes.isEmpty()) {
                 return;
             }
-            Set<String> written = outbox.publishEachIfWritten(List.copyOf(sent.values()),
-                    notifications.sandboxInsertion(sandboxes.values(), firstSandbox), "pause_id");
+            Set<String> written = outbox.publishEachIfWritten(
+                    sandboxes.values().stream().map(Sandbox::sent).toList(),
+                    notifications.sandboxInsertion(sandboxes.values().stream().map(Sandbox::pause).toList(),
+                            firstSandbox), "pause_id");
             for (String pauseId : written) {
-                String channel = sandboxes.get(pauseId).channel();
+                String channel = sandboxes.get(pauseId).pause().channel();
                 AfterCommit.run(() -> metrics.finished(channel, NotificationMetrics.SANDBOX));
             }
         }
