@@ -132,6 +132,13 @@ public abstract class ServiceStartupContract {
         assertThat(unsigned(port, "/livez").statusCode()).isEqualTo(200);
     }
 
+    /** The gateway's pool keeps its connections: Tomcat's default would close each after 100 requests. */
+    @Test
+    void keptAliveConnectionsHaveNoRequestCap() {
+        assertThat(context.getEnvironment().getRequiredProperty("server.tomcat.max-keep-alive-requests", Integer.class))
+                .isEqualTo(-1);
+    }
+
     @Test
     void prometheusIsServedOnTheManagementPortOnly() throws Exception {
         HttpResponse<String> scrape = unsigned(managementPort, "/actuator/prometheus");
