@@ -1,6 +1,5 @@
 package dev.pausepoint.benchmark;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,12 @@ final class CpuPerOperation extends Phase {
         Map<String, Double> idle = cpu.sample().ratePerSecond(idleFrom);
 
         StackCpu.Sample before = cpu.sample();
+        Map<String, Double> compilingBefore = cpu.compilerMillis();
         Load.Result creates = load.closed(64, options.phase(20), i -> developer.createRequest(developer.testKey,
                 "+1416" + (2000000 + i % 7000000), i));
         Settling.awaitCaughtUp(stack, Duration.ofMinutes(2));
         Map<String, Double> perCreate = cpu.sample().perOperation(before, creates.ok(), idle);
+        Map<String, Double> compilingAfter = cpu.compilerMillis();
 
         int count = 200 * (int) options.phase(10).toSeconds();
         List<String[]> pauses = developer.createMany(count);
@@ -51,7 +52,7 @@ final class CpuPerOperation extends Phase {
         Map<String, Double> perAnswer = cpu.sample().perOperation(before, answers.ok(), idle);
 
         before = cpu.sample();
-        Load.Result polls = load.closed(64, options.phase(10), i -> pollRequest(pauses.get((int) (i % pauses.size()))[0]));
+        Load.Result polls = load.closed(64, options.phase(10), i -> developer.pollRequest(pauses.get((int) (i % pauses.size()))[0]));
         Map<String, Double> perPoll = cpu.sample().perOperation(before, polls.ok(), idle);
 
         double total = perCreate.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -59,24 +60,23 @@ final class CpuPerOperation extends Phase {
                 total <= 1.8);
         report.note("  per process, ms of CPU per operation (creates %d, answers %d, polls %d; %s):".formatted(
                 creates.ok(), answers.ok(), polls.ok(), "answers " + answers.outcomes()));
-        report.note("  %-18s %8s %8s %8s %8s %8s".formatted("process", "create", "budget", "answer", "poll",
-                "idle/s"));
+        report.note("  %-18s %8s %8s %8s %8s %8s %8s".formatted("process", "create", "JIT", "budget", "answer",
+                "poll", "idle/s"));
+        double compiling = 0;
         for (String name : perCreate.keySet()) {
             double budget = CpuBudget.perCreate(name);
             double used = perCreate.get(name);
-            report.note("  %-18s %8.3f %8.2f %8.3f %8.3f %8.1f %s".formatted(name, used, budget,
+            double jit = (compilingAfter.get(name) - compilingBefore.get(name)) / Math.max(1, creates.ok());
+            compiling += jit;
+            report.note("  %-18s %8.3f %8.3f %8.2f %8.3f %8.3f %8.1f %s".formatted(name, used, jit, budget,
                     perAnswer.get(name), perPoll.get(name), idle.get(name), used <= budget ? "ok" : "OVER"));
         }
-        report.note("  %-18s %8.3f %8.2f %8.3f %8.3f %8.1f".formatted("total", total, CpuBudget.total(),
+        report.note("  %-18s %8.3f %8.3f %8.2f %8.3f %8.3f %8.1f".formatted("total", total, compiling, CpuBudget.total(),
                 perAnswer.values().stream().mapToDouble(Double::doubleValue).sum(),
                 perPoll.values().stream().mapToDouble(Double::doubleValue).sum(),
                 idle.values().stream().mapToDouble(Double::doubleValue).sum()));
         report.note("  (ms of CPU per operation with everything it caused, less each process's idle CPU over the"
-                + " time; idle/s: ms of CPU per second with no load)");
-    }
-
-    private HttpRequest pollRequest(String pauseId) {
-        return HttpRequest.newBuilder(stack.gateway().resolve("/v1/pause/" + pauseId)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + developer.testKey).GET().build();
+                + " time; JIT: ms of the JIT compilers' CPU per create while the creates ran;"
+                + " idle/s: ms of CPU per second with no load)");
     }
 }

@@ -72,6 +72,12 @@ public final class Developer {
                 .POST(HttpRequest.BodyPublishers.ofString(smsPause(recipient, i))).build();
     }
 
+    /** A poll of one test pause: its status read once through the gateway. */
+    HttpRequest pollRequest(String pauseId) {
+        return HttpRequest.newBuilder(gateway.resolve("/v1/pause/" + pauseId)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + testKey).GET().build();
+    }
+
     /** The human's answer through the response link's token, as the hosted page sends it. */
     HttpRequest answerRequest(String token) {
         return HttpRequest.newBuilder(gateway.resolve("/v1/respond/" + token)).timeout(Duration.ofSeconds(30))

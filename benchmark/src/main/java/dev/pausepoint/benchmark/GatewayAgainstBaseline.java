@@ -50,17 +50,19 @@ final class GatewayAgainstBaseline extends Phase {
                         target + " answered without X-RateLimit-Remaining: its rate limiter did not run");
             }
             ProcessCpu cpu = ProcessCpu.ofThisMachine();
-            double[] oursCpu = new double[1];
-            double[] bareCpu = new double[1];
-            Load.Result oursResult = readThroughput(ours, cpu, oursProcess.pid(), oursCpu);
-            Load.Result bareResult = readThroughput(baseline, cpu, bare.pid(), bareCpu);
+            Reading oursReading = readThroughput("ours", ours, cpu, oursProcess.pid());
+            Reading bareReading = readThroughput("bare", baseline, cpu, bare.pid());
+            Load.Result oursResult = oursReading.result();
+            Load.Result bareResult = bareReading.result();
             double ratio = oursResult.perSecond() / bareResult.perSecond();
             report.figure("gateway requests/s ÷ bare Spring Cloud Gateway with RedisRateLimiter", "%.2f", ratio,
                     "≥ 1.0", ratio >= 1.0);
             report.note("  ours %.0f /s (p50 %.1f ms), bare %.0f /s (p50 %.1f ms), 64 in flight to one stub; answers %s / %s"
                     .formatted(oursResult.perSecond(), oursResult.millis(50), bareResult.perSecond(),
                             bareResult.millis(50), oursResult.outcomes(), bareResult.outcomes()));
-            report.note("  CPU per request: ours %.3f ms, bare %.3f ms".formatted(oursCpu[0], bareCpu[0]));
+            report.note("  CPU per request: ours %.3f ms, bare %.3f ms".formatted(oursReading.cpuPerRead(),
+                    bareReading.cpuPerRead()));
+            report.note("  warm-up of each: " + oursReading.warmUp().describe() + "; " + bareReading.warmUp().describe());
         } finally {
             bare.destroy();
         }
@@ -70,20 +72,27 @@ final class GatewayAgainstBaseline extends Phase {
         Path root = Workspace.locate().root();
         return ServiceFleet.launchJar(root.resolve("benchmark-baseline-gateway/target/benchmark-baseline-gateway.jar"),
                 // The same heap as ours: both are gateways allocating alike per request.
-                ServiceFleet.jvmOptionsOf(Service.GATEWAY, ServiceFleet.configuredJvmOptions()),
+                ServiceFleet.jvmOptionsOf(Service.GATEWAY, Stack.SERVICE_JVM_OPTIONS),
                 Map.of("PORT", String.valueOf(port), "TARGET_URL", target,
                         "REDIS_HOST", TestInfrastructure.redis().host(),
                         "REDIS_PORT", String.valueOf(TestInfrastructure.redis().port())),
                 root, Stack.logDirectory().resolve("benchmark-baseline-gateway.log"));
     }
 
-    /** A short warm-up of its own, then 64 reads in flight; the CPU per read of {@code pid} in {@code perRead}. */
-    private Load.Result readThroughput(URI target, ProcessCpu cpu, long pid, double[] perRead) {
-        load.closed(16, options.phase(10), n -> readRequest(target));
+    /** What one gateway did: its reads, the CPU it spent per read, and how its warm-up went. */
+    private record Reading(Load.Result result, double cpuPerRead, JitSettling.Outcome warmUp) {
+    }
+
+    /**
+     * A warm-up of its own until its JIT compilers settle (both gateways are new JVMs), then 64 reads in
+     * flight, with the CPU per read of {@code pid}.
+     */
+    private Reading readThroughput(String name, URI target, ProcessCpu cpu, long pid) {
+        JitSettling.Outcome warmUp = JitSettling.of(Map.of(name, pid)).warm(options.quick() ? Duration.ZERO
+                : WarmUp.AT_MOST, () -> load.closed(16, options.phase(10), n -> readRequest(target)));
         double before = cpu.millis(pid);
         Load.Result result = load.closed(64, options.phase(20), n -> readRequest(target));
-        perRead[0] = (cpu.millis(pid) - before) / Math.max(1, result.ok());
-        return result;
+        return new Reading(result, (cpu.millis(pid) - before) / Math.max(1, result.ok()), warmUp);
     }
 
     private HttpRequest readRequest(URI target) {

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  */
 final class ProcessCpu {
 
-    /** {@code utime stime cutime cstime} are fields 14-17 of /proc/<pid>/stat, counted after the comm's ')'. */
+    /** {@code utime stime cutime cstime} are fields 14-17 of /proc/<pid>/stat, counted after the comm's ')'; a thread's has the same layout. */
     private static final int PPID = 1;
     private static final int UTIME = 11;
+    private static final int STIME = 12;
     private static final int CSTIME = 14;
     private static final Pattern INODE = Pattern.compile("socket:\\[(\\d+)]");
 
@@ -59,6 +60,36 @@ final class ProcessCpu {
             unvisited.addAll(children.getOrDefault(next, List.of()));
         }
         return ticks * millisPerTick;
+    }
+
+    /**
+     * Milliseconds of CPU used so far by the JIT compiler threads of {@code pid}, if it is a HotSpot JVM:
+     * the threads HotSpot names {@code C1 CompilerThreadN} and {@code C2 CompilerThreadN} (the kernel keeps
+     * the first 15 characters of a thread's name). Zero for any other process. Compilation is part of a
+     * JVM's CPU; this says how much of it, so a figure can be taken once the compilers have settled.
+     */
+    double compilerMillis(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                if (isCompilerThread(thread)) {
+                    ticks += stat(thread).map(fields -> sum(fields, UTIME, STIME)).orElse(0L);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * millisPerTick;
+    }
+
+    private static boolean isCompilerThread(Path thread) {
+        try {
+            String name = Files.readString(thread.resolve("comm"));
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        } catch (IOException e) {
+            // The thread ended between the listing and the read.
+            return false;
+        }
     }
 
     /** The process listening on TCP {@code port} (IPv4 or IPv6), if this machine runs it. */
@@ -116,8 +147,13 @@ final class ProcessCpu {
 
     /** The fields of /proc/<pid>/stat after the command name, whose parentheses may hold anything. */
     private static Optional<String[]> stat(long pid) {
+        return stat(Path.of("/proc", String.valueOf(pid)));
+    }
+
+    /** The same for a process's or a thread's folder ({@code /proc/<pid>} or {@code /proc/<pid>/task/<tid>}). */
+    private static Optional<String[]> stat(Path folder) {
         try {
-            String line = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String line = Files.readString(folder.resolve("stat"));
             return Optional.of(line.substring(line.lastIndexOf(')') + 2).split(" "));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -72,6 +72,13 @@ final class StackCpu {
         return pids;
     }
 
+    /** The JIT compilers' CPU milliseconds so far, by process name ({@link ProcessCpu#compilerMillis}). */
+    Map<String, Double> compilerMillis() {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> millis.put(name, cpu.compilerMillis(pid)));
+        return millis;
+    }
+
     Sample sample() {
         Map<String, Double> millis = new LinkedHashMap<>();
         pids.forEach((name, pid) -> millis.put(name, cpu.millis(pid)));

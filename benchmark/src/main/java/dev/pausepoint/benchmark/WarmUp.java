@@ -1,15 +1,21 @@
 package dev.pausepoint.benchmark;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs every path a later phase measures, so no figure counts class loading or first compilation: test
- * creates, live creates (the quota call to billing-service, the SMS through the Twilio SDK) and
- * answers (response-service, then the webhook). Reports nothing.
+ * Runs every path a later phase measures, so no figure counts class loading or compilation: test creates,
+ * live creates (the quota call to billing-service, the SMS through the Twilio SDK), answers
+ * (response-service, then the webhook) and polls. The round is repeated until the JIT compilers of every
+ * process have settled ({@link JitSettling}), at most {@link #AT_MOST}; the report says how long it took. A
+ * quick run does one round.
  */
 final class WarmUp extends Phase {
 
     static final String NAME = "warm-up";
+
+    /** Long enough for C2 to finish with every service here (about three minutes under this load). */
+    static final Duration AT_MOST = Duration.ofMinutes(6);
 
     WarmUp(Harness harness) {
         super(NAME, harness);
@@ -17,12 +23,19 @@ final class WarmUp extends Phase {
 
     @Override
     void run() {
-        System.out.println("warming up...");
+        System.out.println("warming up until the JIT compilers settle...");
+        JitSettling.Outcome outcome = JitSettling.of(StackCpu.of(stack).pids())
+                .warm(options.quick() ? Duration.ZERO : AT_MOST, this::round);
+        report.note("  warm-up: " + outcome.describe());
+    }
+
+    private void round() {
         load.closed(16, options.phase(20), i -> developer.createRequest(developer.testKey,
                 "+1415" + (2000000 + i % 7000000), i));
         load.open(20, options.phase(10), i -> developer.createRequest(developer.liveKey, "+1421" + (2000000 + i), i),
                 null);
         List<String[]> pauses = developer.createMany(20 * (int) options.phase(10).toSeconds());
         load.open(20, options.phase(10), i -> developer.answerRequest(pauses.get((int) (i % pauses.size()))[1]), null);
+        load.closed(16, options.phase(5), i -> developer.pollRequest(pauses.get((int) (i % pauses.size()))[0]));
     }
 }

@@ -19,6 +19,23 @@ class ProcessCpuTest {
         assertThat(ProcessCpu.listeningOn(1)).isEmpty();
     }
 
+    /** This test's own JVM has compiled its way here; a shell has no compiler threads. */
+    @Test
+    void theCompilersOfAJvmAreCountedAndOtherProcessesHaveNone() throws IOException {
+        ProcessCpu cpu = ProcessCpu.ofThisMachine();
+        long self = ProcessHandle.current().pid();
+        double compiling = cpu.compilerMillis(self);
+        assertThat(compiling).as("this JVM's compiler threads").isPositive().isLessThan(cpu.millis(self));
+
+        Process shell = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(cpu.compilerMillis(shell.pid())).isZero();
+        } finally {
+            shell.destroyForcibly();
+        }
+        assertThat(cpu.compilerMillis(Long.MAX_VALUE)).as("no such process").isZero();
+    }
+
     /** As a postmaster's backends: work done by a child that has ended counts in its parent. */
     @Test
     void theCpuOfDescendantsCountsEvenAfterTheyEnded() throws Exception {

@@ -38,6 +38,15 @@ public final class ServiceFleet implements AutoCloseable {
             "-Xshare:auto", "-XX:TieredStopAtLevel=1");
 
     /**
+     * {@link #DEFAULT_JVM_OPTIONS} with full tiered compilation and the JVM's own code cache, as the container
+     * image runs the services: for runs that warm the services until C2 has compiled their hot paths (the
+     * benchmark), since a production process lives long enough for that (docs/decisions/0005-c1-locally.md).
+     */
+    public static final List<String> TIERED_JVM_OPTIONS = DEFAULT_JVM_OPTIONS.stream()
+            .filter(option -> !option.startsWith("-XX:TieredStopAtLevel") && !option.startsWith("-XX:ReservedCodeCacheSize"))
+            .toList();
+
+    /**
      * The gateway's young generation, fixed at 64 MB of a heap that starts at 96 MB. It allocates the most
      * per request of the five; sized by default (a third of a heap that stays near 100 MB), its young
      * collections came every 200 ms under load and promoted the requests in flight, so a full collection
@@ -61,10 +70,15 @@ public final class ServiceFleet implements AutoCloseable {
         return List.copyOf(options);
     }
 
-    /** {@code PAUSEPOINT_SERVICE_JVM_OPTS} (space-separated) when set, otherwise the defaults above. */
+    /** {@code PAUSEPOINT_SERVICE_JVM_OPTS} (space-separated) when set, otherwise {@link #DEFAULT_JVM_OPTIONS}. */
     public static List<String> configuredJvmOptions() {
+        return configuredJvmOptions(DEFAULT_JVM_OPTIONS);
+    }
+
+    /** {@code PAUSEPOINT_SERVICE_JVM_OPTS} (space-separated) when set, otherwise {@code defaults}. */
+    public static List<String> configuredJvmOptions(List<String> defaults) {
         String configured = System.getenv("PAUSEPOINT_SERVICE_JVM_OPTS");
-        return configured == null || configured.isBlank() ? DEFAULT_JVM_OPTIONS : List.of(configured.trim().split("\\s+"));
+        return configured == null || configured.isBlank() ? defaults : List.of(configured.trim().split("\\s+"));
     }
 
     /**

@@ -29,4 +29,11 @@ class ServiceFleetJvmOptionsTest {
             assertThat(ServiceFleet.jvmOptionsOf(Service.GATEWAY, configured)).isEqualTo(configured);
         }
     }
+
+    @Test
+    void theTieredOptionsAreTheDefaultsWithFullCompilationAndTheJvmsOwnCodeCache() {
+        assertThat(ServiceFleet.DEFAULT_JVM_OPTIONS).contains("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
+        assertThat(ServiceFleet.TIERED_JVM_OPTIONS).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-Xss512k",
+                "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
+    }
 }
