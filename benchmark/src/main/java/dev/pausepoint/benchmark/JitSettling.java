@@ -17,20 +17,23 @@ import java.util.stream.Collectors;
  * cores also compile is not the stack's. A fixed warm-up would be too short on a slow machine and wasted
  * on a fast one; this one ends when the compilers say so, and says how long it took.
  */
-final class JitSettling {
+public final class JitSettling {
+
+    /** Long enough for C2 to finish with every service here (about five minutes under the warm-up's load). */
+    public static final Duration AT_MOST = Duration.ofMinutes(6);
 
     /** 2.5 % of one core: at 800 creates a second, at most 0.03 ms of compilation in a process's figure per create. */
     static final double SETTLED_MILLIS_PER_SECOND = 25;
 
     /** How long the rounds took, and each process's compiler CPU (ms per second) over the last one. */
-    record Outcome(Duration took, Map<String, Double> lastRound) {
+    public record Outcome(Duration took, Map<String, Double> lastRound) {
 
-        boolean settled() {
+        public boolean settled() {
             return lastRound.values().stream().allMatch(rate -> rate <= SETTLED_MILLIS_PER_SECOND);
         }
 
         /** For the report: "settled after 140 s (compilers' ms of CPU per second in the last round: gateway 3, ...)". */
-        String describe() {
+        public String describe() {
             return "%s after %d s (compilers' ms of CPU per second in the last round, settled at ≤ %.0f: %s)".formatted(
                     settled() ? "settled" : "NOT settled", took.toSeconds(), SETTLED_MILLIS_PER_SECOND,
                     lastRound.entrySet().stream().map(rate -> "%s %.0f".formatted(rate.getKey(), rate.getValue()))
@@ -50,13 +53,13 @@ final class JitSettling {
     }
 
     /** The processes of this machine by name and pid, read from {@code /proc}; one that is no JVM reads zero. */
-    static JitSettling of(Map<String, Long> processes) {
+    public static JitSettling of(Map<String, Long> processes) {
         ProcessCpu cpu = ProcessCpu.ofThisMachine();
         return new JitSettling(processes, cpu::compilerMillis, System::nanoTime);
     }
 
     /** Runs {@code round} at least once, and again while a compiler is busy and {@code atMost} has not passed. */
-    Outcome warm(Duration atMost, Runnable round) {
+    public Outcome warm(Duration atMost, Runnable round) {
         long start = nanoTime.getAsLong();
         while (true) {
             Map<String, Double> before = read();

@@ -7,15 +7,12 @@ import java.util.List;
  * Runs every path a later phase measures, so no figure counts class loading or compilation: test creates,
  * live creates (the quota call to billing-service, the SMS through the Twilio SDK), answers
  * (response-service, then the webhook) and polls. The round is repeated until the JIT compilers of every
- * process have settled ({@link JitSettling}), at most {@link #AT_MOST}; the report says how long it took. A
+ * process have settled ({@link JitSettling}), at most {@link JitSettling#AT_MOST}; the report says how long it took. A
  * quick run does one round.
  */
 final class WarmUp extends Phase {
 
     static final String NAME = "warm-up";
-
-    /** Long enough for C2 to finish with every service here (about three minutes under this load). */
-    static final Duration AT_MOST = Duration.ofMinutes(6);
 
     WarmUp(Harness harness) {
         super(NAME, harness);
@@ -25,7 +22,7 @@ final class WarmUp extends Phase {
     void run() {
         System.out.println("warming up until the JIT compilers settle...");
         JitSettling.Outcome outcome = JitSettling.of(StackCpu.of(stack).pids())
-                .warm(options.quick() ? Duration.ZERO : AT_MOST, this::round);
+                .warm(options.quick() ? Duration.ZERO : JitSettling.AT_MOST, this::round);
         report.note("  warm-up: " + outcome.describe());
     }
 

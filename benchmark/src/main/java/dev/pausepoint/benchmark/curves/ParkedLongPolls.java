@@ -1,6 +1,7 @@
 package dev.pausepoint.benchmark.curves;
 
 import dev.pausepoint.benchmark.Client;
+import dev.pausepoint.benchmark.JitSettling;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +92,7 @@ final class ParkedLongPolls extends CostCurve {
             ids = PauseRows.pending(db, developer.developerId, total, Instant.now().plus(Duration.ofHours(2)));
         }
         List<Gateway> gateways = gateways(total, notes);
+        warmUpTheWake(gateways, notes);
         long parked = 0;
         long survived = -1;
         for (int step = 0; step <= STEPS; step++) {
@@ -202,6 +205,46 @@ final class ParkedLongPolls extends CostCurve {
                     total));
         }
         return gateways;
+    }
+
+    /**
+     * Parks and wakes a tenth of the waiters again and again until the JIT compilers of the curve's gateways
+     * and pause-service have settled ({@link JitSettling}): the gateways are new JVMs, and the stack's
+     * warm-up never wakes a long-poll, so the first wake would otherwise be measured in code C2 has not
+     * compiled yet, where a production gateway wakes waiters all day. The warm-up's connections are closed
+     * before the memory steps.
+     */
+    private void warmUpTheWake(List<Gateway> gateways, List<String> notes) throws Exception {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        for (int i = 0; i < gateways.size(); i++) {
+            processes.put("gateway " + (i + 1), gateways.get(i).pid());
+        }
+        processes.put("pause-service", stack.fleet().pids().get(Service.PAUSE));
+        long count = Math.max(100, sizes.waiters() / 10);
+        JitSettling.Outcome outcome = JitSettling.of(processes).warm(JitSettling.AT_MOST, () -> {
+            try {
+                List<String> ids;
+                try (Connection db = stack.connect(Service.PAUSE)) {
+                    ids = PauseRows.pending(db, developer.developerId, count, Instant.now().plus(Duration.ofHours(2)));
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    park(gateways.get(i % gateways.size()).url(), ids.get(i), generation.get());
+                }
+                awaitParked(gateways, count);
+                answerAll(ids, new ArrayList<>());
+                ids.forEach(id -> {
+                    woke.remove(id);
+                    WaiterConnections.Connection connection = connections.remove(id);
+                    if (connection != null) {
+                        connection.close();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException("the wake's warm-up failed", e);
+            }
+        });
+        notes.add("before the steps, %,d waiters were parked and woken in rounds until the compilers settled: %s"
+                .formatted(count, outcome.describe()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.pausepoint.benchmark.curves;
 
 import dev.pausepoint.benchmark.Client;
 import dev.pausepoint.benchmark.Developer;
+import dev.pausepoint.benchmark.JitSettling;
 import dev.pausepoint.benchmark.Load;
 import dev.pausepoint.benchmark.SetUp;
 import dev.pausepoint.localstack.Service;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,12 +59,20 @@ final class PauseInstances extends CostCurve {
                     URI through = URI.create("http://localhost:" + gatewayPort);
                     awaitOk(client, through.resolve("/health"));
                     progress("creates with %d pause-service instances...".formatted(count));
-                    // The new gateway and copies start cold: warm them as the main run's warm-up does.
-                    load.closed(16, sizes.load(), i -> create(through, i));
+                    // The new gateway and copies start cold: warmed until their compilers settle, as the
+                    // main run's warm-up does the stack.
+                    Map<String, Long> cold = new LinkedHashMap<>();
+                    cold.put("gateway", gateway.pid());
+                    for (int copy = 0; copy < count - 1; copy++) {
+                        cold.put("pause-service " + (copy + 2), started.get(copy).pid());
+                    }
+                    JitSettling.Outcome warmUp = JitSettling.of(cold).warm(JitSettling.AT_MOST,
+                            () -> load.closed(16, sizes.load(), i -> create(through, i)));
                     Load.Result result = load.closed(64, sizes.load(), i -> create(through, i));
                     rate = rate.with(count, result.perSecond());
                     p99 = p99.with(count, result.millis(99));
-                    notes.add("%d instance(s): answers %s".formatted(count, result.outcomes()));
+                    notes.add("%d instance(s): answers %s; warm-up %s".formatted(count, result.outcomes(),
+                            warmUp.describe()));
                 } finally {
                     fleet.stopAnother(gateway);
                 }

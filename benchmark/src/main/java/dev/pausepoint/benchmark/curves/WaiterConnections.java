@@ -49,6 +49,20 @@ final class WaiterConnections implements AutoCloseable {
             this.address = address;
         }
 
+        /** Closes the connection, once its waiter is done with it. */
+        void close() {
+            tasks.add(() -> {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException ignored) {
+                    // Closing is all there is to do.
+                }
+            });
+            selector.wakeup();
+        }
+
         /** Sends {@code request} (a whole HTTP/1.1 request) and hands its answer or failure over. */
         void ask(byte[] request, Consumer<Answer> answer, Consumer<Exception> failure) {
             tasks.add(() -> start(this, request, answer, failure));
