@@ -31,7 +31,7 @@ public class PauseClient {
     }
 
     public PauseForResponse find(String pauseId) {
-        return json.treeToValue(pauses.get("/internal/pauses/" + pauseId), PauseForResponse.class);
+        return json.treeToValue(pauses.get("/internal/pauses/{pauseId}", pauseId), PauseForResponse.class);
     }
 
     /** Records the human's answer; pause-service's conditional transition decides whether it wins. */
@@ -41,6 +41,6 @@ public class PauseClient {
         body.put("text", text);
         body.put("actor_ip", actorIp);
         body.put("user_agent", userAgent);
-        return json.treeToValue(pauses.post("/internal/pauses/" + pauseId + "/response", body), PauseForResponse.class);
+        return json.treeToValue(pauses.post("/internal/pauses/{pauseId}/response", body, pauseId), PauseForResponse.class);
     }
 }

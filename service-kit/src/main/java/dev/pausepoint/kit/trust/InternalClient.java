@@ -82,8 +82,13 @@ public class InternalClient {
                 .build()).toList();
     }
 
-    public JsonNode post(String path, Object body) {
-        String answer = call(client -> client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+    /**
+     * POSTs {@code body} as JSON to {@code path}, a URI template whose {@code {placeholders}} take
+     * {@code variables} in order (encoded). The template, not the expanded path, names the call in its
+     * metrics and span, so a call per pause is one series, not one per pause id.
+     */
+    public JsonNode post(String path, Object body, Object... variables) {
+        String answer = call(client -> client.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
                 .body(json.writeValueAsString(body))
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, this::throwAnswered)
@@ -91,8 +96,9 @@ public class InternalClient {
         return answer == null || answer.isBlank() ? json.nullNode() : read(answer);
     }
 
-    public JsonNode get(String path) {
-        return read(call(client -> client.get().uri(path).retrieve()
+    /** GETs {@code path}, a URI template as for {@link #post}. */
+    public JsonNode get(String path, Object... variables) {
+        return read(call(client -> client.get().uri(path, variables).retrieve()
                 .onStatus(HttpStatusCode::isError, this::throwAnswered)
                 .body(String.class)));
     }

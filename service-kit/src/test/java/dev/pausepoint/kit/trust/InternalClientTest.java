@@ -14,6 +14,8 @@ import dev.pausepoint.testsupport.http.DyingServer;
 import dev.pausepoint.testsupport.http.DyingServer.Ending;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,47 @@ class InternalClientTest {
             assertThat(failure.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
             assertThat(dying.requests()).as("the first instance got it").isEqualTo(1);
             assertThat(alive.requests()).as("it may have been acted on: not repeated elsewhere").hasValue(0);
+        }
+    }
+
+    /**
+     * A call per pause is one metric series named by its template, not one series per pause id (which
+     * would grow the registry with every answer), and the id is encoded into the path.
+     */
+    @Test
+    void aCallIsNamedByItsTemplateAndItsVariablesAreEncoded() throws Exception {
+        List<String> paths = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getRawPath());
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            ObservationRegistry observations = ObservationRegistry.create();
+            observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            InternalClient client = new InternalClient("response-service", "pause-service",
+                    URI.create("http://localhost:" + server.getAddress().getPort()),
+                    new RequestSigner(TestSecrets.INTERNAL_SECRET), JsonMapper.builder().build(), Duration.ofSeconds(2),
+                    observations);
+
+            client.get("/internal/pauses/{pauseId}", "psr_1");
+            client.get("/internal/pauses/{pauseId}", "psr_2");
+            client.post("/internal/pauses/{pauseId}/response", Map.of("choice", "Approve"), "psr_3");
+            client.get("/internal/pauses/{pauseId}", "a/b c");
+
+            assertThat(paths).containsExactly("/internal/pauses/psr_1", "/internal/pauses/psr_2",
+                    "/internal/pauses/psr_3/response", "/internal/pauses/a%2Fb%20c");
+            assertThat(meters.find("http.client.requests").timers()).extracting(timer -> timer.getId().getTag("uri"))
+                    .containsExactlyInAnyOrder("/internal/pauses/{pauseId}", "/internal/pauses/{pauseId}/response");
+        } finally {
+            server.stop(0);
         }
     }
 }
