@@ -12,11 +12,12 @@ import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.embedded.FreePorts;
 import dev.pausepoint.testsupport.http.DyingServer;
 import dev.pausepoint.testsupport.http.DyingServer.Ending;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,17 +76,25 @@ class InternalClientTest {
         }
     }
 
-    @Test
-    void anAnswerThatIsNotJsonIsServiceUnavailableNotTheCallersValidationError() throws Exception {
+    /** A server on the loopback answering every request 200 with {@code body} as JSON, noting each raw path. */
+    private static HttpServer answering(String body, List<String> paths) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            byte[] body = "<html>proxy error</html>".getBytes(StandardCharsets.UTF_8);
+            paths.add(exchange.getRequestURI().getRawPath());
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
             exchange.close();
         });
         server.start();
+        return server;
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsServiceUnavailableNotTheCallersValidationError() throws Exception {
+        HttpServer server = answering("<html>proxy error</html>", new CopyOnWriteArrayList<>());
         try {
             InternalClient client = clientOf("http://localhost:" + server.getAddress().getPort());
             ApiException failure = catchThrowableOfType(ApiException.class, () -> client.get("/internal/pauses/psr_1"));
@@ -97,23 +105,16 @@ class InternalClientTest {
         }
     }
 
-    /** A service instance answering every request with its name, counting what it got. */
-    private record NamedInstance(HttpServer server, AtomicInteger requests) implements AutoCloseable {
+    /** A service instance answering every request with its name, noting what it got. */
+    private record NamedInstance(HttpServer server, List<String> paths) implements AutoCloseable {
 
-        static NamedInstance start(String name) throws Exception {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            AtomicInteger requests = new AtomicInteger();
-            server.createContext("/", exchange -> {
-                requests.incrementAndGet();
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = ("{\"served_by\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return new NamedInstance(server, requests);
+        static NamedInstance start(String name) throws IOException {
+            List<String> paths = new CopyOnWriteArrayList<>();
+            return new NamedInstance(answering("{\"served_by\":\"" + name + "\"}", paths), paths);
+        }
+
+        int requests() {
+            return paths.size();
         }
 
         URI url() {
@@ -156,7 +157,7 @@ class InternalClientTest {
                         : client.post("/internal/usage/reserve", Map.of("pause_id", "psr_" + i));
                 assertThat(answer.get("served_by").asString()).isEqualTo("alive");
             }
-            assertThat(alive.requests()).as("each call once, on the instance that answers").hasValue(6);
+            assertThat(alive.requests()).as("each call once, on the instance that answers").isEqualTo(6);
         }
     }
 
@@ -180,7 +181,7 @@ class InternalClientTest {
             assertThat(failure).isNotNull();
             assertThat(failure.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
             assertThat(dying.requests()).as("the first instance got it").isEqualTo(1);
-            assertThat(alive.requests()).as("it may have been acted on: not repeated elsewhere").hasValue(0);
+            assertThat(alive.requests()).as("it may have been acted on: not repeated elsewhere").isZero();
         }
     }
 
@@ -191,17 +192,7 @@ class InternalClientTest {
     @Test
     void aCallIsNamedByItsTemplateAndItsVariablesAreEncoded() throws Exception {
         List<String> paths = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            paths.add(exchange.getRequestURI().getRawPath());
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        HttpServer server = answering("{}", paths);
         try {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             ObservationRegistry observations = ObservationRegistry.create();
