@@ -35,7 +35,8 @@ import org.HdrHistogram.Histogram;
  * long the steps take. Where pause-service runs out of memory before all are parked, it is restarted and the
  * wake is measured with as many waiters as it held alive. When the machine's limit on open files is too low
  * for every waiter in one gateway, a second gateway is started and the waiters are split between them, as a
- * load balancer would, and their memory and waiters are summed.
+ * load balancer would, and their memory and waiters are summed. Before the measured wake, a twentieth as
+ * many more waiters are parked and woken in rounds until the JIT compilers have settled.
  *
  * <p>Each waiter is a kept-alive connection of the curve's own lean client ({@link WaiterConnections}), and
  * its wake is timed when the answer's last byte is read. The wake's timeline is noted beside the figures:
@@ -92,7 +93,6 @@ final class ParkedLongPolls extends CostCurve {
             ids = PauseRows.pending(db, developer.developerId, total, Instant.now().plus(Duration.ofHours(2)));
         }
         List<Gateway> gateways = gateways(total, notes);
-        warmUpTheWake(gateways, notes);
         long parked = 0;
         long survived = -1;
         for (int step = 0; step <= STEPS; step++) {
@@ -139,6 +139,7 @@ final class ParkedLongPolls extends CostCurve {
                     .formatted(woken) + "for the wake figure");
         }
         if (woken > 0 && Metrics.alive(stack, Service.PAUSE)) {
+            warmUpTheWake(gateways, woken, notes);
             Histogram wake = answerAll(ids, notes);
             if (wake.getTotalCount() > 0) {
                 wakeP50 = wakeP50.with(woken, wake.getValueAtPercentile(50) / 1000.0);
@@ -208,19 +209,20 @@ final class ParkedLongPolls extends CostCurve {
     }
 
     /**
-     * Parks and wakes a tenth of the waiters again and again until the JIT compilers of the curve's gateways
-     * and pause-service have settled ({@link JitSettling}): the gateways are new JVMs, and the stack's
-     * warm-up never wakes a long-poll, so the first wake would otherwise be measured in code C2 has not
-     * compiled yet, where a production gateway wakes waiters all day. The warm-up's connections are closed
-     * before the memory steps.
+     * With the curve's waiters parked, parks and wakes a twentieth as many more, again and again, until the
+     * JIT compilers of the curve's gateways and pause-service have settled ({@link JitSettling}): the
+     * gateways are new JVMs, and the stack's warm-up never wakes a long-poll, so the measured wake would
+     * otherwise run in code C2 has not compiled yet, where a production gateway wakes waiters all day. After
+     * the memory steps, so the warm-up's garbage and connections are not in the memory curve; its
+     * connections are closed before the measured wake.
      */
-    private void warmUpTheWake(List<Gateway> gateways, List<String> notes) throws Exception {
+    private void warmUpTheWake(List<Gateway> gateways, long parked, List<String> notes) {
         Map<String, Long> processes = new LinkedHashMap<>();
         for (int i = 0; i < gateways.size(); i++) {
             processes.put("gateway " + (i + 1), gateways.get(i).pid());
         }
         processes.put("pause-service", stack.fleet().pids().get(Service.PAUSE));
-        long count = Math.max(100, sizes.waiters() / 10);
+        long count = Math.max(100, sizes.waiters() / 20);
         JitSettling.Outcome outcome = JitSettling.of(processes).warm(JitSettling.AT_MOST, () -> {
             try {
                 List<String> ids;
@@ -230,7 +232,7 @@ final class ParkedLongPolls extends CostCurve {
                 for (int i = 0; i < ids.size(); i++) {
                     park(gateways.get(i % gateways.size()).url(), ids.get(i), generation.get());
                 }
-                awaitParked(gateways, count);
+                awaitParked(gateways, parked + count);
                 answerAll(ids, new ArrayList<>());
                 ids.forEach(id -> {
                     woke.remove(id);
@@ -243,7 +245,7 @@ final class ParkedLongPolls extends CostCurve {
                 throw new IllegalStateException("the wake's warm-up failed", e);
             }
         });
-        notes.add("before the steps, %,d waiters were parked and woken in rounds until the compilers settled: %s"
+        notes.add("before the wake, %,d more waiters were parked and woken in rounds until the compilers settled: %s"
                 .formatted(count, outcome.describe()));
     }
 
