@@ -19,8 +19,11 @@ import java.util.stream.Collectors;
  */
 public final class JitSettling {
 
-    /** Long enough for C2 to finish with every service here (about five minutes under the warm-up's load). */
-    public static final Duration AT_MOST = Duration.ofMinutes(6);
+    /**
+     * A bound, not the usual length: the stack settled in 235–365 s here, and a slower machine gets room
+     * before the report says {@code NOT settled}.
+     */
+    public static final Duration AT_MOST = Duration.ofMinutes(10);
 
     /** 2.5 % of one core: at 800 creates a second, at most 0.03 ms of compilation in a process's figure per create. */
     static final double SETTLED_MILLIS_PER_SECOND = 25;

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  */
 final class ProcessCpu {
 
-    /** {@code utime stime cutime cstime} are fields 14-17 of /proc/<pid>/stat, counted after the comm's ')'; a thread's has the same layout. */
+    /**
+     * {@code utime stime cutime cstime} are fields 14-17 of /proc/<pid>/stat, counted after the comm's ')';
+     * a thread's /proc/<pid>/task/<tid>/stat has the same layout.
+     */
     private static final int PPID = 1;
     private static final int UTIME = 11;
     private static final int STIME = 12;

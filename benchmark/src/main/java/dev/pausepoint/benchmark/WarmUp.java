@@ -7,8 +7,8 @@ import java.util.List;
  * Runs every path a later phase measures, so no figure counts class loading or compilation: test creates,
  * live creates (the quota call to billing-service, the SMS through the Twilio SDK), answers
  * (response-service, then the webhook) and polls. The round is repeated until the JIT compilers of every
- * process have settled ({@link JitSettling}), at most {@link JitSettling#AT_MOST}; the report says how long it took. A
- * quick run does one round.
+ * process have settled ({@link JitSettling}), at most {@link JitSettling#AT_MOST}; the report says how long
+ * it took. A quick run does one round.
  */
 final class WarmUp extends Phase {
 
