@@ -88,8 +88,8 @@ final class GatewayAgainstBaseline extends Phase {
      * flight, with the CPU per read of {@code pid}.
      */
     private Reading readThroughput(String name, URI target, ProcessCpu cpu, long pid) {
-        JitSettling.Outcome warmUp = JitSettling.of(Map.of(name, pid)).warm(options.quick() ? Duration.ZERO
-                : JitSettling.AT_MOST, () -> load.closed(16, options.phase(10), n -> readRequest(target)));
+        JitSettling.Outcome warmUp = JitSettling.of(Map.of(name, pid)).warm(options.warmUpLimit(),
+                () -> load.closed(16, options.phase(10), n -> readRequest(target)));
         double before = cpu.millis(pid);
         Load.Result result = load.closed(64, options.phase(20), n -> readRequest(target));
         return new Reading(result, (cpu.millis(pid) - before) / Math.max(1, result.ok()), warmUp);

@@ -25,6 +25,11 @@ public final class JitSettling {
      */
     public static final Duration AT_MOST = Duration.ofMinutes(10);
 
+    /** How long a run's warm-ups may repeat: {@link #AT_MOST}, or one round for a {@code --quick} smoke run. */
+    public static Duration limit(boolean quick) {
+        return quick ? Duration.ZERO : AT_MOST;
+    }
+
     /** 2.5 % of one core: at 800 creates a second, at most 0.03 ms of compilation in a process's figure per create. */
     static final double SETTLED_MILLIS_PER_SECOND = 25;
 

@@ -32,6 +32,11 @@ record Options(boolean quick, Set<String> only, Optional<Set<String>> curves, Li
         return arguments.contains("--durable-postgres");
     }
 
+    /** How long each warm-up may repeat until the compilers settle ({@link JitSettling#limit}). */
+    Duration warmUpLimit() {
+        return JitSettling.limit(quick);
+    }
+
     /** The comma-separated names of every argument starting with {@code option}. */
     private static Set<String> names(String[] args, String option) {
         return Stream.of(args).filter(arg -> arg.startsWith(option))

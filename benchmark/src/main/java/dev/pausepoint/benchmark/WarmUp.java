@@ -1,6 +1,5 @@
 package dev.pausepoint.benchmark;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ final class WarmUp extends Phase {
     void run() {
         System.out.println("warming up until the JIT compilers settle...");
         JitSettling.Outcome outcome = JitSettling.of(StackCpu.of(stack).pids())
-                .warm(options.quick() ? Duration.ZERO : JitSettling.AT_MOST, this::round);
+                .warm(options.warmUpLimit(), this::round);
         report.note("  warm-up: " + outcome.describe());
     }
 

@@ -63,4 +63,10 @@ class OptionsTest {
         assertThat(Options.parse(new String[0]).durablePostgres()).isFalse();
         assertThat(Options.parse(new String[] {"--only=JDBC-baseline", "--durable-postgres"}).durablePostgres()).isTrue();
     }
+
+    @Test
+    void aQuickRunWarmsUpOneRoundAndAFullOneUntilTheCompilersSettle() {
+        assertThat(Options.parse(new String[] {"--quick"}).warmUpLimit()).isZero();
+        assertThat(Options.parse(new String[0]).warmUpLimit()).isEqualTo(JitSettling.AT_MOST);
+    }
 }

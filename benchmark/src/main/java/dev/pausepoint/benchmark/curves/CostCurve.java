@@ -15,7 +15,8 @@ import java.time.Duration;
 abstract class CostCurve {
 
     /** What every curve works with: the running stack, its client, the developer, the sizes. */
-    record Bench(Stack stack, Client client, Developer developer, String webhookUrl, CurveSizes sizes) {
+    record Bench(Stack stack, Client client, Developer developer, String webhookUrl, CurveSizes sizes,
+            Duration warmUpLimit) {
     }
 
     private final String name;
@@ -24,6 +25,8 @@ abstract class CostCurve {
     protected final Load load;
     protected final Developer developer;
     protected final CurveSizes sizes;
+    /** How long a curve may warm JVMs it starts until their compilers settle ({@code JitSettling#limit}). */
+    protected final Duration warmUpLimit;
 
     /** {@code name} as {@code --curves=} takes it and the chart's file is named. */
     CostCurve(String name, Bench bench) {
@@ -33,6 +36,7 @@ abstract class CostCurve {
         this.load = bench.client().load();
         this.developer = bench.developer();
         this.sizes = bench.sizes();
+        this.warmUpLimit = bench.warmUpLimit();
     }
 
     final String name() {

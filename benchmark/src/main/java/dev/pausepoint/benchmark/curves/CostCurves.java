@@ -2,12 +2,14 @@ package dev.pausepoint.benchmark.curves;
 
 import dev.pausepoint.benchmark.Client;
 import dev.pausepoint.benchmark.Developer;
+import dev.pausepoint.benchmark.JitSettling;
 import dev.pausepoint.benchmark.Stack;
 import dev.pausepoint.localstack.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,12 +37,14 @@ public final class CostCurves {
 
     private final List<String> chosen;
     private final CurveSizes sizes;
+    private final Duration warmUpLimit;
     private final Path out;
     private final String command;
 
-    private CostCurves(List<String> chosen, CurveSizes sizes, Path out, String command) {
+    private CostCurves(List<String> chosen, CurveSizes sizes, Duration warmUpLimit, Path out, String command) {
         this.chosen = chosen;
         this.sizes = sizes;
+        this.warmUpLimit = warmUpLimit;
         this.out = out;
         this.command = command;
     }
@@ -75,7 +79,8 @@ public final class CostCurves {
                 out = root.resolve(argument.substring("--curves-out=".length()));
             }
         }
-        return new CostCurves(chosen, sizes, out, ("./run-benchmark " + String.join(" ", arguments)).strip());
+        return new CostCurves(chosen, sizes, JitSettling.limit(quick), out,
+                ("./run-benchmark " + String.join(" ", arguments)).strip());
     }
 
     /**
@@ -102,7 +107,7 @@ public final class CostCurves {
 
     /** Runs the chosen curves on {@code stack}; one that breaks is reported as not measured. */
     public void run(Stack stack, Client client, Developer developer, String webhookUrl) throws IOException {
-        CostCurve.Bench bench = new CostCurve.Bench(stack, client, developer, webhookUrl, sizes);
+        CostCurve.Bench bench = new CostCurve.Bench(stack, client, developer, webhookUrl, sizes, warmUpLimit);
         CurveReport report = new CurveReport(command, context(), settings());
         Files.createDirectories(out);
         for (String name : chosen) {

@@ -223,7 +223,7 @@ final class ParkedLongPolls extends CostCurve {
         }
         processes.put("pause-service", stack.fleet().pids().get(Service.PAUSE));
         long count = Math.max(100, sizes.waiters() / 20);
-        JitSettling.Outcome outcome = JitSettling.of(processes).warm(JitSettling.AT_MOST, () -> {
+        JitSettling.Outcome outcome = JitSettling.of(processes).warm(warmUpLimit, () -> {
             try {
                 List<String> ids;
                 try (Connection db = stack.connect(Service.PAUSE)) {

@@ -66,7 +66,7 @@ final class PauseInstances extends CostCurve {
                     for (int copy = 0; copy < count - 1; copy++) {
                         cold.put("pause-service " + (copy + 2), started.get(copy).pid());
                     }
-                    JitSettling.Outcome warmUp = JitSettling.of(cold).warm(JitSettling.AT_MOST,
+                    JitSettling.Outcome warmUp = JitSettling.of(cold).warm(warmUpLimit,
                             () -> load.closed(16, sizes.load(), i -> create(through, i)));
                     Load.Result result = load.closed(64, sizes.load(), i -> create(through, i));
                     rate = rate.with(count, result.perSecond());
