@@ -69,7 +69,7 @@ public final class Stack implements AutoCloseable {
         try {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
-            for (Service service : Service.values()) {
+            for (Service service : Service.api()) {
                 ports.put(service, FreePorts.next());
                 managementPorts.put(service, FreePorts.next());
             }

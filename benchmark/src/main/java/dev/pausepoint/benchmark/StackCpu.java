@@ -51,7 +51,7 @@ final class StackCpu {
     /** The stack's processes that run on this machine; one run elsewhere (a named server) is left out. */
     static StackCpu of(Stack stack) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.api()) {
             ports.put(service.moduleName(), stack.port(service));
         }
         ports.put("Postgres", stack.postgres().port());

@@ -69,7 +69,7 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
         CallerIdentity caller = SIGNER.verifyIdentity(forwarded::getHeader, method, path.split("\\?")[0]);
         assertThat(caller.clientIp()).isEqualTo("127.0.0.1");
         Access access = AccessPolicy.classify(HttpMethod.valueOf(method), path.split("\\?")[0]);
-        boolean protectedRoute = access == Access.API_KEY || access == Access.KEY_OR_SESSION;
+        boolean protectedRoute = access == Access.CREDENTIAL;
         assertThat(caller.authenticated()).as("credential forwarded only where the route needs one")
                 .isEqualTo(protectedRoute);
         if (protectedRoute) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Who is calling, as resolved by the gateway. Anonymous callers (public routes) carry only their IP.
- * A session acts in live mode: it exists so a developer who lost a key can log in and rotate it.
+ * A session acts in the world its client named (the gateway's {@code PausePoint-Mode} header, live by default).
  */
 public record CallerIdentity(String developerId, KeyMode mode, String plan, CredentialKind credential,
         String clientIp) {

@@ -14,7 +14,9 @@ import java.util.function.Function;
  * shared internal secret:
  * <ul>
  *   <li>a client request forwarded by the gateway, carrying the resolved {@link CallerIdentity};</li>
- *   <li>a service-to-service call to {@code /internal/**}, carrying the calling service's name.</li>
+ *   <li>a service-to-service call to {@code /internal/**}, carrying the calling service's name;</li>
+ *   <li>a call to the public API that a service makes on behalf of a browser (the dashboard), carrying
+ *   the browser's address, so the gateway's per-address limits count the person, not the service.</li>
  * </ul>
  * The signature binds method, raw path, every identity field and a timestamp, so headers cannot be
  * moved to another request or replayed after {@code maxSkew}. Comparison is constant-time.
@@ -23,6 +25,7 @@ public final class RequestSigner {
 
     private static final String IDENTITY_V1 = "pausepoint-identity-v1";
     private static final String INTERNAL_V1 = "pausepoint-internal-v1";
+    private static final String RELAYED_V1 = "pausepoint-relayed-v1";
     private static final int MIN_SECRET_LENGTH = 32;
 
     private final byte[] key;
@@ -101,6 +104,30 @@ public final class RequestSigner {
         checkFresh(timestamp);
         checkSignature(internalPayload(caller, method, rawPath, timestamp), signature);
         return caller;
+    }
+
+    /** The headers a service adds to a public API call it makes for the browser at {@code clientIp}. */
+    public Map<String, String> signRelayedClient(String clientIp, String method, String rawPath) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return Map.of(TrustHeaders.RELAYED_FOR, clientIp, TrustHeaders.RELAYED_TIMESTAMP, timestamp,
+                TrustHeaders.RELAYED_SIGNATURE, hmac(relayedPayload(clientIp, method, rawPath, timestamp)));
+    }
+
+    /** The browser's address a relayed call vouches for, or {@link UntrustedRequestException}. */
+    public String verifyRelayedClient(Function<String, String> header, String method, String rawPath) {
+        String clientIp = header.apply(TrustHeaders.RELAYED_FOR);
+        String timestamp = header.apply(TrustHeaders.RELAYED_TIMESTAMP);
+        String signature = header.apply(TrustHeaders.RELAYED_SIGNATURE);
+        if (clientIp == null || timestamp == null || signature == null) {
+            throw new UntrustedRequestException("relayed client headers missing");
+        }
+        checkFresh(timestamp);
+        checkSignature(relayedPayload(clientIp, method, rawPath, timestamp), signature);
+        return clientIp;
+    }
+
+    private static String relayedPayload(String clientIp, String method, String rawPath, String timestamp) {
+        return String.join("\n", RELAYED_V1, method, rawPath, clientIp, timestamp);
     }
 
     private static String identityPayload(CallerIdentity caller, String method, String rawPath, String timestamp) {

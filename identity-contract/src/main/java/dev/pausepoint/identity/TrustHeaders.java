@@ -22,6 +22,11 @@ public final class TrustHeaders {
     public static final String INTERNAL_TIMESTAMP = PREFIX + "Internal-Timestamp";
     public static final String INTERNAL_SIGNATURE = PREFIX + "Internal-Signature";
 
+    /** A browser's address, vouched for by a service that calls the public API on its behalf (the dashboard). */
+    public static final String RELAYED_FOR = PREFIX + "Relayed-For";
+    public static final String RELAYED_TIMESTAMP = PREFIX + "Relayed-Timestamp";
+    public static final String RELAYED_SIGNATURE = PREFIX + "Relayed-Signature";
+
     public static final List<String> IDENTITY = List.of(DEVELOPER, MODE, PLAN, CREDENTIAL, CLIENT_IP, TIMESTAMP,
             SIGNATURE);
 

@@ -108,6 +108,7 @@ public final class LocalStack {
         say("      curl -s -X POST " + gateway + "/v1/auth/register -H 'Content-Type: application/json' \\");
         say("           -d '{\"email\":\"you@example.com\",\"name\":\"You\",\"password\":\"a long passphrase\"}'");
         say("      curl -s " + gateway + "/v1/auth/me -H 'Authorization: Bearer <api_key from the answer>'");
+        say("Dashboard: " + gateway + "/dashboard");
         say("Logs: " + logs + "    Stop: Ctrl-C");
     }
 

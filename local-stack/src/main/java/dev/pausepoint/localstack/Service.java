@@ -1,13 +1,21 @@
 package dev.pausepoint.localstack;
 
-/** The five deployables, their default local ports (public and management), and the database each owns. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The deployables, their default local ports (public and management), and the database each owns. The
+ * dashboard is optional: it is part of the local stack and the system tests, not of the API's suites
+ * (benchmark, fault, scale-out), which run {@link #api()}.
+ */
 public enum Service {
 
     GATEWAY("gateway", 8080, 8090, null),
     PAUSE("pause-service", 8081, 8091, "pause_service"),
     DELIVERY("delivery-service", 8082, 8092, "delivery_service"),
     RESPONSE("response-service", 8083, 8093, "response_service"),
-    BILLING("billing-service", 8084, 8094, "billing_service");
+    BILLING("billing-service", 8084, 8094, "billing_service"),
+    DASHBOARD("dashboard", 8085, 8095, null);
 
     private final String moduleName;
     private final int defaultPort;
@@ -37,6 +45,11 @@ public enum Service {
     /** The service's own database, or null for the gateway, which has none. */
     public String database() {
         return database;
+    }
+
+    /** The gateway and the four services of the API: everything but the dashboard. */
+    public static List<Service> api() {
+        return Arrays.stream(values()).filter(service -> service != DASHBOARD).toList();
     }
 
     /** The gateway's variable naming this service's URL, e.g. {@code PAUSE_SERVICE_URL}. */

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The five services as separate JVMs against given Postgres, Kafka and Redis servers. Shared by the
+ * The services as separate JVMs (those {@link Config#ports()} names) against given Postgres, Kafka and Redis servers. Shared by the
  * local stack (fixed ports) and the system tests (free ports). Each process logs to its own file.
  */
 public final class ServiceFleet implements AutoCloseable {
@@ -122,7 +122,8 @@ public final class ServiceFleet implements AutoCloseable {
 
     private ServiceFleet(Config config) {
         this.config = config;
-        for (Service service : Service.values()) {
+        // The services the caller gave ports for: every one, or the API's without the dashboard.
+        for (Service service : config.ports().keySet()) {
             List<Instance> all = new ArrayList<>();
             all.add(new Instance(service, 1, config.ports().get(service),
                     config.managementPorts().get(service)));
@@ -137,12 +138,12 @@ public final class ServiceFleet implements AutoCloseable {
         ServiceFleet fleet = new ServiceFleet(config);
         try {
             Files.createDirectories(config.logDirectory());
-            for (Service service : Service.values()) {
+            for (Service service : fleet.instances.keySet()) {
                 if (service.database() != null) {
                     config.postgres().createDatabaseIfMissing(service.database());
                 }
             }
-            for (Service service : Service.values()) {
+            for (Service service : fleet.instances.keySet()) {
                 fleet.processes.put(service, fleet.launch(service));
                 for (Instance copy : fleet.instances(service).subList(1, fleet.instances(service).size())) {
                     fleet.copies.put(copy, fleet.launch(service, Map.of("PORT", String.valueOf(copy.port()),
@@ -289,7 +290,7 @@ public final class ServiceFleet implements AutoCloseable {
         }
         // Every service may call another's internal API (pause-service asks billing for quota), on any of
         // its instances.
-        for (Service other : Service.values()) {
+        for (Service other : instances.keySet()) {
             if (other != Service.GATEWAY) {
                 env.put(other.urlVariable(), String.join(",", instances(other).stream()
                         .map(instance -> instance.url().toString()).toList()));
@@ -298,6 +299,11 @@ public final class ServiceFleet implements AutoCloseable {
         if (service == Service.GATEWAY) {
             env.put("REDIS_HOST", config.redis().host());
             env.put("REDIS_PORT", String.valueOf(config.redis().port()));
+        } else if (service == Service.DASHBOARD) {
+            // The dashboard calls the public API like any client, through the first gateway; a local run is
+            // plain http, so its cookies cannot be Secure.
+            env.put("DASHBOARD_API_URL", gatewayUrl().toString());
+            env.put("DASHBOARD_SECURE_COOKIES", "false");
         } else {
             env.put("DATABASE_URL", config.postgres().jdbcUrl(service.database()));
             env.put("DATABASE_USER", config.postgres().username());
@@ -377,7 +383,8 @@ public final class ServiceFleet implements AutoCloseable {
 
     /**
      * Empty when every gateway's {@code /health} is 200 and, with several instances per service, reports
-     * every instance ready (it is ok with one); otherwise what is not healthy yet.
+     * every instance ready (it is ok with one), and every dashboard is ready (the API's {@code /health}
+     * leaves the dashboard out); otherwise what is not healthy yet.
      */
     private String unhealthy() throws IOException, InterruptedException {
         for (URI gateway : gatewayUrls()) {
@@ -385,6 +392,13 @@ public final class ServiceFleet implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (health.statusCode() != 200 || NOT_ALL_READY.matcher(health.body()).find()) {
                 return gateway + ": " + health.body();
+            }
+        }
+        for (Instance dashboard : instances.getOrDefault(Service.DASHBOARD, List.of())) {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(dashboard.url().resolve("/readyz"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (ready.statusCode() != 200) {
+                return "dashboard not ready: " + ready.statusCode();
             }
         }
         return "";

@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What each credential may do, endpoint by endpoint, through the real gateway and services: every
- * authenticated route × {the owner's live key, test key and session, another developer's live and
- * test key, no credential} → the status and code docs/trust-boundary.md promises. Every
+ * authenticated route × {the owner's live key, test key, session, and session naming the test world
+ * ({@code PausePoint-Mode: test}), another developer's live and test key, no credential} → the status and code docs/trust-boundary.md promises. Every
  * resource named belongs to the owner, in the world the row says: a key of the other world and
  * another developer both get the resource's 404. A second test holds the table to the routes the
  * built services actually serve, so a new endpoint cannot go unjudged.
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 class AuthorizationMatrixSystemTest {
 
     /** The columns of the table, in this order. */
-    enum Caller { LIVE_KEY, TEST_KEY, SESSION, OTHER_LIVE_KEY, OTHER_TEST_KEY, NONE }
+    enum Caller { LIVE_KEY, TEST_KEY, SESSION, TEST_SESSION, OTHER_LIVE_KEY, OTHER_TEST_KEY, NONE }
 
     /** What a row's call may change, and so what each of its cells gets new. */
     enum Scope {
@@ -116,83 +116,83 @@ class AuthorizationMatrixSystemTest {
             + ":9/authorization-matrix\", \"secret\": \"matrix-secret-0123456789\", \"events\": [\"pause.responded\"]}";
 
     /**
-     * Columns: LIVE_KEY, TEST_KEY, SESSION, OTHER_LIVE_KEY, OTHER_TEST_KEY, NONE. Checkout asks for a
+     * Columns: LIVE_KEY, TEST_KEY, SESSION, TEST_SESSION, OTHER_LIVE_KEY, OTHER_TEST_KEY, NONE. Checkout asks for a
      * plan that is not sold, so an authorised caller gets the plan's 422 without Paddle being called.
      */
     static final List<Row> TABLE = List.of(
             call("GET", "/v1/auth/me", w -> "/v1/auth/me")
-                    .expect(OK, OK, OK, OK, OK, NO_KEY)
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
                     .onSuccess((w, c, r) -> assertThat(r.json().get("developer_id").asString())
                             .isEqualTo(w.developerId(c))),
             call("POST", "/v1/auth/keys/rotate", w -> "/v1/auth/keys/rotate").body("{}").scope(Scope.FRESH_ACCOUNTS)
-                    .expect(OK, OK, OK, OK, OK, NO_KEY)
-                    .onSuccess(rotated(c -> c == Caller.TEST_KEY || c == Caller.OTHER_TEST_KEY ? "test" : "live")),
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
+                    .onSuccess(rotated(c -> w(c) == KeyMode.TEST ? "test" : "live")),
             call("POST", "/v1/auth/keys/rotate", w -> "/v1/auth/keys/rotate").body("{\"key_type\": \"live\"}")
                     .scope(Scope.FRESH_ACCOUNTS)
-                    .expect(OK, WRONG_MODE, OK, OK, WRONG_MODE, NO_KEY)
+                    .expect(OK, WRONG_MODE, OK, OK, OK, WRONG_MODE, NO_KEY)
                     .onSuccess(rotated(c -> "live")),
             call("POST", "/v1/auth/keys/rotate", w -> "/v1/auth/keys/rotate").body("{\"key_type\": \"test\"}")
                     .scope(Scope.FRESH_ACCOUNTS)
-                    .expect(WRONG_MODE, OK, OK, WRONG_MODE, OK, NO_KEY)
+                    .expect(WRONG_MODE, OK, OK, OK, WRONG_MODE, OK, NO_KEY)
                     .onSuccess(rotated(c -> "test")),
             call("POST", "/v1/billing/checkout", w -> "/v1/billing/checkout").body("{\"plan\": \"enterprise\"}")
-                    .expect(INVALID, WRONG_MODE, INVALID, INVALID, WRONG_MODE, NO_KEY),
+                    .expect(INVALID, WRONG_MODE, INVALID, INVALID, INVALID, WRONG_MODE, NO_KEY),
             call("GET", "/v1/billing/subscription", w -> "/v1/billing/subscription")
-                    .expect(OK, OK, OK, OK, OK, NO_KEY),
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY),
 
             call("POST", "/v1/pause", w -> "/v1/pause").body(SMS_PAUSE)
-                    .expect(CREATED, CREATED, NO_KEY, CREATED, CREATED, NO_KEY)
+                    .expect(CREATED, CREATED, CREATED, CREATED, CREATED, CREATED, NO_KEY)
                     .onSuccess((w, c, r) -> assertThat(r.json().get("livemode").asBoolean())
                             .isEqualTo(w.modeOf(c) == KeyMode.LIVE)),
             call("GET", "/v1/pause/{}", w -> "/v1/pause/" + w.pause(KeyMode.LIVE))
-                    .expect(OK, NO_PAUSE, NO_KEY, NO_PAUSE, NO_PAUSE, NO_KEY)
+                    .expect(OK, NO_PAUSE, OK, NO_PAUSE, NO_PAUSE, NO_PAUSE, NO_KEY)
                     .onSuccess(shows("pause_id", w -> w.pause(KeyMode.LIVE))),
             call("GET", "/v1/pause/{}", w -> "/v1/pause/" + w.pause(KeyMode.TEST))
-                    .expect(NO_PAUSE, OK, NO_KEY, NO_PAUSE, NO_PAUSE, NO_KEY)
+                    .expect(NO_PAUSE, OK, NO_PAUSE, OK, NO_PAUSE, NO_PAUSE, NO_KEY)
                     .onSuccess(shows("pause_id", w -> w.pause(KeyMode.TEST))),
             call("GET", "/v1/pause/{}", w -> "/v1/pause/" + w.pause(KeyMode.LIVE) + "?wait=1")
-                    .expect(OK, NO_PAUSE, NO_KEY, NO_PAUSE, NO_PAUSE, NO_KEY)
+                    .expect(OK, NO_PAUSE, OK, NO_PAUSE, NO_PAUSE, NO_PAUSE, NO_KEY)
                     .onSuccess(shows("pause_id", w -> w.pause(KeyMode.LIVE))),
             call("GET", "/v1/pause/{}", w -> "/v1/pause/" + w.pause(KeyMode.TEST) + "?wait=1")
-                    .expect(NO_PAUSE, OK, NO_KEY, NO_PAUSE, NO_PAUSE, NO_KEY)
+                    .expect(NO_PAUSE, OK, NO_PAUSE, OK, NO_PAUSE, NO_PAUSE, NO_KEY)
                     .onSuccess(shows("pause_id", w -> w.pause(KeyMode.TEST))),
             call("GET", "/v1/pause", w -> w.havingBoth(World::pause, "/v1/pause?limit=100"))
-                    .expect(OK, OK, NO_KEY, OK, OK, NO_KEY)
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
                     .onSuccess(listsOnlyItsOwn("pause_id", World::pause)),
             call("DELETE", "/v1/pause/{}", w -> "/v1/pause/" + w.pause(KeyMode.LIVE)).scope(Scope.FRESH_RESOURCES)
-                    .expect(OK, NO_PAUSE, NO_KEY, NO_PAUSE, NO_PAUSE, NO_KEY)
+                    .expect(OK, NO_PAUSE, OK, NO_PAUSE, NO_PAUSE, NO_PAUSE, NO_KEY)
                     .onSuccess((w, c, r) -> assertThat(r.json().get("status").asString()).isEqualTo("cancelled"))
                     .onRefusal(stillPending(KeyMode.LIVE)),
             call("DELETE", "/v1/pause/{}", w -> "/v1/pause/" + w.pause(KeyMode.TEST)).scope(Scope.FRESH_RESOURCES)
-                    .expect(NO_PAUSE, OK, NO_KEY, NO_PAUSE, NO_PAUSE, NO_KEY)
+                    .expect(NO_PAUSE, OK, NO_PAUSE, OK, NO_PAUSE, NO_PAUSE, NO_KEY)
                     .onSuccess((w, c, r) -> assertThat(r.json().get("status").asString()).isEqualTo("cancelled"))
                     .onRefusal(stillPending(KeyMode.TEST)),
 
             call("POST", "/v1/webhooks", w -> "/v1/webhooks").body(WEBHOOK)
-                    .expect(CREATED, CREATED, NO_KEY, CREATED, CREATED, NO_KEY),
+                    .expect(CREATED, CREATED, CREATED, CREATED, CREATED, CREATED, NO_KEY),
             call("GET", "/v1/webhooks", w -> w.havingBoth(World::webhook, "/v1/webhooks"))
-                    .expect(OK, OK, NO_KEY, OK, OK, NO_KEY)
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
                     .onSuccess(listsOnlyItsOwn("webhook_id", World::webhook)),
             call("DELETE", "/v1/webhooks/{}", w -> "/v1/webhooks/" + w.webhook(KeyMode.LIVE))
                     .scope(Scope.FRESH_RESOURCES)
-                    .expect(NO_CONTENT, NO_WEBHOOK, NO_KEY, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
+                    .expect(NO_CONTENT, NO_WEBHOOK, NO_CONTENT, NO_WEBHOOK, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
                     .onSuccess(webhookListed(KeyMode.LIVE, false)).onRefusal(webhookListed(KeyMode.LIVE, true)),
             call("DELETE", "/v1/webhooks/{}", w -> "/v1/webhooks/" + w.webhook(KeyMode.TEST))
                     .scope(Scope.FRESH_RESOURCES)
-                    .expect(NO_WEBHOOK, NO_CONTENT, NO_KEY, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
+                    .expect(NO_WEBHOOK, NO_CONTENT, NO_WEBHOOK, NO_CONTENT, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
                     .onSuccess(webhookListed(KeyMode.TEST, false)).onRefusal(webhookListed(KeyMode.TEST, true)),
             call("GET", "/v1/webhooks/{}/deliveries", w -> "/v1/webhooks/" + w.webhook(KeyMode.LIVE) + "/deliveries")
-                    .expect(OK, NO_WEBHOOK, NO_KEY, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
+                    .expect(OK, NO_WEBHOOK, OK, NO_WEBHOOK, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
             call("GET", "/v1/webhooks/{}/deliveries", w -> "/v1/webhooks/" + w.webhook(KeyMode.TEST) + "/deliveries")
-                    .expect(NO_WEBHOOK, OK, NO_KEY, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
+                    .expect(NO_WEBHOOK, OK, NO_WEBHOOK, OK, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
 
             call("GET", "/v1/audit", w -> "/v1/audit")
-                    .expect(OK, OK, NO_KEY, OK, OK, NO_KEY),
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY),
             call("GET", "/v1/audit", w -> "/v1/audit?pause_id=" + w.auditedPause(KeyMode.LIVE))
-                    .expect(OK, OK, NO_KEY, OK, OK, NO_KEY)
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
                     .onSuccess(auditShowsThePauseOnlyToItsOwnWorld(KeyMode.LIVE)),
             call("GET", "/v1/audit", w -> "/v1/audit?pause_id=" + w.auditedPause(KeyMode.TEST))
-                    .expect(OK, OK, NO_KEY, OK, OK, NO_KEY)
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
                     .onSuccess(auditShowsThePauseOnlyToItsOwnWorld(KeyMode.TEST)));
 
     /**
@@ -229,7 +229,7 @@ class AuthorizationMatrixSystemTest {
                     case FRESH_ACCOUNTS -> new World();
                 };
                 String path = row.path().apply(world);
-                Reply reply = send(world.credential(caller), row.method(), path, row.body());
+                Reply reply = send(world, caller, row.method(), path, row.body());
                 Expect expected = row.expected().get(caller.ordinal());
                 String cell = row.name() + " as " + caller;
                 JsonNode body = reply.body().isEmpty() ? null : reply.json();
@@ -429,7 +429,7 @@ class AuthorizationMatrixSystemTest {
             return switch (caller) {
                 case LIVE_KEY -> owner().live();
                 case TEST_KEY -> owner().test();
-                case SESSION -> session();
+                case SESSION, TEST_SESSION -> session();
                 case OTHER_LIVE_KEY -> other().live();
                 case OTHER_TEST_KEY -> other().test();
                 case NONE -> null;
@@ -437,16 +437,17 @@ class AuthorizationMatrixSystemTest {
         }
 
         boolean isOwner(Caller caller) {
-            return caller == Caller.LIVE_KEY || caller == Caller.TEST_KEY || caller == Caller.SESSION;
+            return caller == Caller.LIVE_KEY || caller == Caller.TEST_KEY || caller == Caller.SESSION
+                    || caller == Caller.TEST_SESSION;
         }
 
         String developerId(Caller caller) {
             return caller == Caller.NONE ? null : isOwner(caller) ? owner().developerId() : other().developerId();
         }
 
-        /** The world a caller acts in; a session acts in live mode. */
+        /** The world a caller acts in; a session acts in the one its {@code PausePoint-Mode} names. */
         KeyMode modeOf(Caller caller) {
-            return caller == Caller.TEST_KEY || caller == Caller.OTHER_TEST_KEY ? KeyMode.TEST : KeyMode.LIVE;
+            return w(caller);
         }
 
         private static String created(Reply reply, String field) {
@@ -473,10 +474,27 @@ class AuthorizationMatrixSystemTest {
         }
     }
 
+    /** The world a caller acts in: its key's, or the one its session names (live when it names none). */
+    static KeyMode w(Caller caller) {
+        return caller == Caller.TEST_KEY || caller == Caller.OTHER_TEST_KEY || caller == Caller.TEST_SESSION
+                ? KeyMode.TEST : KeyMode.LIVE;
+    }
+
+    private static Reply send(World world, Caller caller, String method, String path, String json) {
+        return send(world.credential(caller), method, path, json, caller == Caller.TEST_SESSION);
+    }
+
     private static Reply send(String credential, String method, String path, String json) {
+        return send(credential, method, path, json, false);
+    }
+
+    private static Reply send(String credential, String method, String path, String json, boolean testSession) {
         List<String> headers = new ArrayList<>();
         if (credential != null) {
             headers.addAll(List.of("Authorization", "Bearer " + credential));
+        }
+        if (testSession) {
+            headers.addAll(List.of("PausePoint-Mode", "test"));
         }
         if (json != null) {
             headers.addAll(List.of("Content-Type", "application/json"));

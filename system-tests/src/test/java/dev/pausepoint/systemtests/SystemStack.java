@@ -1,5 +1,8 @@
 package dev.pausepoint.systemtests;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.localstack.ServiceFleet;
 import dev.pausepoint.localstack.Workspace;
@@ -25,6 +28,9 @@ final class SystemStack {
     /** The Paddle price id of the starter plan in this stack. */
     static final String STARTER_PRICE = "pri_system_tests_starter";
 
+    /** Paddle's API and its checkout page, for the stack's billing-service and the dashboard's upgrade. */
+    private static WireMockServer paddle;
+
     private static ServiceFleet fleet;
     private static Map<Service, Integer> ports;
     private static Map<Service, Integer> managementPorts;
@@ -47,18 +53,45 @@ final class SystemStack {
                     // The tests are the proxy: each request names a client address of its own, so the
                     // per-IP limits (tested in the gateway module) do not throttle the whole suite.
                     // Webhook receivers listen on 127.0.0.2, the one host delivery may reach over http.
-                    // Paddle is configured (its notifications are signed with the tests' secret), and paid
+                    // Paddle is configured (its notifications are signed with the tests' secret, its API is
+                    // a WireMock server whose checkout links the dashboard may send a browser to), and paid
                     // time is checked every second so a cancellation's end is seen quickly.
-                    Map.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128", "DELIVERY_INSECURE_HOSTS", RECEIVER_HOST,
-                            "PADDLE_API_KEY", "pdl_sdbx_apikey_system_tests",
-                            "PADDLE_WEBHOOK_SECRET", PaddleNotifications.SECRET,
-                            "PADDLE_PRICE_STARTER", STARTER_PRICE, "PADDLE_PRICE_PRO", "pri_system_tests_pro",
-                            "PADDLE_ENTITLEMENT_SWEEP_INTERVAL", "1s")));
+                    Map.ofEntries(Map.entry("TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
+                            Map.entry("DELIVERY_INSECURE_HOSTS", RECEIVER_HOST),
+                            Map.entry("PADDLE_API_KEY", "pdl_sdbx_apikey_system_tests"),
+                            Map.entry("PADDLE_BASE_URL", paddle().baseUrl()),
+                            Map.entry("DASHBOARD_CHECKOUT_ORIGINS", paddle().baseUrl()),
+                            Map.entry("PADDLE_WEBHOOK_SECRET", PaddleNotifications.SECRET),
+                            Map.entry("PADDLE_PRICE_STARTER", STARTER_PRICE),
+                            Map.entry("PADDLE_PRICE_PRO", "pri_system_tests_pro"),
+                            Map.entry("PADDLE_ENTITLEMENT_SWEEP_INTERVAL", "1s"))));
             started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
             fleet = started;
         }
         return fleet;
+    }
+
+    /**
+     * Paddle for this stack: {@code POST /transactions} answers a transaction whose checkout link is this
+     * server's {@code /checkout} page, as Paddle's default payment link would be.
+     */
+    static synchronized WireMockServer paddle() {
+        if (paddle == null) {
+            WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                    .dynamicPort());
+            server.start();
+            server.stubFor(WireMock.post("/transactions").willReturn(WireMock.okJson("""
+                    {"data": {"id": "txn_system_tests", "status": "ready",
+                     "checkout": {"url": "%s/checkout?_ptxn=txn_system_tests"}}}""".formatted(server.baseUrl()))));
+            server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/checkout")).willReturn(WireMock.aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<!doctype html><html lang=\"en\"><head><title>Paddle checkout</title></head>"
+                            + "<body><h1>Paddle checkout</h1></body></html>")));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-paddle"));
+            paddle = server;
+        }
+        return paddle;
     }
 
     static URI gateway() {

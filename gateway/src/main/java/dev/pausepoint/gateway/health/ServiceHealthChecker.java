@@ -42,9 +42,9 @@ public class ServiceHealthChecker {
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
-    /** Every service by name, in {@link DownstreamServices#byName()}'s order. */
+    /** Every service of the API by name, in {@link DownstreamServices#apiServices()}'s order. */
     public Mono<Map<String, Instances>> checkAll() {
-        Map<String, List<URI>> all = services.byName();
+        Map<String, List<URI>> all = services.apiServices();
         return Flux.fromIterable(all.entrySet())
                 .flatMap(service -> Flux.fromIterable(service.getValue()).flatMap(this::isReady)
                         .filter(Boolean::booleanValue).count()

@@ -1,5 +1,6 @@
 package dev.pausepoint.gateway.identity;
 
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 
@@ -17,15 +18,20 @@ public final class AccessPolicy {
         PUBLIC,
         /** a POST to a documented callback path of Paddle, Twilio or SendGrid: verified by signature in the service. */
         PROVIDER_CALLBACK,
-        /** {@code /v1/auth/**} and {@code /v1/billing/**}: an API key or a dashboard session. */
-        KEY_OR_SESSION,
-        /** everything an agent does: an API key. */
-        API_KEY
+        /**
+         * The rest of the API: an API key, or a session (the dashboard's), which names its world in
+         * {@code PausePoint-Mode} ({@link SessionMode}).
+         */
+        CREDENTIAL
     }
 
     /** The callback paths given to the providers; no other path under {@code /v1/providers} is routed. */
     public static final Set<String> PROVIDER_CALLBACKS = Set.of("/v1/billing/webhook", "/v1/providers/twilio/status",
             "/v1/providers/sendgrid/events");
+
+    /** The paths that need a credential; the other routed paths are public or callbacks. */
+    private static final List<String> CREDENTIAL_PREFIXES = List.of("/v1/pause", "/v1/audit", "/v1/webhooks",
+            "/v1/deliveries", "/v1/stats", "/v1/auth", "/v1/billing");
 
     private AccessPolicy() {
     }
@@ -39,11 +45,8 @@ public final class AccessPolicy {
         if (HttpMethod.POST.equals(method) && PROVIDER_CALLBACKS.contains(path)) {
             return Access.PROVIDER_CALLBACK;
         }
-        if (under(path, "/v1/auth") || under(path, "/v1/billing")) {
-            return Access.KEY_OR_SESSION;
-        }
-        if (under(path, "/v1/pause") || under(path, "/v1/audit") || under(path, "/v1/webhooks")) {
-            return Access.API_KEY;
+        if (CREDENTIAL_PREFIXES.stream().anyMatch(prefix -> under(path, prefix))) {
+            return Access.CREDENTIAL;
         }
         return Access.PUBLIC;
     }

@@ -4,7 +4,7 @@ import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.gateway.identity.AccessPolicy.Access;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Decides who is calling before anything else looks at the request (the documented order of checks:
  * authentication, then rate limits, then validation; docs/api-reference.md, "Pauses"), and keeps the answer
  * on the exchange for the rate limiter and for the signed headers sent downstream. Credentials sent to
- * public routes are ignored. A credential this instance cannot answer for itself takes its client-IP
+ * public routes are ignored. A session acts in the world its {@code PausePoint-Mode} header names
+ * ({@link SessionMode}). A credential this instance cannot answer for itself takes its client-IP
  * backstop slot before billing-service is asked, so the per-address limit also bounds the lookups one
  * address can cause.
  */
@@ -44,7 +45,7 @@ public class CallerResolver implements WebFilter, Ordered {
         Access access = AccessPolicy.classify(exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value());
         exchange.getAttributes().put(ACCESS, access);
-        if (access != Access.API_KEY && access != Access.KEY_OR_SESSION) {
+        if (access != Access.CREDENTIAL) {
             exchange.getAttributes().put(CALLER, CallerIdentity.anonymous(clientIp));
             return chain.filter(exchange);
         }
@@ -54,9 +55,6 @@ public class CallerResolver implements WebFilter, Ordered {
             return refuse(exchange, clientIp, "Missing or malformed Authorization header. Send Authorization: "
                     + "Bearer <your pp_live_ or pp_test_ key>.");
         }
-        if (access == Access.API_KEY && credential.get().kind() == CredentialKind.SESSION) {
-            return refuse(exchange, clientIp, "A session token works only on /v1/auth and /v1/billing. Use an API key.");
-        }
         Mono<Void> beforeLookup = Mono.defer(() -> limits.countLookup(exchange, clientIp));
         return credentials.resolve(credential.get(), beforeLookup).flatMap(found -> {
             if (found.isEmpty()) {
@@ -64,7 +62,8 @@ public class CallerResolver implements WebFilter, Ordered {
                         + "in and rotate it.");
             }
             ResolvedCredential resolved = found.get();
-            exchange.getAttributes().put(CALLER, new CallerIdentity(resolved.developerId(), resolved.mode(),
+            KeyMode mode = SessionMode.of(resolved, exchange.getRequest().getHeaders());
+            exchange.getAttributes().put(CALLER, new CallerIdentity(resolved.developerId(), mode,
                     resolved.plan(), resolved.kind(), clientIp));
             return chain.filter(exchange);
         });

@@ -23,8 +23,9 @@ class IdentityConfiguration {
     }
 
     @Bean
-    ClientIpResolver clientIpResolver(@Value("${pausepoint.gateway.trusted-proxies:}") List<String> trustedProxies) {
-        return new ClientIpResolver(trustedProxies);
+    ClientIpResolver clientIpResolver(@Value("${pausepoint.gateway.trusted-proxies:}") List<String> trustedProxies,
+            RequestSigner signer) {
+        return new ClientIpResolver(trustedProxies, signer);
     }
 
     @Bean

@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
  * headers the client sent, then with the resolved identity signed for this method and path. A service
  * therefore sees only what the gateway vouches for. The client's {@code Authorization} header is removed
  * too: the signed identity is all a service needs (none reads the header), and an API key or session token
- * that never leaves the gateway cannot turn up in a service's logs, heap dumps or outbound calls.
+ * that never leaves the gateway cannot turn up in a service's logs, heap dumps or outbound calls. So is
+ * {@code PausePoint-Mode}: the signed mode is the world the gateway decided on.
  *
  * <p>The same copy leaves out what Spring Cloud Gateway's own request header filters would each have
  * removed in a copy of their own ({@link FoldedHeaderFilters} takes them out of the chain): the client's
@@ -78,7 +79,7 @@ public class SignedIdentityFilter implements HttpHeadersFilter, Ordered {
 
     private boolean isLeftOut(String name, List<String> connectionOptions) {
         return TrustHeaders.isTrustHeader(name) || HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
-                || RequestIds.HEADER.equalsIgnoreCase(name)
+                || RequestIds.HEADER.equalsIgnoreCase(name) || SessionMode.HEADER.equalsIgnoreCase(name)
                 || name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length())
                 || FORWARDED.equalsIgnoreCase(name) || containsIgnoringCase(HOP_BY_HOP, name)
                 || containsIgnoringCase(connectionOptions, name) || trace.isTraceField(name);

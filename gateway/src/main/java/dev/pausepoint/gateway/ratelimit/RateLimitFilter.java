@@ -87,7 +87,7 @@ public class RateLimitFilter implements WebFilter, AddressLimits, Ordered {
             return List.of();
         }
         return switch (access) {
-            case API_KEY, KEY_OR_SESSION -> {
+            case CREDENTIAL -> {
                 Layer key = new Layer("rl:key:" + caller.developerId() + ":"
                         + (caller.credential() == CredentialKind.SESSION ? "session" : caller.mode().wire()),
                         limits.apiKeyLimit(caller.plan()),

@@ -11,18 +11,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * configuration ({@code BILLING_SERVICE_URL}, {@code PAUSE_SERVICE_URL}, ...). Each holds one base URL
  * (in production a Kubernetes Service or a compose service name, which balances on its own) or several,
  * comma-separated, over which the gateway balances itself (docs/scale-out.md).
+ *
+ * <p>The dashboard ({@code DASHBOARD_URL}) is optional: without it {@code /dashboard} is not routed. It is
+ * not one of the API's services: {@code /health} reports the API and leaves it out, so a dashboard that is
+ * down never marks the API degraded (docs/dashboard.md, "Running it").
  */
 @ConfigurationProperties("pausepoint.services")
 public record DownstreamServices(List<URI> billingService, List<URI> pauseService, List<URI> deliveryService,
-        List<URI> responseService) {
+        List<URI> responseService, List<URI> dashboard) {
 
-    /** Every service by its name, in a fixed order, with its instances' base URLs. */
-    public Map<String, List<URI>> byName() {
+    public static final String DASHBOARD = "dashboard";
+
+    public DownstreamServices {
+        dashboard = dashboard == null ? List.of() : dashboard;
+    }
+
+    /** The API's services by name, in a fixed order, with their instances' base URLs: what {@code /health} checks. */
+    public Map<String, List<URI>> apiServices() {
         Map<String, List<URI>> all = new LinkedHashMap<>();
         all.put("billing-service", billingService);
         all.put("delivery-service", deliveryService);
         all.put("pause-service", pauseService);
         all.put("response-service", responseService);
+        return all;
+    }
+
+    /** Everything the gateway routes to: the API's services, and the dashboard when one is configured. */
+    public Map<String, List<URI>> byName() {
+        Map<String, List<URI>> all = apiServices();
+        if (!dashboard.isEmpty()) {
+            all.put(DASHBOARD, dashboard);
+        }
         return all;
     }
 

@@ -31,19 +31,23 @@ public class PublicRoutes {
 
     private static Map<String, List<String>> orderedPaths() {
         Map<String, List<String>> paths = new LinkedHashMap<>();
-        paths.put("pause-service", List.of("/v1/pause/**", "/v1/audit/**"));
+        paths.put("pause-service", List.of("/v1/pause/**", "/v1/audit/**", "/v1/stats/**"));
         paths.put("response-service", List.of("/v1/respond/**", "/respond/**"));
-        paths.put("delivery-service", List.of("/v1/webhooks/**", "/v1/providers/twilio/status",
+        paths.put("delivery-service", List.of("/v1/webhooks/**", "/v1/deliveries/**", "/v1/providers/twilio/status",
                 "/v1/providers/sendgrid/events"));
         paths.put("billing-service", List.of("/v1/auth/**", "/v1/billing/**", "/reset-password"));
+        paths.put(DownstreamServices.DASHBOARD, List.of("/dashboard/**"));
         return Collections.unmodifiableMap(paths);
     }
 
     @Bean
     RouteLocator publicRouteLocator(RouteLocatorBuilder routes, DownstreamServices services) {
         RouteLocatorBuilder.Builder all = routes.routes();
-        PATHS.forEach((service, paths) -> all.route(service,
-                route -> route.path(paths.toArray(String[]::new)).uri(services.target(service))));
+        PATHS.forEach((service, paths) -> {
+            if (services.byName().containsKey(service)) {
+                all.route(service, route -> route.path(paths.toArray(String[]::new)).uri(services.target(service)));
+            }
+        });
         return all.build();
     }
 }

@@ -3,14 +3,26 @@ package dev.pausepoint.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.identity.TrustHeaders;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 class ClientIpResolverTest {
 
-    private final ClientIpResolver resolver = new ClientIpResolver(List.of("10.0.0.0/8", "fd00::/8"));
+    private static final String SECRET = "client-ip-resolver-test-secret-0123456789";
+    private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
+
+    private final RequestSigner signer = new RequestSigner(SECRET, Clock.fixed(NOW, ZoneOffset.UTC),
+            Duration.ofSeconds(30));
+    private final ClientIpResolver resolver = new ClientIpResolver(List.of("10.0.0.0/8", "fd00::/8"), signer);
 
     private String resolve(String peer, String... forwardedFor) {
         var request = MockServerHttpRequest.get("/v1/pause")
@@ -92,5 +104,44 @@ class ClientIpResolverTest {
         } catch (java.net.UnknownHostException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private String resolveRelayed(String peer, Map<String, String> relayHeaders) {
+        var request = MockServerHttpRequest.post("/v1/auth/login").remoteAddress(new InetSocketAddress(peer, 40000));
+        relayHeaders.forEach(request::header);
+        return resolver.resolve(request.build());
+    }
+
+    @Test
+    void aSignedRelayNamesTheBrowserBehindTheDashboard() {
+        assertThat(resolveRelayed("127.0.0.1", signer.signRelayedClient("198.51.100.23", "POST", "/v1/auth/login")))
+                .isEqualTo("198.51.100.23");
+        assertThat(resolveRelayed("127.0.0.1", signer.signRelayedClient("2001:db8::7", "POST", "/v1/auth/login")))
+                .isEqualTo("2001:db8:0:0:0:0:0:7");
+    }
+
+    @Test
+    void aRelayThatDoesNotVerifyIsIgnored() {
+        Map<String, String> forged = new java.util.HashMap<>(
+                signer.signRelayedClient("198.51.100.23", "POST", "/v1/auth/login"));
+        forged.put(TrustHeaders.RELAYED_FOR, "198.51.100.99");
+        assertThat(resolveRelayed("203.0.113.7", forged)).as("another address than the one signed")
+                .isEqualTo("203.0.113.7");
+        assertThat(resolveRelayed("203.0.113.7", signer.signRelayedClient("198.51.100.23", "POST", "/v1/auth/register")))
+                .as("signed for another path").isEqualTo("203.0.113.7");
+        RequestSigner otherSecret = new RequestSigner("another-secret-entirely-0123456789abcdef",
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
+        assertThat(resolveRelayed("203.0.113.7", otherSecret.signRelayedClient("198.51.100.23", "POST",
+                "/v1/auth/login"))).as("signed without the internal secret").isEqualTo("203.0.113.7");
+        RequestSigner earlier = new RequestSigner(SECRET, Clock.fixed(NOW.minusSeconds(31), ZoneOffset.UTC),
+                Duration.ofSeconds(30));
+        assertThat(resolveRelayed("203.0.113.7", earlier.signRelayedClient("198.51.100.23", "POST",
+                "/v1/auth/login"))).as("replayed after the skew").isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void aSignedRelayOfSomethingThatIsNotAnAddressIsIgnored() {
+        assertThat(resolveRelayed("203.0.113.7", signer.signRelayedClient("evil.example", "POST", "/v1/auth/login")))
+                .isEqualTo("203.0.113.7");
     }
 }

@@ -74,13 +74,37 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void aSessionOpensOnlyTheAccountAndBillingRoutes() {
-        assertInvalidApiKey(getPause(port, "Bearer " + SESSION));
-        HttpResponse<String> me = call(port, "GET", "/v1/auth/me", "Authorization", "Bearer " + SESSION);
-        assertThat(me.statusCode()).isEqualTo(200);
-        LoggedRequest forwarded = stubs("billing-service").findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/v1/auth/me"))).get(0);
-        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/auth/me").credential())
+    void aSessionActsInTheWorldItsModeHeaderNamesLiveByDefault() {
+        assertThat(getPause(port, "Bearer " + SESSION).statusCode()).isEqualTo(200);
+        assertThat(call(port, "GET", "/v1/pause/psr_1", "Authorization", "Bearer " + SESSION,
+                "PausePoint-Mode", "test").statusCode()).isEqualTo(200);
+        assertThat(call(port, "GET", "/v1/auth/me", "Authorization", "Bearer " + SESSION).statusCode()).isEqualTo(200);
+        List<LoggedRequest> forwarded = forwardedToPauseService();
+        CallerIdentity live = SIGNER.verifyIdentity(forwarded.get(0)::getHeader, "GET", "/v1/pause/psr_1");
+        CallerIdentity test = SIGNER.verifyIdentity(forwarded.get(1)::getHeader, "GET", "/v1/pause/psr_1");
+        assertThat(live).isEqualTo(new CallerIdentity(DEVELOPER, KeyMode.LIVE, "free", CredentialKind.SESSION,
+                "127.0.0.1"));
+        assertThat(test).isEqualTo(new CallerIdentity(DEVELOPER, KeyMode.TEST, "free", CredentialKind.SESSION,
+                "127.0.0.1"));
+        assertThat(forwarded.get(1).getHeader("PausePoint-Mode")).as("the header is the gateway's to read")
+                .isNull();
+        LoggedRequest me = stubs("billing-service").findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/v1/auth/me"))).get(0);
+        assertThat(SIGNER.verifyIdentity(me::getHeader, "GET", "/v1/auth/me").credential())
                 .isEqualTo(CredentialKind.SESSION);
+    }
+
+    @Test
+    void aModeHeaderThatIsNotLiveOrTestOrNamesAnotherKeysWorldIsRefusedBeforeAnyService() {
+        HttpResponse<String> bad = call(port, "GET", "/v1/pause/psr_1", "Authorization", "Bearer " + SESSION,
+                "PausePoint-Mode", "sandbox");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"error\":\"VALIDATION_ERROR\"").contains("\"field\":\"PausePoint-Mode\"");
+        HttpResponse<String> otherWorld = call(port, "GET", "/v1/pause/psr_1", "Authorization", "Bearer " + LIVE_KEY,
+                "PausePoint-Mode", "test");
+        assertThat(otherWorld.statusCode()).isEqualTo(403);
+        assertThat(otherWorld.body()).startsWith("{\"error\":\"KEY_MODE_NOT_ALLOWED\"");
+        assertInvalidApiKey(call(port, "GET", "/v1/pause/psr_1", "PausePoint-Mode", "test"));
+        assertThat(forwardedToPauseService()).isEmpty();
     }
 
     @Test

@@ -48,7 +48,7 @@ final class ScaledStack {
             outside = startOutside();
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
-            for (Service service : Service.values()) {
+            for (Service service : Service.api()) {
                 ports.put(service, FreePorts.next());
                 managementPorts.put(service, FreePorts.next());
             }

@@ -1,0 +1,107 @@
+package dev.pausepoint.dashboard.audit;
+
+import dev.pausepoint.dashboard.api.ApiFailure;
+import dev.pausepoint.dashboard.audit.AuditApi.Entries;
+import dev.pausepoint.dashboard.audit.AuditApi.Entry;
+import dev.pausepoint.dashboard.audit.AuditApi.Filter;
+import dev.pausepoint.dashboard.web.Frame;
+import dev.pausepoint.dashboard.web.Pages;
+import dev.pausepoint.dashboard.web.Paging;
+import dev.pausepoint.dashboard.web.SignedIn;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The audit log of a world, filtered by type and dates and paged, and its export: the dashboard passes
+ * the API's stream to the browser as it arrives, so an export of any size never sits in its memory.
+ */
+@RestController
+public class AuditController {
+
+    /** The event types the filter offers (docs/api-reference.md, "Audit log"). */
+    public static final List<String> EVENT_TYPES = List.of("developer.registered", "api_key.rotated", "pause.created",
+            "pause.responded", "pause.timed_out", "pause.cancelled", "webhook.created", "webhook.deleted");
+    private static final Set<String> FORMATS = Set.of("csv", "ndjson");
+    private static final int PAGE_SIZE = 50;
+
+    public record AuditPage(Frame frame, List<Entry> entries, Filter filter, Paging paging, boolean hasMore,
+            String error) {
+
+        public List<String> eventTypes() {
+            return EVENT_TYPES;
+        }
+
+        /** This list's filters as a query string, for the page links and the export links. */
+        public String query() {
+            StringBuilder query = new StringBuilder();
+            append(query, "event_type", filter.eventType());
+            append(query, "from_date", filter.fromDate());
+            append(query, "to_date", filter.toDate());
+            return query.toString();
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (value != null && !value.isEmpty()) {
+                query.append('&').append(name).append('=').append(UriUtils.encodeQueryParam(value,
+                        StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private final AuditApi audit;
+    private final Pages pages;
+
+    public AuditController(AuditApi audit, Pages pages) {
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    @GetMapping("/dashboard/{world}/audit")
+    ResponseEntity<String> list(SignedIn page, @RequestParam(name = "event_type", defaultValue = "") String eventType,
+            @RequestParam(name = "from_date", defaultValue = "") String fromDate,
+            @RequestParam(name = "to_date", defaultValue = "") String toDate,
+            @RequestParam(name = "page", required = false) String number) {
+        Filter filter = new Filter(EVENT_TYPES.contains(eventType) ? eventType : "", fromDate, toDate, null);
+        Paging paging = Paging.of(number, PAGE_SIZE);
+        Frame frame = page.frame("Audit log", "audit");
+        try {
+            Entries entries = audit.list(page.caller(), filter, paging.size(), paging.offset());
+            return pages.ok("dashboard/audit.jte", new AuditPage(frame, entries.items(), filter, paging,
+                    entries.hasMore(), null));
+        } catch (ApiFailure failure) {
+            if (failure.status() != 422) {
+                throw failure;
+            }
+            return pages.render(422, "dashboard/audit.jte", new AuditPage(frame, List.of(), filter, paging, false,
+                    failure.explained()));
+        }
+    }
+
+    @GetMapping("/dashboard/{world}/audit/export")
+    void export(SignedIn page, HttpServletResponse response, @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(name = "event_type", defaultValue = "") String eventType,
+            @RequestParam(name = "from_date", defaultValue = "") String fromDate,
+            @RequestParam(name = "to_date", defaultValue = "") String toDate) throws IOException {
+        Filter filter = new Filter(EVENT_TYPES.contains(eventType) ? eventType : "", fromDate, toDate, null);
+        HttpResponse<InputStream> export = audit.export(page.caller(), filter, FORMATS.contains(format) ? format : "csv");
+        try (InputStream body = export.body()) {
+            response.setStatus(200);
+            export.headers().firstValue("Content-Type").ifPresent(response::setContentType);
+            export.headers().firstValue("Content-Disposition")
+                    .ifPresent(value -> response.setHeader("Content-Disposition", value));
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            body.transferTo(response.getOutputStream());
+        }
+    }
+}
