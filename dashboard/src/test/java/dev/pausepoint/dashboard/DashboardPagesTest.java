@@ -176,11 +176,15 @@ class DashboardPagesTest {
         HttpResponse<String> pause = page("/dashboard/test/pauses/psr_1", true);
         assertThat(pause.statusCode()).isEqualTo(200);
         assertThat(pause.body()).doesNotContain("<script>alert").doesNotContain("<img src=x")
-                .doesNotContain("onmouseover=\"alert").doesNotContain("<b>hi</b>").doesNotContain("</pre><script>")
-                .doesNotContain("javascript:alert");
+                .doesNotContain("<b>hi</b>").doesNotContain("</pre><script>").doesNotContain("javascript:alert");
         Document html = Jsoup.parse(pause.body());
         assertThat(html.select(".message").text()).isEqualTo("<script>alert(1)</script>");
-        assertThat(html.select("script")).hasSize(1);
+        assertThat(html.select(".options li").eachText()).containsExactly("<img src=x onerror=alert(2)>",
+                "\" onmouseover=\"alert(3)");
+        assertThat(html.select("script")).as("only our own").hasSize(1);
+        assertThat(html.select("img, b, [onmouseover], [onerror]")).isEmpty();
+        assertThat(html.select("#open-respond-page")).as("a javascript: link is left out").allSatisfy(link ->
+                assertThat(link.attr("href")).doesNotStartWith("javascript"));
     }
 
     @Test
