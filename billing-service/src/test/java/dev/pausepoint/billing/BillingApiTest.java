@@ -104,6 +104,11 @@ public abstract class BillingApiTest extends SignedServiceTest {
         public CallerIdentity session() {
             return new CallerIdentity(developerId, KeyMode.LIVE, "free", CredentialKind.SESSION, "203.0.113.9");
         }
+
+        /** The same session sent into the test world ({@code PausePoint-Mode: test}, the dashboard's test view). */
+        public CallerIdentity testSession() {
+            return new CallerIdentity(developerId, KeyMode.TEST, "free", CredentialKind.SESSION, "203.0.113.9");
+        }
     }
 
     protected static String uniqueEmail() {
