@@ -180,20 +180,18 @@ class AccountsApiTest extends BillingApiTest {
         assertThat(me.json().get("test_api_key_created_at").asString()).isEqualTo(registered.toString());
 
         clock.advance(Duration.ofMinutes(90).plusMillis(700));
+        Instant rotatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Reply rotated = client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"test\"}", account.session());
         me = client.get("/v1/auth/me", account.testSession());
         assertThat(me.json().get("test_api_key_created_at").asString())
-                .isEqualTo(rotated.json().get("rotated_at").asString())
-                .isEqualTo(registered.plus(Duration.ofMinutes(90)).toString());
+                .isEqualTo(rotated.json().get("rotated_at").asString()).isEqualTo(rotatedAt.toString());
         assertThat(me.json().get("api_key_created_at").asString()).as("the live key was not rotated")
                 .isEqualTo(registered.toString());
     }
 
     @Test
     void meWithoutACredentialIsInvalidApiKey() {
-        Reply reply = client.get("/v1/auth/me", ANONYMOUS);
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
+        assertError(client.get("/v1/auth/me", ANONYMOUS), 401, "INVALID_API_KEY");
     }
 
     @Test

@@ -86,8 +86,7 @@ class LogoutApiTest extends BillingApiTest {
         Account account = register();
         String session = login(account);
         Reply reply = logout(mode.equals("live") ? account.live() : account.test());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(403);
-        assertThat(reply.json().get("error").asString()).isEqualTo("KEY_MODE_NOT_ALLOWED");
+        assertError(reply, 403, "KEY_MODE_NOT_ALLOWED");
         assertThat(reply.json().get("message").asString()).contains("A " + mode + " key is not a session")
                 .contains("revoked by rotation");
         assertThat(lookupStatus("session", session)).as("the session still works").isEqualTo(200);
@@ -97,9 +96,7 @@ class LogoutApiTest extends BillingApiTest {
 
     @Test
     void logoutNeedsACredential() {
-        Reply reply = logout(ANONYMOUS);
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
+        assertError(logout(ANONYMOUS), 401, "INVALID_API_KEY");
     }
 
     /** Whatever is sent, and in whatever type, is never read: broken JSON, NUL and lone surrogates included. */
@@ -123,7 +120,7 @@ class LogoutApiTest extends BillingApiTest {
         String session = login(account);
         Reply reply = client.send("POST", "/v1/auth/logout", "application/x-www-form-urlencoded", "all=%00",
                 account.session());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+        assertError(reply, 422, "VALIDATION_ERROR");
         assertThat(reply.json().get("detail").get(0).get("field").asString()).isEqualTo("all");
         assertThat(lookupStatus("session", session)).isEqualTo(200);
     }
@@ -134,8 +131,7 @@ class LogoutApiTest extends BillingApiTest {
         String session = login(account);
         Reply reply = client.send("POST", "/v1/auth/logout", "application/json",
                 "{\"pad\": \"" + "x".repeat(64 * 1024) + "\"}", account.session());
-        assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.json().get("error").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertError(reply, 413, "PAYLOAD_TOO_LARGE");
         assertThat(lookupStatus("session", session)).isEqualTo(200);
     }
 

@@ -46,9 +46,7 @@ class PlansApiTest extends BillingApiTest {
 
     @Test
     void thePlansNeedACredential() {
-        Reply reply = client.get("/v1/billing/plans", ANONYMOUS);
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
+        assertError(client.get("/v1/billing/plans", ANONYMOUS), 401, "INVALID_API_KEY");
     }
 
     /** The endpoint takes no parameters: any sent are ignored, unless they hold text no endpoint accepts. */
@@ -61,10 +59,10 @@ class PlansApiTest extends BillingApiTest {
         assertThat(ignored.body()).isEqualTo(PLANS);
 
         Reply nul = client.get("/v1/billing/plans?plan=pro%00", account.live());
-        assertThat(nul.status()).as(nul.body()).isEqualTo(422);
+        assertError(nul, 422, "VALIDATION_ERROR");
         assertThat(nul.json().get("detail").get(0).get("field").asString()).isEqualTo("plan");
         Reply broken = client.get("/v1/billing/plans?plan=%ED%A0%80", account.live());
-        assertThat(broken.status()).as(broken.body()).isEqualTo(422);
+        assertError(broken, 422, "VALIDATION_ERROR");
         assertThat(broken.json().get("detail").get(0).get("field").asString()).isEqualTo("query");
     }
 }
