@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pausepoint.identity.CallerIdentity;
@@ -104,6 +105,11 @@ public abstract class BillingApiTest extends SignedServiceTest {
         public CallerIdentity session() {
             return new CallerIdentity(developerId, KeyMode.LIVE, "free", CredentialKind.SESSION, "203.0.113.9");
         }
+
+        /** The same session sent into the test world ({@code PausePoint-Mode: test}, the dashboard's test view). */
+        public CallerIdentity testSession() {
+            return new CallerIdentity(developerId, KeyMode.TEST, "free", CredentialKind.SESSION, "203.0.113.9");
+        }
     }
 
     protected static String uniqueEmail() {
@@ -120,6 +126,12 @@ public abstract class BillingApiTest extends SignedServiceTest {
         }
         return new Account(reply.json().get("developer_id").asString(), email, password,
                 reply.json().get("api_key").asString(), reply.json().get("test_api_key").asString());
+    }
+
+    /** The error envelope with {@code status} and {@code code}. */
+    protected static void assertError(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.json().get("error").asString()).isEqualTo(code);
     }
 
     protected Reply lookup(String kind, String hash) {

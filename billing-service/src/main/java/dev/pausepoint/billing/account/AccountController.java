@@ -32,6 +32,13 @@ public class AccountController {
         return accounts.login(JsonBodies.read(body, LoginRequest.class));
     }
 
+    /** Takes no body: one sent anyway is never read, whatever its type or size within the service's limit. */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void logout(CallerIdentity caller) {
+        accounts.logout(caller);
+    }
+
     @GetMapping("/me")
     public MeResponse me(CallerIdentity caller) {
         return accounts.me(caller);

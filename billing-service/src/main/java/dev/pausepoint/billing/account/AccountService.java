@@ -1,6 +1,8 @@
 package dev.pausepoint.billing.account;
 
 import dev.pausepoint.billing.credential.ApiKeyRepository;
+import dev.pausepoint.billing.credential.ApiKeyRepository.ActiveKey;
+import dev.pausepoint.billing.credential.KeyModePolicy;
 import dev.pausepoint.kit.validation.EmailAddresses;
 import dev.pausepoint.billing.credential.SecretTokens;
 import dev.pausepoint.billing.credential.SessionRepository;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registration, login and the account view. Password hashing is deliberately slow, so it happens
+ * Registration, login, logout and the account view. Password hashing is deliberately slow, so it happens
  * before a transaction opens, never while one holds a connection. A login is first counted by the
  * per-address throttle, which refuses before any hashing once an address has too many failures.
  */
@@ -105,14 +107,30 @@ public class AccountService {
         return new LoginResponse(developer.get().id(), token, expiresAt, developer.get().plan());
     }
 
+    /**
+     * Ends the caller's sessions: every session of the account, since the signed identity names the account
+     * and the credential's kind but not which token was presented (no credential passes the gateway,
+     * docs/trust-boundary.md). Gateways never cache a session and ask billing about each request, so the
+     * next call with any of them is 401. Nothing is announced: no other service holds sessions. Ending none
+     * (already ended) is fine; an API key is 403, since it is no session.
+     */
+    public void logout(CallerIdentity caller) {
+        KeyModePolicy.requireSession(caller.requireAuthenticated());
+        sessions.deleteAll(caller.developerId());
+    }
+
     public MeResponse me(CallerIdentity caller) {
         Developer developer = developers.findById(caller.requireAuthenticated().developerId())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_API_KEY, "This account no longer exists."));
-        Map<KeyMode, String> prefixes = keys.activePrefixes(developer.id());
+        // Registration issues both keys and a rotation replaces one in the same transaction, so each mode
+        // always has exactly one active key.
+        Map<KeyMode, ActiveKey> active = keys.activeKeys(developer.id());
+        ActiveKey live = active.get(KeyMode.LIVE);
+        ActiveKey test = active.get(KeyMode.TEST);
         UsagePeriod period = UsagePeriod.containing(clock.instant());
         Plan plan = plans.get(developer.plan());
         return new MeResponse(developer.id(), developer.email(), developer.name(), developer.plan(),
-                prefixes.get(KeyMode.LIVE), prefixes.get(KeyMode.TEST),
+                live.prefix(), test.prefix(), live.createdAt(), test.createdAt(),
                 new MeResponse.Usage(period.startsAt(), period.endsAt(), usage.pausesUsed(developer.id(), period.start()),
                         plan.pausesPerMonth()),
                 developer.createdAt());

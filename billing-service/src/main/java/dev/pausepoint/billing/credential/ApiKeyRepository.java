@@ -16,6 +16,13 @@ public class ApiKeyRepository {
     public record ResolvedKey(String developerId, KeyMode mode, String plan) {
     }
 
+    /**
+     * An active key as its owner may see it: the display prefix and when it was issued (at registration,
+     * or by its mode's latest rotation, which inserts the new key with the rotation's time).
+     */
+    public record ActiveKey(String prefix, Instant createdAt) {
+    }
+
     private final JdbcClient jdbc;
 
     public ApiKeyRepository(JdbcClient jdbc) {
@@ -59,11 +66,12 @@ public class ApiKeyRepository {
                 .optional();
     }
 
-    /** The display prefixes of the developer's active keys, by mode. */
-    public Map<KeyMode, String> activePrefixes(String developerId) {
-        return jdbc.sql("SELECT mode, prefix FROM api_key WHERE developer_id = ? AND revoked_at IS NULL")
+    /** The developer's active keys, by mode. */
+    public Map<KeyMode, ActiveKey> activeKeys(String developerId) {
+        return jdbc.sql("SELECT mode, prefix, created_at FROM api_key WHERE developer_id = ? AND revoked_at IS NULL")
                 .param(developerId)
-                .query((row, n) -> Map.entry(KeyMode.fromWire(row.getString(1)), row.getString(2)))
+                .query((row, n) -> Map.entry(KeyMode.fromWire(row.getString(1)),
+                        new ActiveKey(row.getString(2), row.getTimestamp(3).toInstant())))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

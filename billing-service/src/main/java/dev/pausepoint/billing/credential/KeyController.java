@@ -16,7 +16,7 @@ public class KeyController {
         this.rotation = rotation;
     }
 
-    /** The body is optional: without one (or with JSON null) the presented key's type is rotated. */
+    /** The body is optional: without one (or with JSON null) the key of the presented mode is rotated. */
     @PostMapping("/v1/auth/keys/rotate")
     public RotateKeyResponse rotate(@RequestBody(required = false) JsonNode body, CallerIdentity caller) {
         RotateKeyRequest request = body == null || body.isNull() ? null

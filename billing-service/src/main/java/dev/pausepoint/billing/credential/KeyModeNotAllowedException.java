@@ -4,7 +4,7 @@ import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.KeyMode;
 
-/** 403: a valid API key asked for something its mode may not do (see {@link KeyModePolicy}). */
+/** 403: a valid API key asked for something its mode, or a key at all, may not do (see {@link KeyModePolicy}). */
 public class KeyModeNotAllowedException extends ApiException {
 
     private KeyModeNotAllowedException(String message) {
@@ -16,6 +16,12 @@ public class KeyModeNotAllowedException extends ApiException {
         return new KeyModeNotAllowedException("A " + presented.wire() + " key may rotate only the " + presented.wire()
                 + " key. Rotate the " + target.wire() + " key with the " + target.wire()
                 + " key itself, or log in and rotate it with the session.");
+    }
+
+    static KeyModeNotAllowedException notASession(KeyMode presented) {
+        return new KeyModeNotAllowedException("A " + presented.wire() + " key is not a session, so there is nothing "
+                + "to log out: a key stays valid until it is revoked by rotation (POST /v1/auth/keys/rotate). Log "
+                + "out with the session token from POST /v1/auth/login.");
     }
 
     static KeyModeNotAllowedException payment() {

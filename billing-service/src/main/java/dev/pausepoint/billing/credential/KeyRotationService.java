@@ -4,7 +4,6 @@ import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.account.ApiKeyRotated;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.CredentialKind;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.time.Clock;
@@ -35,8 +34,10 @@ public class KeyRotationService {
 
     public RotateKeyResponse rotate(CallerIdentity caller, RotateKeyRequest request) {
         String developerId = caller.requireAuthenticated().developerId();
+        // Without a key_type, the world the caller presents: a key's own, or the world a session was sent in
+        // (the dashboard's test view rotates the test key).
         KeyMode mode = request != null && request.keyType() != null ? KeyMode.fromWire(request.keyType())
-                : caller.credential() == CredentialKind.SESSION ? KeyMode.LIVE : caller.mode();
+                : caller.mode();
         KeyModePolicy.requireMayRotate(caller, mode);
         String key = SecretTokens.generate(mode == KeyMode.LIVE ? SecretTokens.LIVE_KEY : SecretTokens.TEST_KEY);
         Instant now = EventIds.now(clock);

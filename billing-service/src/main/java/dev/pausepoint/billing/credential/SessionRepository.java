@@ -34,7 +34,7 @@ public class SessionRepository {
                 .optional();
     }
 
-    /** Ends every session of the developer, e.g. after a password change. */
+    /** Ends every session of the developer, after a password change or at logout; none left is no error. */
     public int deleteAll(String developerId) {
         return jdbc.sql("DELETE FROM session WHERE developer_id = ?").param(developerId).update();
     }

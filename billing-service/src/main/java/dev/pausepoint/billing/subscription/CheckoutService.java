@@ -25,6 +25,15 @@ public class CheckoutService {
     }
 
     /**
+     * Whether {@link #checkout} with {@code plan} goes to Paddle: this instance has Paddle credentials, and the
+     * plan is in the catalogue, is not free and has a price id.
+     */
+    public boolean sells(String plan) {
+        return paddle.configured() && plans.find(plan).isPresent() && !plan.equals(PlanCatalog.FREE)
+                && paddle.priceOf(plan).isPresent();
+    }
+
+    /**
      * The Paddle checkout URL for {@code plan}; 403 for a test key, which never spends real money, and 422
      * for a plan that is not sold through checkout.
      */
@@ -32,7 +41,7 @@ public class CheckoutService {
         KeyModePolicy.requireMayPay(caller);
         paddle.requireConfigured();
         String developerId = caller.developerId();
-        List<String> sold = plans.all().keySet().stream().filter(name -> paddle.priceOf(name).isPresent()).toList();
+        List<String> sold = plans.all().keySet().stream().filter(this::sells).toList();
         if (plan == null || plan.isBlank()) {
             throw new ValidationException("plan", "is required; one of: " + String.join(", ", sold));
         }

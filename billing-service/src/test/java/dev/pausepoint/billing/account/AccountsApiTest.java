@@ -6,11 +6,9 @@ import dev.pausepoint.billing.BillingApiTest;
 import dev.pausepoint.billing.credential.SecretTokens;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.account.DeveloperRegistered;
-import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.CredentialKind;
-import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.EventReader;
 import dev.pausepoint.kit.SignedClient.Reply;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -170,18 +168,37 @@ class AccountsApiTest extends BillingApiTest {
         assertThat(me.json().get("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     }
 
+    /** When the current key of each mode was issued: at registration, then by that mode's latest rotation. */
     @Test
-    void meWithoutACredentialIsInvalidApiKey() {
-        Reply reply = client.get("/v1/auth/me", ANONYMOUS);
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_API_KEY");
+    void meShowsWhenEachCurrentKeyWasIssued() {
+        clock.freeze();
+        Instant registered = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Account account = register();
+        Reply me = client.get("/v1/auth/me", account.live());
+        assertThat(me.json().get("api_key_created_at").asString()).isEqualTo(registered.toString())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(me.json().get("test_api_key_created_at").asString()).isEqualTo(registered.toString());
+
+        clock.advance(Duration.ofMinutes(90).plusMillis(700));
+        Instant rotatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Reply rotated = client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"test\"}", account.session());
+        me = client.get("/v1/auth/me", account.testSession());
+        assertThat(me.json().get("test_api_key_created_at").asString())
+                .isEqualTo(rotated.json().get("rotated_at").asString()).isEqualTo(rotatedAt.toString());
+        assertThat(me.json().get("api_key_created_at").asString()).as("the live key was not rotated")
+                .isEqualTo(registered.toString());
     }
 
     @Test
-    void meWorksWithASessionToo() {
+    void meWithoutACredentialIsInvalidApiKey() {
+        assertError(client.get("/v1/auth/me", ANONYMOUS), 401, "INVALID_API_KEY");
+    }
+
+    @Test
+    void meWorksWithASessionInEitherWorld() {
         Account account = register();
-        CallerIdentity session = new CallerIdentity(account.developerId(), KeyMode.LIVE, "free",
-                CredentialKind.SESSION, "203.0.113.9");
-        assertThat(client.get("/v1/auth/me", session).json().get("email").asString()).isEqualTo(account.email());
+        Reply live = client.get("/v1/auth/me", account.session());
+        assertThat(live.json().get("email").asString()).isEqualTo(account.email());
+        assertThat(client.get("/v1/auth/me", account.testSession()).body()).isEqualTo(live.body());
     }
 }

@@ -6,8 +6,6 @@ import dev.pausepoint.billing.BillingApiTest;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.account.ApiKeyRotated;
 import dev.pausepoint.identity.CallerIdentity;
-import dev.pausepoint.identity.CredentialKind;
-import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.EventReader;
 import dev.pausepoint.kit.SignedClient.Reply;
 import java.util.ArrayList;
@@ -53,15 +51,32 @@ class KeyRotationApiTest extends BillingApiTest {
         assertThat(event.newKeyPrefix()).startsWith("pp_test_");
     }
 
-    @Test
-    void aSessionRotatesTheLiveKeyUnlessToldOtherwise() {
+    /** Without a key_type a session rotates the key of the world it was sent in, like a key its own. */
+    @ParameterizedTest
+    @CsvSource({"live, test", "test, live"})
+    void aSessionRotatesTheKeyOfItsWorldByDefault(String world, String otherWorld) {
         Account account = register();
-        CallerIdentity session = new CallerIdentity(account.developerId(), KeyMode.LIVE, "free",
-                CredentialKind.SESSION, "203.0.113.9");
-        assertThat(client.postJson("/v1/auth/keys/rotate", "", session).json().get("key_type").asString())
-                .isEqualTo("live");
-        assertThat(client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"test\"}", session).json()
-                .get("key_type").asString()).isEqualTo("test");
+        CallerIdentity session = world.equals("live") ? account.session() : account.testSession();
+        Reply reply = client.postJson("/v1/auth/keys/rotate", "", session);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("key_type").asString()).isEqualTo(world);
+        assertThat(reply.json().get("api_key").asString()).startsWith("pp_" + world + "_");
+        assertThat(activeKeys(account, world)).containsExactly(SecretTokens.sha256(reply.json().get("api_key").asString()));
+        String untouched = otherWorld.equals("live") ? account.liveKey() : account.testKey();
+        assertThat(activeKeys(account, otherWorld)).containsExactly(SecretTokens.sha256(untouched));
+    }
+
+    /** The account owns both keys, so a session may name either from either world. */
+    @ParameterizedTest
+    @CsvSource({"live, live", "live, test", "test, live", "test, test"})
+    void aSessionMayRotateEitherKeyByName(String world, String target) {
+        Account account = register();
+        Reply reply = client.postJson("/v1/auth/keys/rotate", "{\"key_type\":\"" + target + "\"}",
+                world.equals("live") ? account.session() : account.testSession());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("key_type").asString()).isEqualTo(target);
+        String revoked = target.equals("live") ? account.liveKey() : account.testKey();
+        assertThat(lookup("api_key", SecretTokens.sha256(revoked)).status()).isEqualTo(404);
     }
 
     @Test

@@ -37,4 +37,12 @@ class BillingNotConfiguredTest extends BillingApiTest {
         assertThat(webhook.status()).as(webhook.body()).isEqualTo(200);
         assertThat(webhook.json().get("outcome").asString()).isEqualTo("applied");
     }
+
+    /** The plans' limits hold on any instance, so they are listed here too; only nothing is for sale. */
+    @Test
+    void thePlansAreListedWithNoneSold() {
+        Reply reply = client.get("/v1/billing/plans", register().session());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo(PlansApiTest.PLANS.replace("\"sold\":true", "\"sold\":false"));
+    }
 }

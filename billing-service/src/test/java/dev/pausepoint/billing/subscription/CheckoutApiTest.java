@@ -80,6 +80,17 @@ class CheckoutApiTest extends BillingApiTest {
                 .withRequestBody(matchingJsonPath("$.customer_id", equalTo(values.get("customer_id")))));
     }
 
+    /** The account pays, not the world: the dashboard's test view may buy a plan like its live view. */
+    @Test
+    void aSessionInTheTestWorldMayCheckOut() {
+        Account account = register();
+        Reply reply = client.postJson("/v1/billing/checkout", "{\"plan\": \"starter\"}", account.testSession());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        PADDLE.verify(1, postRequestedFor(urlEqualTo("/transactions"))
+                .withRequestBody(matchingJsonPath("$.items[0].price_id", equalTo(STARTER_PRICE)))
+                .withRequestBody(matchingJsonPath("$.custom_data.developer_id", equalTo(account.developerId()))));
+    }
+
     @Test
     void onlyPlansSoldThroughCheckoutCanBeBought() {
         Account account = register();
