@@ -24,8 +24,9 @@ final class SessionMode {
     }
 
     static KeyMode of(ResolvedCredential credential, HttpHeaders headers) {
-        List<String> values = headers.getValuesAsList(HEADER);
-        if (values.isEmpty()) {
+        // The values as sent: an empty header, or "live, test" in one, is not a choice of world.
+        List<String> values = headers.get(HEADER);
+        if (values == null || values.isEmpty()) {
             return credential.mode();
         }
         KeyMode named = parse(values);

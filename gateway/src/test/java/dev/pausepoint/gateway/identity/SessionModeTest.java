@@ -53,7 +53,7 @@ class SessionModeTest {
     @Test
     void anythingButOneLiveOrTestIsAValidationErrorOnTheHeader() {
         for (String[] values : new String[][] {{"TEST"}, {"sandbox"}, {""}, {"test\u0000"}, {"live", "test"},
-                {"test", "test"}, {"t\u00e9st"}}) {
+                {"test", "test"}, {"t\u00e9st"}, {"live, test"}, {" test"}}) {
             assertThatThrownBy(() -> SessionMode.of(SESSION, mode(values))).as(String.join("|", values))
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.issues()).singleElement()
