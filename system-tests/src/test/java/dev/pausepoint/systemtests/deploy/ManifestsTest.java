@@ -8,13 +8,16 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -44,14 +47,17 @@ import tools.jackson.databind.json.JsonMapper;
  * by {@link Kustomization}, every object is loaded with the fabric8 Kubernetes model (an unknown kind or
  * field fails), and the rules of docs/operations.md, "Kubernetes", are held: every file listed, every
  * variable a service reads set in its Deployment, probes on the management port, sizing, rollout,
- * autoscaler, disruption budget, Service, and exactly the documented network edges.
+ * autoscaler, disruption budget, Service, every in-cluster address naming a Service, and exactly the
+ * documented network edges, in and (for the dashboard) out.
  */
 class ManifestsTest {
 
     private static final Path ROOT = Workspace.locate().root();
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
+    /** Every deployable: the gateway, the four services of the API and the dashboard. */
     private static final List<String> SERVICES = List.of("gateway", "pause-service", "delivery-service",
-            "response-service", "billing-service");
+            "response-service", "billing-service", "dashboard");
+    private static final Pattern IN_CLUSTER_URL = Pattern.compile("http://([a-z0-9-]+):(\\d+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final int PRE_STOP_SECONDS = 10;
     private static final Duration DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(20);
@@ -62,7 +68,7 @@ class ManifestsTest {
      */
     static final Map<String, String> LEFT_TO_DEFAULTS = Map.ofEntries(
             Map.entry("DATABASE_URL", "built from POSTGRES_HOST, POSTGRES_PORT and the service's database; set it for TLS options"),
-            Map.entry("SERVER_THREADS", "sized for the services' short transactions"),
+            Map.entry("SERVER_THREADS", "sized for the services' short transactions and the dashboard's pages"),
             Map.entry("SERVER_MAX_KEEP_ALIVE_REQUESTS", "no cap: the gateway's pool spreads requests over instances"),
             Map.entry("SERVER_MAX_CONNECTIONS", "bounds pause-service's idle connections to ~34 MB of heap"),
             Map.entry("BCRYPT_COST", "the documented work factor"),
@@ -84,7 +90,8 @@ class ManifestsTest {
             Map.entry("LONG_POLL_MAX_PER_DEVELOPER", "the documented fairness cap"),
             Map.entry("LONG_POLL_MAX_PER_INSTANCE", "derived from the heap, which the memory limit sets"),
             Map.entry("KAFKA_SESSION_TIMEOUT_MS", "the documented session, docs/decisions/0007-kafka-consumer-recovery.md"),
-            Map.entry("KAFKA_HEARTBEAT_INTERVAL_MS", "a third of the session"));
+            Map.entry("KAFKA_HEARTBEAT_INTERVAL_MS", "a third of the session"),
+            Map.entry("DASHBOARD_API_TIMEOUT", "the documented bound on one API call of a page"));
 
     /** Set in a Deployment without a placeholder naming them: the JVM's options and Spring's own relaxed names. */
     private static boolean setWithoutPlaceholder(String variable) {
@@ -102,7 +109,18 @@ class ManifestsTest {
             "gateway -> delivery-service:http",
             "namespace monitoring -> delivery-service:management",
             "gateway -> response-service:http",
-            "namespace monitoring -> response-service:management"));
+            "namespace monitoring -> response-service:management",
+            "gateway -> dashboard:http",
+            "namespace monitoring -> dashboard:management"));
+
+    /**
+     * Where a pod whose egress is restricted may open connections, as docs/operations.md, "Kubernetes", lists
+     * it: only the dashboard's is (the others reach Postgres, Kafka, Redis and providers wherever they are).
+     */
+    private static final Set<String> DOCUMENTED_EGRESS = new TreeSet<>(List.of(
+            "dashboard -> gateway:http/TCP",
+            "dashboard -> namespace kube-system, pods k8s-app=kube-dns:53/UDP",
+            "dashboard -> namespace kube-system, pods k8s-app=kube-dns:53/TCP"));
 
     private static final KubernetesSerialization KUBERNETES_MODEL = new KubernetesSerialization();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -250,7 +268,8 @@ class ManifestsTest {
     /** What a service reads: ${VAR} placeholders in its application.yml and the kit's defaults it gets. */
     static Set<String> variablesRead(String service) throws IOException {
         List<Path> sources = new ArrayList<>(List.of(ROOT.resolve(service + "/src/main/resources/application.yml")));
-        if (!service.equals("gateway")) {
+        // The gateway and the dashboard are not built on the kit, so its defaults are not beneath theirs.
+        if (Files.readString(ROOT.resolve(service + "/pom.xml")).contains("<artifactId>service-kit</artifactId>")) {
             Path kit = ROOT.resolve("service-kit/src/main/resources");
             sources.add(kit.resolve("pausepoint-service-defaults.yml"));
             String application = applicationSources(service);
@@ -384,8 +403,9 @@ class ManifestsTest {
             }
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
                 assertThat(rule.getPorts()).as("every rule of " + target + " names its ports").isNotEmpty();
-                List<String> sources = rule.getFrom() == null || rule.getFrom().isEmpty() ? List.of("anyone")
-                        : rule.getFrom().stream().map(ManifestsTest::source).toList();
+                List<NetworkPolicyPeer> from = rule.getFrom() == null ? List.of() : rule.getFrom();
+                from.forEach(peer -> assertThat(peer.getIpBlock()).as("sources are pods or namespaces, never address ranges").isNull());
+                List<String> sources = from.isEmpty() ? List.of("anyone") : from.stream().map(ManifestsTest::peer).toList();
                 for (String source : sources) {
                     rule.getPorts().forEach(port -> edges.add(source + " -> " + target + ":" + port.getPort().getStrVal()));
                 }
@@ -403,13 +423,83 @@ class ManifestsTest {
         assertThat(unguarded).as("services without a policy of their own").isEmpty();
     }
 
-    private static String source(NetworkPolicyPeer peer) {
-        assertThat(peer.getIpBlock()).as("sources are pods or namespaces, never address ranges").isNull();
-        if (peer.getNamespaceSelector() != null) {
-            assertThat(peer.getPodSelector()).isNull();
-            return "namespace " + peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+    /** A peer as the documented edges name it: a pod of ours by name, a namespace, or pods of a namespace. */
+    private static String peer(NetworkPolicyPeer peer) {
+        if (peer.getIpBlock() != null) {
+            return "addresses " + peer.getIpBlock().getCidr();
         }
-        return peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
+        Map<String, String> pods = labels(peer.getPodSelector());
+        String podsNamed = "pods " + String.join(",", pods.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue())
+                .sorted().toList());
+        if (peer.getNamespaceSelector() == null) {
+            return pods.containsKey("app.kubernetes.io/name") ? pods.get("app.kubernetes.io/name") : podsNamed;
+        }
+        String namespace = "namespace " + labels(peer.getNamespaceSelector()).get("kubernetes.io/metadata.name");
+        return peer.getPodSelector() == null ? namespace : namespace + ", " + podsNamed;
+    }
+
+    private static Map<String, String> labels(LabelSelector selector) {
+        return selector == null || selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+    }
+
+    @ParameterizedTest(name = "deploy/kubernetes/{0}")
+    @ValueSource(strings = {"", "overlays/example", "overlays/dev"})
+    void onlyTheDashboardsEgressIsRestrictedAndOnlyToTheGatewayAndDns(String kustomization) {
+        Set<String> restricted = new TreeSet<>();
+        Set<String> edges = new TreeSet<>();
+        for (NetworkPolicy policy : all(load(kustomization), NetworkPolicy.class)) {
+            if (policy.getSpec().getPolicyTypes() == null || !policy.getSpec().getPolicyTypes().contains("Egress")) {
+                assertThat(policy.getSpec().getEgress()).as(policy.getMetadata().getName() + ": egress rules that apply "
+                        + "only with the Egress policy type").isNullOrEmpty();
+                continue;
+            }
+            String origin = labels(policy.getSpec().getPodSelector()).getOrDefault("app.kubernetes.io/name", "every pod");
+            restricted.add(origin);
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                assertThat(rule.getTo()).as("every egress rule of " + origin + " names where it goes").isNotEmpty();
+                assertThat(rule.getPorts()).as("every egress rule of " + origin + " names its ports").isNotEmpty();
+                for (NetworkPolicyPeer destination : rule.getTo()) {
+                    for (NetworkPolicyPort port : rule.getPorts()) {
+                        Object named = port.getPort().getStrVal() != null ? port.getPort().getStrVal() : port.getPort().getIntVal();
+                        String protocol = port.getProtocol() == null ? "TCP" : port.getProtocol();
+                        edges.add(origin + " -> " + peer(destination) + ":" + named + "/" + protocol);
+                    }
+                }
+            }
+        }
+        assertThat(restricted).as("pods whose egress is restricted").containsExactly("dashboard");
+        assertThat(edges).isEqualTo(DOCUMENTED_EGRESS);
+    }
+
+    @ParameterizedTest(name = "deploy/kubernetes/{0}")
+    @ValueSource(strings = {"", "overlays/example", "overlays/dev"})
+    void everyInClusterUrlNamesAServiceAndItsApiPort(String kustomization) {
+        List<HasMetadata> objects = load(kustomization);
+        List<String> urls = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (EnvVar variable : container(named(objects, Deployment.class, service)).getEnv()) {
+                Matcher url = IN_CLUSTER_URL.matcher(variable.getValue() == null ? "" : variable.getValue());
+                if (!url.matches()) {
+                    continue;
+                }
+                urls.add(variable.getName());
+                var target = named(objects, io.fabric8.kubernetes.api.model.Service.class, url.group(1));
+                assertThat(target.getSpec().getPorts()).as(service + "'s " + variable.getName() + " is the http port of "
+                        + url.group(1)).anyMatch(port -> port.getPort() == Integer.parseInt(url.group(2))
+                        && "http".equals(port.getTargetPort().getStrVal()));
+            }
+        }
+        assertThat(urls).as("the addresses checked").contains("DASHBOARD_URL", "DASHBOARD_API_URL", "PAUSE_SERVICE_URL");
+    }
+
+    @ParameterizedTest(name = "deploy/kubernetes/{0}")
+    @ValueSource(strings = {"", "overlays/example", "overlays/dev"})
+    void theGatewayRoutesToTheDashboardWhoseCookiesStaySecure(String kustomization) {
+        List<HasMetadata> objects = load(kustomization);
+        assertThat(env(container(named(objects, Deployment.class, "gateway")), "DASHBOARD_URL"))
+                .isEqualTo("http://dashboard:8085");
+        assertThat(env(container(named(objects, Deployment.class, "dashboard")), "DASHBOARD_SECURE_COOKIES"))
+                .as("browsers reach the dashboard over https at the ingress").isEqualTo("true");
     }
 
     @Test
@@ -417,8 +507,10 @@ class ManifestsTest {
         List<HasMetadata> example = load("overlays/example");
         assertThat(example).allMatch(object -> object instanceof io.fabric8.kubernetes.api.model.Namespace
                 || "pausepoint".equals(object.getMetadata().getNamespace()));
-        assertThat(container(named(example, Deployment.class, "pause-service")).getImage())
-                .isEqualTo("registry.example.com/pausepoint/pause-service:0.1.0");
+        for (String service : SERVICES) {
+            assertThat(container(named(example, Deployment.class, service)).getImage())
+                    .isEqualTo("registry.example.com/pausepoint/" + service + ":0.1.0");
+        }
         assertThat(named(example, HorizontalPodAutoscaler.class, "pause-service").getSpec().getMinReplicas()).isEqualTo(3);
         assertThat(named(example, io.fabric8.kubernetes.api.model.ConfigMap.class, "pausepoint-config").getData())
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "pausepoint-kafka-bootstrap.kafka.svc:9092")
@@ -428,7 +520,9 @@ class ManifestsTest {
         assertThat(all(example, io.fabric8.kubernetes.api.model.Secret.class)).as("no secret values committed").isEmpty();
 
         List<HasMetadata> dev = load("overlays/dev");
-        assertThat(container(named(dev, Deployment.class, "gateway")).getImage()).isEqualTo("pausepoint/gateway:dev");
+        for (String service : SERVICES) {
+            assertThat(container(named(dev, Deployment.class, service)).getImage()).isEqualTo("pausepoint/" + service + ":dev");
+        }
         for (String server : List.of("postgres", "kafka", "redis")) {
             var statefulSet = named(dev, io.fabric8.kubernetes.api.model.apps.StatefulSet.class, server);
             assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(1);
