@@ -106,6 +106,8 @@ class AuthorizationMatrixSystemTest {
     private static final Expect NO_CONTENT = new Expect(204, null);
     private static final Expect NO_KEY = new Expect(401, "INVALID_API_KEY");
     private static final Expect WRONG_MODE = new Expect(403, "KEY_MODE_NOT_ALLOWED");
+    /** Logging out with an API key: a key is not a session (the same code as a key acting beyond its mode). */
+    private static final Expect NOT_A_SESSION = WRONG_MODE;
     private static final Expect NO_PAUSE = new Expect(404, "PAUSE_NOT_FOUND");
     private static final Expect NO_WEBHOOK = new Expect(404, "WEBHOOK_NOT_FOUND");
     private static final Expect INVALID = new Expect(422, "VALIDATION_ERROR");
@@ -139,6 +141,14 @@ class AuthorizationMatrixSystemTest {
                     .expect(INVALID, WRONG_MODE, INVALID, INVALID, INVALID, WRONG_MODE, NO_KEY),
             call("GET", "/v1/billing/subscription", w -> "/v1/billing/subscription")
                     .expect(OK, OK, OK, OK, OK, OK, NO_KEY),
+            call("GET", "/v1/billing/plans", w -> "/v1/billing/plans")
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY),
+            call("POST", "/v1/auth/logout", w -> w.signedIn("/v1/auth/logout")).scope(Scope.FRESH_ACCOUNTS)
+                    .expect(NOT_A_SESSION, NOT_A_SESSION, NO_CONTENT, NO_CONTENT, NOT_A_SESSION, NOT_A_SESSION, NO_KEY)
+                    .onSuccess((w, c, r) -> assertThat(send(w, c, "GET", "/v1/auth/me", null).status())
+                            .as("the session ended").isEqualTo(401))
+                    .onRefusal((w, c, r) -> assertThat(send(w.session(), "GET", "/v1/auth/me", null).status())
+                            .as("the owner's session still works").isEqualTo(200)),
 
             call("POST", "/v1/pause", w -> "/v1/pause").body(SMS_PAUSE)
                     .expect(CREATED, CREATED, CREATED, CREATED, CREATED, CREATED, NO_KEY)
@@ -209,9 +219,10 @@ class AuthorizationMatrixSystemTest {
     void theTableCoversEveryRouteTheServicesServe() {
         Set<String> judged = new TreeSet<>(UNAUTHENTICATED);
         TABLE.forEach(row -> judged.add(row.method() + " " + row.route()));
-        // /internal/** is never routed by the gateway (HealthAndErrorsSystemTest holds that).
-        Set<String> served = ServedRoutes.ofEveryService().stream().filter(route -> !route.contains(" /internal/"))
-                .collect(Collectors.toCollection(TreeSet::new));
+        // /internal/** is never routed; the dashboard's pages are no API route (DashboardFormsSystemTest and
+        // DashboardBrowserSystemTest hold them, and each API call they make is a row here).
+        Set<String> served = ServedRoutes.ofEveryService().stream().filter(route -> !route.contains(" /internal/")
+                && !route.contains(" /dashboard")).collect(Collectors.toCollection(TreeSet::new));
         assertThat(judged).as("every served public route is in the table or named as unauthenticated, and nothing else")
                 .isEqualTo(served);
     }
@@ -383,6 +394,12 @@ class AuthorizationMatrixSystemTest {
             return session;
         }
 
+        /** {@code path}, once the owner has a session that a call could end. */
+        String signedIn(String path) {
+            session();
+            return path;
+        }
+
         /** The same developers and session, with none of the resources made so far. */
         World withNewResources() {
             World fresh = new World();
@@ -470,6 +487,11 @@ class AuthorizationMatrixSystemTest {
             @Override
             String auditedPause(KeyMode mode) {
                 return pause(mode);
+            }
+
+            @Override
+            String signedIn(String path) {
+                return path;
             }
         }
     }
