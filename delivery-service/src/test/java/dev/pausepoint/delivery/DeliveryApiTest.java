@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.delivery.webhook.WebhookSecretBox;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventMother;
 import dev.pausepoint.events.pause.PauseCreated;
@@ -132,6 +133,9 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
 
     @Autowired
     private TransactionTemplate transactions;
+
+    @Autowired
+    private WebhookSecretBox secrets;
 
     @AfterEach
     void thawClock() {
@@ -304,6 +308,19 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
                 INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
                 VALUES (?, ?, true, 'https://receiver.example/hook', '{pause.responded}', 'sealed', now())""")
                 .params(id, developerId).update();
+        return id;
+    }
+
+    /**
+     * A live endpoint of {@code caller} at {@code url}, signing with {@link #WEBHOOK_SECRET}, written straight
+     * to the table: a URL registration refuses, as when its host's DNS changed after registration.
+     */
+    protected String webhookEndpointAt(CallerIdentity caller, String url) {
+        String id = "whk_" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
+                VALUES (?, ?, true, ?, '{pause.responded}', ?, now())""")
+                .params(id, caller.developerId(), url, secrets.seal(id, WEBHOOK_SECRET)).update();
         return id;
     }
 

@@ -32,9 +32,6 @@ import tools.jackson.databind.JsonNode;
 class WebhookDeliveryTest extends DeliveryApiTest {
 
     @Autowired
-    WebhookSecretBox secrets;
-
-    @Autowired
     MeterRegistry meters;
 
     /** Posts that left their delivery {@code outcome} (pausepoint.webhooks.attempts). */
@@ -366,13 +363,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void everyDeliveryChecksTheDestinationAgain() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/ssrf/rebound/" + UUID.randomUUID();
-        String webhookId = "whk_" + UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
-                VALUES (?, ?, true, ?, '{pause.responded}', ?, now())""")
-                .params(webhookId, caller.developerId(), "https://localhost:" + OUTSIDE.httpsPort() + path,
-                        secrets.seal(webhookId, WEBHOOK_SECRET))
-                .update();
+        String webhookId = webhookEndpointAt(caller, "https://localhost:" + OUTSIDE.httpsPort() + path);
 
         publish(responded(caller, true));
 

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,9 +26,6 @@ import tools.jackson.databind.JsonNode;
  * test per endpoint waits at a time.
  */
 class WebhookTestEventTest extends DeliveryApiTest {
-
-    @Autowired
-    WebhookSecretBox secrets;
 
     private Reply test(String webhookId, CallerIdentity caller) {
         return client.send("POST", "/v1/webhooks/" + webhookId + "/test", null, null, caller);
@@ -224,13 +220,7 @@ class WebhookTestEventTest extends DeliveryApiTest {
     void everyTestChecksTheDestinationAgain() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/ssrf/test-rebound/" + UUID.randomUUID();
-        String webhookId = "whk_" + UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
-                VALUES (?, ?, true, ?, '{pause.responded}', ?, now())""")
-                .params(webhookId, caller.developerId(), "https://localhost:" + OUTSIDE.httpsPort() + path,
-                        secrets.seal(webhookId, WEBHOOK_SECRET))
-                .update();
+        String webhookId = webhookEndpointAt(caller, "https://localhost:" + OUTSIDE.httpsPort() + path);
 
         String deliveryId = test(webhookId, caller).json().get("delivery_id").asString();
 
