@@ -1,5 +1,6 @@
 package dev.pausepoint.delivery.notification;
 
+import dev.pausepoint.delivery.WholeSeconds;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.delivery.schedule.Lease;
 import dev.pausepoint.kit.outbox.Outbox;
@@ -167,6 +168,42 @@ public class NotificationRepository {
                         + "WHERE " + where + " AND status = 'sent' RETURNING *")
                 .params(delivered ? "delivered" : "failed", error, Timestamp.from(at), value)
                 .query(this::map).optional();
+    }
+
+    /**
+     * The provider sends of {@code pauseId}'s notification, oldest first, at most the {@code limit} newest
+     * (none before the first send); a test pause's sandbox notification as its one entry. Empty unless the
+     * notification is of {@code developerId}'s world {@code livemode}, so another developer's pause, or the
+     * other world's, is simply not there.
+     */
+    public List<NotificationAttemptView> history(String pauseId, String developerId, boolean livemode, int limit) {
+        return jdbc.sql("""
+                SELECT n.channel, n.status, n.attempts, n.provider_message_id, n.last_error, n.next_attempt_at,
+                       n.created_at, n.updated_at, a.id AS attempt_id, a.attempt, a.status_code, a.error,
+                       a.duration_ms, a.created_at AS attempted_at
+                FROM notification n
+                LEFT JOIN LATERAL (
+                    SELECT * FROM notification_attempt WHERE pause_id = n.pause_id ORDER BY id DESC LIMIT ?
+                ) a ON true
+                WHERE n.pause_id = ? AND n.developer_id = ? AND n.livemode = ?
+                    AND (a.id IS NOT NULL OR n.status = 'sandbox')
+                ORDER BY a.id""")
+                .params(limit, pauseId, developerId, livemode)
+                .query((row, n) -> historyEntry(row))
+                .list();
+    }
+
+    /** One row of {@link #history}: an attempt, or a sandbox notification's one entry. */
+    private static NotificationAttemptView historyEntry(ResultSet row) throws SQLException {
+        NotificationAttemptView.Standing notification = new NotificationAttemptView.Standing(row.getString("channel"),
+                row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"),
+                row.getString("last_error"), WholeSeconds.of(row.getTimestamp("next_attempt_at")),
+                WholeSeconds.of(row.getTimestamp("created_at")), WholeSeconds.of(row.getTimestamp("updated_at")));
+        if (row.getObject("attempt_id") == null) {
+            return NotificationAttemptView.sandbox(notification);
+        }
+        return NotificationAttemptView.of(notification, row.getInt("attempt"), (Integer) row.getObject("status_code"),
+                row.getString("error"), row.getLong("duration_ms"), WholeSeconds.of(row.getTimestamp("attempted_at")));
     }
 
     public Optional<Notification> find(String pauseId) {

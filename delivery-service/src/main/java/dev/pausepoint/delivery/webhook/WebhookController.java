@@ -44,6 +44,13 @@ public class WebhookController {
         webhooks.delete(caller, webhookId);
     }
 
+    /** Sends one {@code webhook.test} event to the endpoint, through the usual signed delivery; no body. */
+    @PostMapping("/{webhookId}/test")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public WebhookTestView test(@PathVariable String webhookId, CallerIdentity caller) {
+        return webhooks.sendTest(caller, webhookId);
+    }
+
     /** The endpoint's most recent attempts, newest first; {@code limit} 1-100, default 20. */
     @GetMapping("/{webhookId}/deliveries")
     public Items<DeliveryAttemptView> deliveries(@PathVariable String webhookId,

@@ -31,6 +31,11 @@ public record WebhookData(String choice, String text, Instant responseAt, Map<St
         return undecided(metadata);
     }
 
+    /** The test event's ({@code webhook.test}): about no pause, so nothing decided and no metadata. */
+    public static WebhookData test() {
+        return undecided(null);
+    }
+
     private static WebhookData undecided(Map<String, Object> metadata) {
         return new WebhookData(null, null, null, metadata);
     }

@@ -1,11 +1,13 @@
 package dev.pausepoint.delivery.webhook;
 
+import dev.pausepoint.delivery.WholeSeconds;
 import dev.pausepoint.delivery.schedule.Lease;
 import dev.pausepoint.kit.tracing.TraceContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,10 @@ public class WebhookDeliveryRepository {
         this.json = json;
     }
 
-    /** One delivery per endpoint and event, with the trace its posts continue; false when it exists already. */
+    /**
+     * One delivery per endpoint and event, with the trace its posts continue; false when it exists already.
+     * {@code pauseId} is null for the test event, which is about no pause.
+     */
     public boolean insert(String deliveryId, String webhookId, String eventId, String event, String pauseId,
             WebhookData data, Instant now, TraceContext trace) {
         return jdbc.sql("""
@@ -180,11 +185,60 @@ public class WebhookDeliveryRepository {
                 FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
                 WHERE a.webhook_id = ? ORDER BY a.id DESC LIMIT ?""")
                 .params(webhookId, limit)
-                .query((row, n) -> new DeliveryAttemptView(row.getString("delivery_id"), row.getString("event_id"),
-                        row.getString("event"), row.getString("pause_id"), row.getInt("attempt"),
-                        (Integer) row.getObject("status_code"), row.getString("error"), row.getLong("duration_ms"),
-                        seconds(row.getTimestamp("next_attempt_at")), seconds(row.getTimestamp("created_at"))))
+                .query((row, n) -> attempt(row))
                 .list();
+    }
+
+    /**
+     * The attempts to post {@code pauseId}'s events to the endpoints of {@code developerId}'s world
+     * {@code livemode} (deleted endpoints too: the posts happened), each with its endpoint, oldest first, at
+     * most the {@code limit} newest. Another developer's pause, or the other world's, has none here.
+     */
+    public List<EndpointAttemptView> attemptsOfPause(String pauseId, String developerId, boolean livemode,
+            int limit) {
+        return jdbc.sql("""
+                SELECT * FROM (
+                    SELECT e.id AS webhook_id, e.url, a.id, a.delivery_id, d.event_id, d.event, d.pause_id, a.attempt,
+                           a.status_code, a.error, a.duration_ms, a.next_attempt_at, a.created_at
+                    FROM webhook_delivery d
+                    JOIN webhook_endpoint e ON e.id = d.webhook_id
+                    JOIN webhook_attempt a ON a.delivery_id = d.id
+                    WHERE d.pause_id = ? AND e.developer_id = ? AND e.livemode = ?
+                    ORDER BY a.id DESC LIMIT ?
+                ) newest ORDER BY id""")
+                .params(pauseId, developerId, livemode, limit)
+                .query((row, n) -> new EndpointAttemptView(row.getString("webhook_id"), row.getString("url"),
+                        attempt(row)))
+                .list();
+    }
+
+    private static DeliveryAttemptView attempt(ResultSet row) throws SQLException {
+        return new DeliveryAttemptView(row.getString("delivery_id"), row.getString("event_id"), row.getString("event"),
+                row.getString("pause_id"), row.getInt("attempt"), (Integer) row.getObject("status_code"),
+                row.getString("error"), row.getLong("duration_ms"), WholeSeconds.of(row.getTimestamp("next_attempt_at")),
+                WholeSeconds.of(row.getTimestamp("created_at")));
+    }
+
+    /**
+     * Whether the endpoint has a test delivery not posted yet (pending, no attempt made; on the
+     * pending-test index). Callers hold the endpoint's lock ({@link WebhookEndpointRepository#lockActive}).
+     */
+    boolean hasUnpostedTest(String webhookId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM webhook_delivery
+                               WHERE webhook_id = ? AND status = 'pending' AND event = ? AND attempts = 0)""")
+                .params(webhookId, WebhookService.TEST_EVENT).query(Boolean.class).single();
+    }
+
+    /**
+     * Gives up the endpoint's test deliveries waiting for a retry: a new test replaces them, so at most one
+     * test per endpoint is ever pending. Their attempts stay in the log.
+     */
+    void giveUpRetryingTests(String webhookId) {
+        jdbc.sql("""
+                UPDATE webhook_delivery SET status = 'failed', next_attempt_at = NULL
+                WHERE webhook_id = ? AND status = 'pending' AND event = ? AND attempts > 0""")
+                .params(webhookId, WebhookService.TEST_EVENT).update();
     }
 
     /** Pending deliveries: due at {@code now}, and scheduled for later (on the pending-deliveries index). */
@@ -195,10 +249,5 @@ public class WebhookDeliveryRepository {
                 FROM webhook_delivery WHERE status = 'pending'""")
                 .params(at, at)
                 .query((row, n) -> new WebhookBacklog(row.getLong(1), row.getLong(2))).single();
-    }
-
-    /** The API's timestamps have whole seconds (docs/api-reference.md, "Conventions"). */
-    private static Instant seconds(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

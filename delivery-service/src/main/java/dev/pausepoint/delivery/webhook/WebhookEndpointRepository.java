@@ -1,11 +1,11 @@
 package dev.pausepoint.delivery.webhook;
 
+import dev.pausepoint.delivery.WholeSeconds;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +60,18 @@ public class WebhookEndpointRepository {
                 .params(webhookId, developerId, livemode).query(this::view).optional();
     }
 
+    /**
+     * Locks the endpoint of {@code developerId}'s world {@code livemode} until the transaction ends, if it exists
+     * and is not deleted; false otherwise. {@code FOR NO KEY UPDATE}: it serialises tests of one endpoint while
+     * deliveries of other events can still be recorded against it (their foreign key's share lock does not wait).
+     */
+    public boolean lockActive(String webhookId, String developerId, boolean livemode) {
+        return jdbc.sql("""
+                SELECT id FROM webhook_endpoint
+                WHERE id = ? AND developer_id = ? AND livemode = ? AND deleted_at IS NULL FOR NO KEY UPDATE""")
+                .params(webhookId, developerId, livemode).query(String.class).optional().isPresent();
+    }
+
     /** Marks the endpoint deleted; false when there was no such endpoint. The row stays: attempts reference it. */
     public boolean delete(String webhookId, String developerId, boolean livemode, Instant now) {
         return jdbc.sql("""
@@ -79,12 +91,7 @@ public class WebhookEndpointRepository {
     private WebhookView view(ResultSet row, int n) throws SQLException {
         Array events = row.getArray("events");
         return new WebhookView(row.getString("id"), row.getString("url"), List.of((String[]) events.getArray()),
-                seconds(row.getTimestamp("created_at")));
-    }
-
-    /** The API's timestamps have whole seconds (docs/api-reference.md, "Conventions"). */
-    private static Instant seconds(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
+                WholeSeconds.of(row.getTimestamp("created_at")));
     }
 
     /** A Postgres text[] literal; the values are ours (ids, event names, URLs), quoted and escaped anyway. */

@@ -12,7 +12,9 @@ import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.events.webhook.WebhookCreated;
 import dev.pausepoint.events.webhook.WebhookDeleted;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.tracing.Spans;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,8 @@ public class WebhookService {
      * (docs/api-reference.md, "Webhooks").
      */
     public static final List<String> EVENTS = List.of(PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE);
+    /** The event {@code POST /v1/webhooks/{id}/test} sends: asked for, so no subscription filters it. */
+    public static final String TEST_EVENT = "webhook.test";
     /** Endpoints per developer and world: every event fans out to each, so the fan-out is bounded. */
     static final int MAX_ENDPOINTS = 20;
 
@@ -45,10 +49,12 @@ public class WebhookService {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final WebhookWorker worker;
+    private final Spans spans;
 
     public WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
             WebhookSecretBox secrets, OutboundGuard guard, Outbox outbox, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, WebhookWorker worker, Spans spans) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.secrets = secrets;
@@ -56,6 +62,8 @@ public class WebhookService {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.worker = worker;
+        this.spans = spans;
     }
 
     /** The URL check (DNS) runs before the transaction, so no connection waits on a resolver. */
@@ -103,6 +111,41 @@ public class WebhookService {
         }
         endpoints.find(webhookId, caller.developerId(), caller.livemode()).orElseThrow(() -> notFound(webhookId));
         return deliveries.attempts(webhookId, limit);
+    }
+
+    /**
+     * Queues one {@code webhook.test} event for the endpoint, as a delivery like any other: the worker signs
+     * and posts it, retries it on the schedule and logs its attempts. The endpoint's lock serialises its
+     * tests: a test not posted yet refuses the next one (429), and a test waiting for a retry is given up in
+     * favour of the new one, so each endpoint has at most one test pending and a developer who fixed the
+     * receiver sees the new test at once instead of waiting for the old one's retry.
+     */
+    @Transactional
+    public WebhookTestView sendTest(CallerIdentity caller, String webhookId) {
+        caller.requireAuthenticated();
+        if (!endpoints.lockActive(webhookId, caller.developerId(), caller.livemode())) {
+            throw notFound(webhookId);
+        }
+        if (deliveries.hasUnpostedTest(webhookId)) {
+            throw new TestEventPendingException(webhookId);
+        }
+        deliveries.giveUpRetryingTests(webhookId);
+        String deliveryId = "wdl_" + UUID.randomUUID();
+        String eventId = EventIds.newEventId();
+        String noPause = null;
+        deliveries.insert(deliveryId, webhookId, eventId, TEST_EVENT, noPause, WebhookData.test(), EventIds.now(clock),
+                spans.current());
+        AfterCommit.run(worker::wake);
+        return new WebhookTestView(deliveryId, eventId, TEST_EVENT);
+    }
+
+    /**
+     * The attempts to post {@code pauseId}'s events to the caller's endpoints, oldest first, at most the
+     * {@code limit} newest; none for another developer's pause or the other world's.
+     */
+    public List<EndpointAttemptView> attemptsOfPause(CallerIdentity caller, String pauseId, int limit) {
+        caller.requireAuthenticated();
+        return deliveries.attemptsOfPause(pauseId, caller.developerId(), caller.livemode(), limit);
     }
 
     private static ApiException notFound(String webhookId) {

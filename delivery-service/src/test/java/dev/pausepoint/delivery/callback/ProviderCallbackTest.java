@@ -1,9 +1,5 @@
 package dev.pausepoint.delivery.callback;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +11,6 @@ import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.kit.EventReader;
 import dev.pausepoint.kit.SignedClient.Reply;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -23,12 +18,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,40 +26,6 @@ import org.junit.jupiter.api.Test;
  * signature, computed here from each provider's documented algorithm rather than with their SDKs.
  */
 class ProviderCallbackTest extends DeliveryApiTest {
-
-    private static final CallerIdentity TWILIO = CallerIdentity.anonymous("54.172.60.1");
-    private static final String CALLBACK_URL = "https://pausepoint.example/v1/providers/twilio/status";
-
-    /** Twilio: HMAC-SHA1 with the auth token over the URL followed by each field name and value, sorted by name. */
-    private static String twilioSignature(String token, Map<String, String> form) throws Exception {
-        StringBuilder data = new StringBuilder(CALLBACK_URL);
-        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String formBody(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    private Reply twilioCallback(Map<String, String> form, String signature) {
-        return client.send("POST", "/v1/providers/twilio/status", "application/x-www-form-urlencoded",
-                formBody(form), TWILIO, "X-Twilio-Signature", signature);
-    }
-
-    /** An SMS pause that Twilio accepted as {@code sid}. */
-    private PauseCreated sentSms(String sid) {
-        String to = "+1415" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
-        OUTSIDE.stubFor(post(urlEqualTo(TWILIO_MESSAGES)).withFormParam("To", equalTo(to))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\"}")));
-        PauseCreated pause = pauseCreated("dev_" + UUID.randomUUID(), true, "sms", to);
-        publish(pause);
-        await().untilAsserted(() -> assertThat(notification(pause.pauseId())).containsEntry("status", "sent"));
-        return pause;
-    }
 
     @Test
     void aSignedTwilioDeliveredReportMarksTheSmsDelivered() throws Exception {

@@ -66,10 +66,6 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         return timer == null ? 0 : timer.count();
     }
 
-    private static String phone() {
-        return "+1415" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
-    }
-
     private static void twilioAnswers(String to, int status, String body) {
         OUTSIDE.stubFor(post(urlEqualTo(TWILIO_MESSAGES)).withFormParam("To", equalTo(to))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,6 @@ class NotificationFairnessTest extends DeliveryApiTest {
     private static final Logger log = LoggerFactory.getLogger(NotificationFairnessTest.class);
     private static final int BURST = 200;
     private static final int ROUNDS = 5;
-
-    private static String phone() {
-        return "+1415" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
-    }
 
     private static void twilioAccepts(String to, int delayMillis) {
         OUTSIDE.stubFor(post(urlEqualTo(TWILIO_MESSAGES)).withFormParam("To", equalTo(to))

@@ -3,33 +3,26 @@ package dev.pausepoint.delivery.webhook;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pausepoint.delivery.DeliveryApiTest;
-import dev.pausepoint.events.EventMother;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.KeyMode;
-import dev.pausepoint.kit.SignedClient.Reply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +30,6 @@ import tools.jackson.databind.JsonNode;
 
 /** docs/api-reference.md, "Webhooks": the signed post, its retries, its log, and what it never reaches. */
 class WebhookDeliveryTest extends DeliveryApiTest {
-
-    private static final String SECRET = "whsec-delivery-0123456789";
-
-    @Autowired
-    WebhookSecretBox secrets;
 
     @Autowired
     MeterRegistry meters;
@@ -57,55 +45,15 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         return counter == null ? 0 : counter.count();
     }
 
-    /** An endpoint on the local WireMock at {@code path}, answering 200 until a test says otherwise. */
-    private String register(CallerIdentity caller, String path, String... events) {
-        OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
-        return registerUrl(caller, receiver(path), events);
-    }
-
-    private String registerUrl(CallerIdentity caller, String url, String... events) {
-        String list = events.length == 0 ? "" : ", \"events\": [\"" + String.join("\", \"", events) + "\"]";
-        Reply reply = client.postJson("/v1/webhooks", """
-                {"url": "%s", "secret": "%s"%s}""".formatted(url, SECRET, list), caller);
-        assertThat(reply.status()).isEqualTo(201);
-        return reply.json().get("webhook_id").asString();
-    }
-
     private static PauseResponded responded(CallerIdentity caller, boolean livemode) {
-        PauseResponded template = EventMother.pauseResponded();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new PauseResponded("evt_" + UUID.randomUUID(), at, 1, "psr_" + UUID.randomUUID(),
-                caller.developerId(), livemode, "Approve", "Go ahead, but watch the error rate.", at,
-                Map.of("run_id", "r-42"), template.actorIp(), template.userAgent());
-    }
-
-    private static List<LoggedRequest> received(String path) {
-        return OUTSIDE.findAll(postRequestedFor(urlEqualTo(path)));
-    }
-
-    private List<JsonNode> deliveries(CallerIdentity caller, String webhookId) {
-        Reply reply = client.get("/v1/webhooks/" + webhookId + "/deliveries?limit=100", caller);
-        assertThat(reply.status()).isEqualTo(200);
-        List<JsonNode> items = new java.util.ArrayList<>();
-        reply.json().get("items").forEach(items::add);
-        return items;
-    }
-
-    /**
-     * What a receiver does, written from the documented contract alone (docs/api-reference.md, "Webhooks"):
-     * HMAC-SHA256 of the raw body with the secret, hex.
-     */
-    private static String expectedSignature(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        return pauseResponded("psr_" + UUID.randomUUID(), caller.developerId(), livemode);
     }
 
     @Test
     void aResponseIsPostedSignedWithTheDocumentedPayloadAndHeaders() throws Exception {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         PauseResponded event = responded(caller, true);
 
         publish(event);
@@ -142,7 +90,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void thePostIsASpanOfTheEventsTraceAndCarriesItToTheReceiver() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/" + UUID.randomUUID();
-        register(caller, path);
+        registerWebhook(caller, path);
         PauseResponded event = responded(caller, true);
 
         publish(event, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
@@ -158,8 +106,8 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String all = "/receiver/all/" + UUID.randomUUID();
         String cancelsOnly = "/receiver/cancels/" + UUID.randomUUID();
-        register(caller, all);
-        register(caller, cancelsOnly, "pause.cancelled");
+        registerWebhook(caller, all);
+        registerWebhook(caller, cancelsOnly, "pause.cancelled");
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         PauseTimedOut withDefault = new PauseTimedOut("evt_" + UUID.randomUUID(), at, 1, "psr_" + UUID.randomUUID(),
                 caller.developerId(), true, "Reject", at, Map.of("run_id", "r-7"));
@@ -192,8 +140,8 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         CallerIdentity test = sameDeveloper(live, KeyMode.TEST);
         String livePath = "/receiver/live/" + UUID.randomUUID();
         String testPath = "/receiver/test/" + UUID.randomUUID();
-        String liveId = register(live, livePath);
-        register(test, testPath);
+        String liveId = registerWebhook(live, livePath);
+        registerWebhook(test, testPath);
         PauseResponded event = responded(live, false);
 
         publish(event);
@@ -211,7 +159,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void aDeletedEndpointGetsNothingMore() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/deleted/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         assertThat(client.send("DELETE", "/v1/webhooks/" + webhookId, null, null, caller).status()).isEqualTo(204);
 
         RecordMetadata record = publish(responded(caller, true));
@@ -241,8 +189,8 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     @Test
     void deletingAnEndpointGivesUpItsPendingDeliveriesAndNoOtherEndpoints() {
         CallerIdentity caller = developer(KeyMode.LIVE);
-        String deleted = register(caller, "/receiver/given-up/" + UUID.randomUUID());
-        String kept = register(caller, "/receiver/kept/" + UUID.randomUUID());
+        String deleted = registerWebhook(caller, "/receiver/given-up/" + UUID.randomUUID());
+        String kept = registerWebhook(caller, "/receiver/kept/" + UUID.randomUUID());
         String deletedsDelivery = pendingDelivery(deleted, 0);
         String keptsDelivery = pendingDelivery(kept, 0);
 
@@ -257,7 +205,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void aFailingReceiverIsRetriedOnTheDocumentedScheduleThenTheDeliveryFails() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/failing/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500).withBody("receiver broke")));
         clock.freeze();
         PauseResponded event = responded(caller, true);
@@ -312,7 +260,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void aReceiverThatRecoversEndsDelivered() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/recovers/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
         clock.freeze();
 
@@ -343,16 +291,16 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         Map<String, CallerIdentity> crowdEndpoints = new java.util.HashMap<>();
         try (StallingReceiver slowReceivers = StallingReceiver.answeringAfter(RECEIVER_HOST, Duration.ofSeconds(4))) {
             String slow = "/receiver/slow/" + UUID.randomUUID();
-            registerUrl(caller, slowReceivers.url(RECEIVER_HOST, slow));
+            registerWebhookUrl(caller, slowReceivers.url(RECEIVER_HOST, slow));
             String fast = "/receiver/fast/" + UUID.randomUUID();
-            register(caller, fast);
+            registerWebhook(caller, fast);
             String othersPath = "/receiver/other/" + UUID.randomUUID();
-            register(other, othersPath);
+            registerWebhook(other, othersPath);
             List<CallerIdentity> crowd = List.of(developer(KeyMode.LIVE), developer(KeyMode.LIVE),
                     developer(KeyMode.LIVE), developer(KeyMode.LIVE));
             for (CallerIdentity developer : crowd) {
                 for (int e = 0; e < 17; e++) {
-                    crowdEndpoints.put(registerUrl(developer,
+                    crowdEndpoints.put(registerWebhookUrl(developer,
                             slowReceivers.url(RECEIVER_HOST, "/receiver/crowd/" + UUID.randomUUID())), developer);
                 }
             }
@@ -393,7 +341,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/redirects/" + UUID.randomUUID();
         String target = "/ssrf/redirect-target/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         OUTSIDE.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(307)
                 .withHeader("Location", "http://127.0.0.1:" + OUTSIDE.port() + target)));
         OUTSIDE.stubFor(post(urlEqualTo(target)).willReturn(aResponse().withStatus(200)));
@@ -415,13 +363,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void everyDeliveryChecksTheDestinationAgain() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/ssrf/rebound/" + UUID.randomUUID();
-        String webhookId = "whk_" + UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO webhook_endpoint (id, developer_id, livemode, url, events, secret_encrypted, created_at)
-                VALUES (?, ?, true, ?, '{pause.responded}', ?, now())""")
-                .params(webhookId, caller.developerId(), "https://localhost:" + OUTSIDE.httpsPort() + path,
-                        secrets.seal(webhookId, SECRET))
-                .update();
+        String webhookId = webhookEndpointAt(caller, "https://localhost:" + OUTSIDE.httpsPort() + path);
 
         publish(responded(caller, true));
 
@@ -438,7 +380,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void aScheduleLeftByAStoppedInstanceIsResumedFromTheDatabase() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/resumed/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         String eventId = "evt_" + UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, attempts,
@@ -462,7 +404,7 @@ class WebhookDeliveryTest extends DeliveryApiTest {
     void finishedDeliveriesPastTheRetentionArePurgedWithTheirAttempts() {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String path = "/receiver/purge/" + UUID.randomUUID();
-        String webhookId = register(caller, path);
+        String webhookId = registerWebhook(caller, path);
         publish(responded(caller, true));
         await().untilAsserted(() -> assertThat(deliveries(caller, webhookId)).hasSize(1));
         String stillPending = pendingDelivery(webhookId, 40);
