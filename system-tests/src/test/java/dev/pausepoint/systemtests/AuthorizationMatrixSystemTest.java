@@ -103,6 +103,7 @@ class AuthorizationMatrixSystemTest {
 
     private static final Expect OK = new Expect(200, null);
     private static final Expect CREATED = new Expect(201, null);
+    private static final Expect ACCEPTED = new Expect(202, null);
     private static final Expect NO_CONTENT = new Expect(204, null);
     private static final Expect NO_KEY = new Expect(401, "INVALID_API_KEY");
     private static final Expect WRONG_MODE = new Expect(403, "KEY_MODE_NOT_ALLOWED");
@@ -195,6 +196,20 @@ class AuthorizationMatrixSystemTest {
                     .expect(OK, NO_WEBHOOK, OK, NO_WEBHOOK, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
             call("GET", "/v1/webhooks/{}/deliveries", w -> "/v1/webhooks/" + w.webhook(KeyMode.TEST) + "/deliveries")
                     .expect(NO_WEBHOOK, OK, NO_WEBHOOK, OK, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
+
+            call("POST", "/v1/webhooks/{}/test", w -> "/v1/webhooks/" + w.webhook(KeyMode.LIVE) + "/test")
+                    .scope(Scope.FRESH_RESOURCES)
+                    .expect(ACCEPTED, NO_WEBHOOK, ACCEPTED, NO_WEBHOOK, NO_WEBHOOK, NO_WEBHOOK, NO_KEY)
+                    .onSuccess((w, c, r) -> assertThat(r.json().get("event").asString()).isEqualTo("webhook.test")),
+            call("POST", "/v1/webhooks/{}/test", w -> "/v1/webhooks/" + w.webhook(KeyMode.TEST) + "/test")
+                    .scope(Scope.FRESH_RESOURCES)
+                    .expect(NO_WEBHOOK, ACCEPTED, NO_WEBHOOK, ACCEPTED, NO_WEBHOOK, NO_WEBHOOK, NO_KEY),
+            call("GET", "/v1/deliveries", w -> "/v1/deliveries?pause_id=" + w.pause(KeyMode.LIVE))
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
+                    .onSuccess(deliveriesShowOnlyToItsOwnWorld(KeyMode.LIVE)),
+            call("GET", "/v1/deliveries", w -> "/v1/deliveries?pause_id=" + w.pause(KeyMode.TEST))
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
+                    .onSuccess(deliveriesShowOnlyToItsOwnWorld(KeyMode.TEST)),
 
             call("GET", "/v1/audit", w -> "/v1/audit")
                     .expect(OK, OK, OK, OK, OK, OK, NO_KEY),
@@ -325,6 +340,23 @@ class AuthorizationMatrixSystemTest {
                 assertThat(pauses).isNotEmpty().containsOnly(w.pause(mode));
             } else {
                 assertThat(pauses).isEmpty();
+            }
+        };
+    }
+
+    /**
+     * A pause's deliveries: the owner in its world sees its notification once delivery-service has it (it
+     * comes by event); every other caller an empty answer, never another's.
+     */
+    private static Check deliveriesShowOnlyToItsOwnWorld(KeyMode mode) {
+        return (w, c, r) -> {
+            if (w.isOwner(c) && w.modeOf(c) == mode) {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                        assertThat(send(w, c, "GET", "/v1/deliveries?pause_id=" + w.pause(mode), null).json()
+                                .get("notifications")).isNotEmpty());
+            } else {
+                assertThat(r.json().get("notifications")).isEmpty();
+                assertThat(r.json().get("webhook_deliveries")).isEmpty();
             }
         };
     }
