@@ -4,7 +4,7 @@ import dev.pausepoint.dashboard.account.AccountApi;
 import dev.pausepoint.dashboard.api.ApiFailure;
 import dev.pausepoint.dashboard.billing.BillingApi.Plan;
 import dev.pausepoint.dashboard.billing.BillingApi.Subscription;
-import dev.pausepoint.dashboard.web.DashboardProperties;
+import dev.pausepoint.dashboard.DashboardProperties;
 import dev.pausepoint.dashboard.web.Frame;
 import dev.pausepoint.dashboard.web.Pages;
 import dev.pausepoint.dashboard.web.Redirect;

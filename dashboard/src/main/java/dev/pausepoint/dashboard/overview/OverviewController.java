@@ -4,7 +4,7 @@ import dev.pausepoint.dashboard.account.AccountApi;
 import dev.pausepoint.dashboard.account.AccountApi.Me;
 import dev.pausepoint.dashboard.api.World;
 import dev.pausepoint.dashboard.pauses.PausesApi;
-import dev.pausepoint.dashboard.web.DashboardProperties;
+import dev.pausepoint.dashboard.DashboardProperties;
 import dev.pausepoint.dashboard.web.Frame;
 import dev.pausepoint.dashboard.web.Pages;
 import dev.pausepoint.dashboard.web.SignedIn;

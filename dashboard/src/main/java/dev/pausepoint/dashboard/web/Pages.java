@@ -1,5 +1,6 @@
 package dev.pausepoint.dashboard.web;
 
+import dev.pausepoint.dashboard.DashboardProperties;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.nio.charset.StandardCharsets;

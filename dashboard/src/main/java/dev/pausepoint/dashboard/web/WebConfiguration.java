@@ -1,9 +1,8 @@
 package dev.pausepoint.dashboard.web;
 
-import dev.pausepoint.dashboard.api.ApiClient;
+import dev.pausepoint.dashboard.DashboardProperties;
 import dev.pausepoint.identity.RequestSigner;
 import gg.jte.TemplateEngine;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -65,12 +63,5 @@ class WebConfiguration implements WebMvcConfigurer {
                 new BrowserFilter(signer, sessions, csrf, pages, cookies, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
-    }
-
-    @Bean
-    ApiClient apiClient(DashboardProperties properties, RequestSigner signer, JsonMapper json) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.apiTimeout()).build();
-        return new ApiClient(properties.apiUrl(), signer, json, http, properties.apiTimeout());
     }
 }

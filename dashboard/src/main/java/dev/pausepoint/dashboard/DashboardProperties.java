@@ -1,4 +1,4 @@
-package dev.pausepoint.dashboard.web;
+package dev.pausepoint.dashboard;
 
 import java.net.URI;
 import java.time.Duration;
