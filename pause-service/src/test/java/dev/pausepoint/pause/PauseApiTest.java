@@ -81,7 +81,8 @@ public abstract class PauseApiTest extends SignedServiceTest {
     /**
      * {@code count} pauses of one developer and world written straight to the table, for a test that needs
      * many: {@code channel} and {@code status} as given (with what the table asks of that status), created
-     * at {@code createdAt}.
+     * at {@code createdAt}. They expire a day from now, whenever they were created, so that the sweeper
+     * leaves a pending one pending.
      */
     protected static void seedPauses(JdbcClient jdbc, String developerId, boolean livemode, int count, String channel,
             String status, Instant createdAt) {
@@ -91,8 +92,7 @@ public abstract class PauseApiTest extends SignedServiceTest {
                                    allow_text_response, created_at, expires_at, response_choice, response_at,
                                    cancelled_at)
                 SELECT 'psr_' || gen_random_uuid(), :developer, :livemode, :status, :channel, 'seeded', 'seeded',
-                       '["yes","no"]', false, CAST(:created AS timestamptz),
-                       CAST(:created AS timestamptz) + interval '1 day',
+                       '["yes","no"]', false, CAST(:created AS timestamptz), now() + interval '1 day',
                        CASE WHEN :status = 'responded' THEN 'yes' END,
                        CASE WHEN :status = 'responded' THEN CAST(:created AS timestamptz) END,
                        CASE WHEN :status = 'cancelled' THEN CAST(:created AS timestamptz) END

@@ -201,6 +201,11 @@ class PauseLifecycleApiTest extends PauseApiTest {
         }
         assertThat(client.get("/v1/pause?limit=100", caller).status()).isEqualTo(200);
         assertThat(client.get("/v1/pause?limit=1", caller).status()).isEqualTo(200);
+        for (String filter : List.of("", "&status=pending", "&channel=sms", "&channel=sms&status=pending")) {
+            Reply farthest = client.get("/v1/pause?limit=100&offset=2147483647" + filter, caller);
+            assertThat(farthest.status()).as("the largest offset" + filter).isEqualTo(200);
+            assertThat(farthest.json().get("items")).isEmpty();
+        }
     }
 
     @Test

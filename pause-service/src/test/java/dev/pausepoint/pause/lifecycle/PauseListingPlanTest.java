@@ -64,7 +64,7 @@ class PauseListingPlanTest extends PauseApiTest {
         jdbc.sql("ANALYZE pause").update();
 
         QueryPlan plan = QueryPlan.explain(jdbc, PauseRepository.LIST_BY_CHANNEL, Map.of("developer",
-                caller.developerId(), "livemode", false, "channel", "slack", "limit", 21, "offset", 0));
+                caller.developerId(), "livemode", false, "channel", "slack", "end", 21, "limit", 21, "offset", 0));
 
         assertThat(plan.actualRows()).isEqualTo(5);
         assertThat(plan.rowsRead()).as("rows read or filtered out by any node of\n%s", plan).isLessThanOrEqualTo(5);
@@ -73,22 +73,22 @@ class PauseListingPlanTest extends PauseApiTest {
     }
 
     /**
-     * The common channel: the four status runs are merged, each read only as far as the page needs, not
-     * sorted whole (5,000 pending and 5,000 cancelled SMS pauses here).
+     * The common channel: each status run is read at most to the page's end, not whole (5,000 pending and
+     * 5,000 cancelled SMS pauses here).
      */
     @Test
-    void aPageOfOneChannelMergesTheStatusRunsReadingOnlyThePage() {
+    void aPageOfOneChannelReadsEachStatusRunOnlyToThePagesEnd() {
         CallerIdentity caller = developer("pro", KeyMode.TEST);
         seedPauses(jdbc, caller.developerId(), false, NEWER_PENDING, "sms", "cancelled", Instant.now());
         seedPauses(jdbc, caller.developerId(), false, NEWER_PENDING, "sms", "pending", Instant.now());
         jdbc.sql("ANALYZE pause").update();
 
         QueryPlan plan = QueryPlan.explain(jdbc, PauseRepository.LIST_BY_CHANNEL, Map.of("developer",
-                caller.developerId(), "livemode", false, "channel", "sms", "limit", 21, "offset", 40));
+                caller.developerId(), "livemode", false, "channel", "sms", "end", 61, "limit", 21, "offset", 40));
 
         assertThat(plan.actualRows()).isEqualTo(21);
-        assertThat(plan.rowsRead()).as("at most the page, its offset and one row of each run:\n%s", plan)
-                .isLessThanOrEqualTo(61 + PauseStatus.values().length);
+        assertThat(plan.rowsRead()).as("at most the page and its offset from each status run:\n%s", plan)
+                .isLessThanOrEqualTo(61L * PauseStatus.values().length);
         assertThat(plan.indexes()).containsOnly("pause_listing_by_channel");
     }
 
