@@ -111,8 +111,9 @@ public class PauseRepository {
 
     /**
      * How many of the developer's pauses of one world were created on each UTC day from {@code from} to
-     * {@code to}, by the status each has now: one pass over index {@code pause_created_by_day}, which holds
-     * the status too, so the pauses themselves are not read. Days without pauses are absent.
+     * {@code to}, by the status each has now: one pass over the range of index {@code pause_created_by_day},
+     * which holds the status too, so that it can be answered from the index alone. Days without pauses are
+     * absent.
      */
     static final String COUNT_CREATED_BY_DAY = """
             SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS created,
