@@ -13,10 +13,14 @@ import dev.pausepoint.kit.SignedServiceTest;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.spring.RealInfrastructure;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +59,14 @@ public abstract class PauseApiTest extends SignedServiceTest {
         return new CallerIdentity(caller.developerId(), mode, caller.plan(), caller.credential(), caller.clientIp());
     }
 
+    /**
+     * The same developer with their dashboard session, in the world it selects ({@code PausePoint-Mode};
+     * the gateway signs that mode and the credential kind).
+     */
+    protected static CallerIdentity session(CallerIdentity caller, KeyMode mode) {
+        return new CallerIdentity(caller.developerId(), mode, caller.plan(), CredentialKind.SESSION, caller.clientIp());
+    }
+
     protected static final String SMS_PAUSE = """
             {"recipient": "+1 (415) 555-0123", "channel": "sms", "message": "Deploy v2.3 to production?",
              "options": ["Approve", "Reject"], "timeout_default": "Reject", "metadata": {"run_id": "r-42"}}""";
@@ -64,6 +76,30 @@ public abstract class PauseApiTest extends SignedServiceTest {
         return client.internalPost("/internal/pauses/" + pauseId + "/response",
                 "{\"choice\":\"Approve\",\"text\":null,\"actor_ip\":\"1.1.1.1\",\"user_agent\":\"test\"}",
                 "response-service");
+    }
+
+    /**
+     * {@code count} pauses of one developer and world written straight to the table, for a test that needs
+     * many: {@code channel} and {@code status} as given (with what the table asks of that status), created
+     * at {@code createdAt}. They expire a day from now, whenever they were created, so that the sweeper
+     * leaves a pending one pending.
+     */
+    protected static void seedPauses(JdbcClient jdbc, String developerId, boolean livemode, int count, String channel,
+            String status, Instant createdAt) {
+        Timestamp created = Timestamp.from(createdAt);
+        jdbc.sql("""
+                INSERT INTO pause (id, developer_id, livemode, status, channel, recipient, message, options,
+                                   allow_text_response, created_at, expires_at, response_choice, response_at,
+                                   cancelled_at)
+                SELECT 'psr_' || gen_random_uuid(), :developer, :livemode, :status, :channel, 'seeded', 'seeded',
+                       '["yes","no"]', false, CAST(:created AS timestamptz), now() + interval '1 day',
+                       CASE WHEN :status = 'responded' THEN 'yes' END,
+                       CASE WHEN :status = 'responded' THEN CAST(:created AS timestamptz) END,
+                       CASE WHEN :status = 'cancelled' THEN CAST(:created AS timestamptz) END
+                FROM generate_series(1, :count)""")
+                .params(Map.of("developer", developerId, "livemode", livemode, "status", status, "channel", channel,
+                        "created", created, "count", count))
+                .update();
     }
 
     protected Reply create(CallerIdentity caller, String json) {

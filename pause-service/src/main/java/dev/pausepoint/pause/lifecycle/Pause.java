@@ -25,6 +25,9 @@ public record Pause(String id, String developerId, boolean livemode, PauseStatus
         String recipient, String message, List<String> options, boolean allowTextResponse, String timeoutDefault,
         JsonNode metadata, Instant createdAt, Instant expiresAt, Outcome outcome, Delivery delivery) {
 
+    /** The channels a pause may ask through, as the API names them (the table refuses any other). */
+    public static final List<String> CHANNELS = List.of("sms", "email", "slack");
+
     /** How it ended: the human's answer or the timeout's default, or the developer's cancel. */
     public record Outcome(String responseChoice, String responseText, Instant responseAt, Instant cancelledAt) {
 

@@ -47,9 +47,9 @@ public class PauseController {
 
     @GetMapping
     public PausePage list(@RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset,
-            CallerIdentity caller) {
-        return pauses.list(caller, status, limit, offset);
+            @RequestParam(required = false) String channel, @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(defaultValue = "0") int offset, CallerIdentity caller) {
+        return pauses.list(caller, status, channel, limit, offset);
     }
 
     @DeleteMapping("/{pauseId}")

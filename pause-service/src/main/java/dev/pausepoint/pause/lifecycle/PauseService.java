@@ -1,7 +1,10 @@
 package dev.pausepoint.pause.lifecycle;
 
+import dev.pausepoint.errors.FieldIssue;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.identity.CallerIdentity;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +19,12 @@ public class PauseService {
 
     private final PauseRepository pauses;
     private final PauseTransitions transitions;
+    private final RespondLinks links;
 
-    public PauseService(PauseRepository pauses, PauseTransitions transitions) {
+    PauseService(PauseRepository pauses, PauseTransitions transitions, RespondLinks links) {
         this.pauses = pauses;
         this.transitions = transitions;
+        this.links = links;
     }
 
     /** Any developer's pause, for internal callers that hold a verified token for it. */
@@ -32,32 +37,57 @@ public class PauseService {
         return pauses.findEach(pauseIds);
     }
 
+    /** {@code pause} as every read of the API shows it, for callers that found it on their own. */
+    public PauseView view(Pause pause) {
+        return PauseView.of(pause, links);
+    }
+
     public PauseView get(CallerIdentity caller, String pauseId) {
         caller.requireAuthenticated();
-        return pauses.find(pauseId, caller.developerId(), caller.livemode()).map(PauseView::of)
+        return pauses.find(pauseId, caller.developerId(), caller.livemode()).map(this::view)
                 .orElseThrow(() -> new PauseNotFoundException(pauseId));
     }
 
-    public PausePage list(CallerIdentity caller, String status, int limit, int offset) {
+    /** A page of the caller's world, newest first; every bad parameter is listed in one 422. */
+    public PausePage list(CallerIdentity caller, String status, String channel, int limit, int offset) {
         caller.requireAuthenticated();
-        PauseStatus filter = null;
+        List<FieldIssue> issues = new ArrayList<>();
+        PauseStatus statusFilter = null;
         if (status != null) {
-            filter = PauseStatus.fromWire(status).orElseThrow(() -> new ValidationException(
-                    "status", "must be one of pending, responded, timed_out, cancelled"));
+            statusFilter = PauseStatus.fromWire(status).orElse(null);
+            if (statusFilter == null) {
+                issues.add(new FieldIssue("status", "must be one of pending, responded, timed_out, cancelled"));
+            }
+        }
+        if (channel != null && !Pause.CHANNELS.contains(channel)) {
+            issues.add(new FieldIssue("channel", "must be one of " + String.join(", ", Pause.CHANNELS)));
         }
         if (limit < 1 || limit > 100) {
-            throw new ValidationException("limit", "must be between 1 and 100");
+            issues.add(new FieldIssue("limit", "must be between 1 and 100"));
         }
         if (offset < 0) {
-            throw new ValidationException("offset", "must be at least 0");
+            issues.add(new FieldIssue("offset", "must be at least 0"));
         }
-        List<Pause> rows = pauses.list(caller.developerId(), caller.livemode(), filter, limit + 1, offset);
+        if (!issues.isEmpty()) {
+            throw new ValidationException(issues);
+        }
+        List<Pause> rows = pauses.list(caller.developerId(), caller.livemode(), statusFilter, channel, limit + 1,
+                offset);
         boolean more = rows.size() > limit;
-        return new PausePage(rows.stream().limit(limit).map(PauseView::of).toList(), limit, offset, more);
+        return new PausePage(rows.stream().limit(limit).map(this::view).toList(), limit, offset, more);
+    }
+
+    /**
+     * For each UTC day from {@code from} to {@code to} on which the caller's world created pauses, how many,
+     * by the status each has now; days without pauses are absent.
+     */
+    public List<DailyPauseCounts> countCreatedByDay(CallerIdentity caller, LocalDate from, LocalDate to) {
+        caller.requireAuthenticated();
+        return pauses.countCreatedByDay(caller.developerId(), caller.livemode(), from, to);
     }
 
     public PauseView cancel(CallerIdentity caller, String pauseId) {
         caller.requireAuthenticated();
-        return PauseView.of(transitions.cancel(caller, pauseId));
+        return view(transitions.cancel(caller, pauseId));
     }
 }

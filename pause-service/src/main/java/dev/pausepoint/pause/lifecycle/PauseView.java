@@ -4,21 +4,32 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The pause object (docs/api-reference.md, "Pauses"), every field present (null when unset). */
+/**
+ * The pause object (docs/api-reference.md, "Pauses"), every field present (null when unset). The fields
+ * run from what was asked, through when and how it may be answered ({@code respond_url} beside the expiry
+ * that ends the link), to how it ended and the notification.
+ */
 public record PauseView(String pauseId, String status, boolean livemode, String channel, String recipient,
         String message, List<String> options, boolean allowTextResponse, String timeoutDefault, JsonNode metadata,
-        Instant createdAt, Instant expiresAt, String responseChoice, String responseText, Instant responseAt,
-        Instant cancelledAt, DeliveryView delivery) {
+        Instant createdAt, Instant expiresAt, String respondUrl, String responseChoice, String responseText,
+        Instant responseAt, Instant cancelledAt, DeliveryView delivery) {
 
     /** {@code sandbox_message} is this project's addition: what a test-key pause would have sent. */
     public record DeliveryView(String status, int attempts, String lastError, Instant updatedAt, String sandboxMessage) {
     }
 
-    public static PauseView of(Pause pause) {
+    /**
+     * {@code pause} as the API shows it. A test pause carries its link again, so its developer can answer
+     * it (its {@code sandbox_message} holds the same link); a live pause's link is the human's credential
+     * and is shown only by the create (docs/api-decisions.md, "Pauses").
+     */
+    static PauseView of(Pause pause, RespondLinks links) {
+        String respondUrl = pause.livemode() ? null : links.to(pause.id(), pause.expiresAt());
         return new PauseView(pause.id(), pause.status().wire(), pause.livemode(), pause.channel(), pause.recipient(),
                 pause.message(), pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), pause.metadata(),
-                pause.createdAt(), pause.expiresAt(), pause.outcome().responseChoice(), pause.outcome().responseText(),
-                pause.outcome().responseAt(), pause.outcome().cancelledAt(), new DeliveryView(pause.delivery().status(), pause.delivery().attempts(),
-                        pause.delivery().lastError(), pause.delivery().updatedAt(), pause.delivery().sandboxMessage()));
+                pause.createdAt(), pause.expiresAt(), respondUrl, pause.outcome().responseChoice(),
+                pause.outcome().responseText(), pause.outcome().responseAt(), pause.outcome().cancelledAt(),
+                new DeliveryView(pause.delivery().status(), pause.delivery().attempts(), pause.delivery().lastError(),
+                        pause.delivery().updatedAt(), pause.delivery().sandboxMessage()));
     }
 }

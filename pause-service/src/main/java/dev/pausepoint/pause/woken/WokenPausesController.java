@@ -3,7 +3,6 @@ package dev.pausepoint.pause.woken;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.pause.lifecycle.Pause;
 import dev.pausepoint.pause.lifecycle.PauseService;
-import dev.pausepoint.pause.lifecycle.PauseView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in that world, exactly as the public read scopes it; anything else (unknown, another developer's,
  * the other mode's) is {@code null}, so the caller cannot tell them apart either. The answer is
  * positional: {@code {"pauses": [<pause or null>, ...]}}, one entry per entry asked, in order. Each
- * pause is the public read's body byte for byte ({@link PauseView} through the same mapper), so the
+ * pause is the public read's body byte for byte ({@link PauseService#view} through the same mapper), so the
  * gateway hands the bytes to the waiter as they are.
  */
 @RestController
@@ -72,7 +71,7 @@ public class WokenPausesController {
             Pause pause = found.get(entry.pauseId());
             boolean theirs = pause != null && pause.developerId().equals(entry.developerId())
                     && pause.livemode() == entry.livemode();
-            out.writeBytes(theirs ? json.writeValueAsBytes(PauseView.of(pause)) : NULL);
+            out.writeBytes(theirs ? json.writeValueAsBytes(pauses.view(pause)) : NULL);
         }
         out.write(']');
         out.write('}');

@@ -74,7 +74,82 @@ class PauseLifecycleApiTest extends PauseApiTest {
         pause.propertyNames().forEach(names::add);
         assertThat(names).containsExactly("pause_id", "status", "livemode", "channel", "recipient", "message",
                 "options", "allow_text_response", "timeout_default", "metadata", "created_at", "expires_at",
-                "response_choice", "response_text", "response_at", "cancelled_at", "delivery");
+                "respond_url", "response_choice", "response_text", "response_at", "cancelled_at", "delivery");
+        assertThat(pause.get("respond_url").isNull()).as("a live pause's link is shown by its create only").isTrue();
+    }
+
+    /** The developer (and the dashboard) can answer their own test pause: every read carries the create's link. */
+    @Test
+    void aTestPauseCarriesTheLinkItsCreateGaveInEveryRead() {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        Reply created = create(caller, SMS_PAUSE);
+        String id = created.json().get("pause_id").asString();
+        String link = created.json().get("respond_url").asString();
+
+        assertThat(client.get("/v1/pause/" + id, caller).json().get("respond_url").asString()).isEqualTo(link);
+        assertThat(client.get("/v1/pause", caller).json().get("items").get(0).get("respond_url").asString())
+                .isEqualTo(link);
+        Reply cancelled = client.send("DELETE", "/v1/pause/" + id, null, null, caller);
+        assertThat(cancelled.json().get("respond_url").asString()).as("the cancel's answer").isEqualTo(link);
+        assertThat(client.get("/v1/pause/" + id, caller).json().get("respond_url").asString())
+                .as("also once the pause is over: the page then says so").isEqualTo(link);
+    }
+
+    @Test
+    void aLivePauseShowsNoLinkInAnyRead() {
+        CallerIdentity caller = developer("free", KeyMode.LIVE);
+        String id = createdId(caller, SMS_PAUSE);
+
+        assertThat(client.get("/v1/pause/" + id, caller).json().get("respond_url").isNull()).isTrue();
+        assertThat(client.get("/v1/pause", caller).json().get("items").get(0).get("respond_url").isNull()).isTrue();
+        Reply cancelled = client.send("DELETE", "/v1/pause/" + id, null, null, caller);
+        assertThat(cancelled.json().get("respond_url").isNull()).isTrue();
+        assertThat(cancelled.body()).doesNotContain("/respond/");
+    }
+
+    @Test
+    void listFiltersByChannelAloneAndTogetherWithAStatus() {
+        CallerIdentity caller = developer("pro", KeyMode.TEST);
+        String sms = createdId(caller, SMS_PAUSE);
+        String email = createdId(caller, EMAIL_PAUSE);
+        String slack = createdId(caller, SLACK_PAUSE);
+        String cancelledEmail = createdId(caller, EMAIL_PAUSE);
+        client.send("DELETE", "/v1/pause/" + cancelledEmail, null, null, caller);
+
+        assertThat(ids(client.get("/v1/pause?channel=email", caller))).containsExactly(cancelledEmail, email);
+        assertThat(ids(client.get("/v1/pause?channel=sms", caller))).containsExactly(sms);
+        assertThat(ids(client.get("/v1/pause?channel=slack&status=pending", caller))).containsExactly(slack);
+        assertThat(ids(client.get("/v1/pause?channel=email&status=cancelled", caller))).containsExactly(cancelledEmail);
+        assertThat(ids(client.get("/v1/pause?status=pending&channel=email", caller))).containsExactly(email);
+        assertThat(ids(client.get("/v1/pause?channel=sms&status=cancelled", caller))).isEmpty();
+        Reply paged = client.get("/v1/pause?channel=email&limit=1&offset=1", caller);
+        assertThat(ids(paged)).containsExactly(email);
+        assertThat(paged.json().get("has_more").asBoolean()).isFalse();
+        assertThat(client.get("/v1/pause?channel=email&limit=1", caller).json().get("has_more").asBoolean()).isTrue();
+        assertThat(ids(client.get("/v1/pause?channel=email", sameDeveloper(caller, KeyMode.LIVE)))).isEmpty();
+        assertThat(ids(client.get("/v1/pause?channel=email", developer("pro", KeyMode.TEST)))).isEmpty();
+    }
+
+    /**
+     * The dashboard calls with the developer's session, which names its world (the gateway signs the mode
+     * the session asked for): reads, lists and cancels act in that world exactly as its key would.
+     */
+    @Test
+    void aSessionActsInTheWorldItSelects() {
+        CallerIdentity key = developer("free", KeyMode.TEST);
+        CallerIdentity testSession = session(key, KeyMode.TEST);
+        CallerIdentity liveSession = session(key, KeyMode.LIVE);
+        Reply created = create(key, SMS_PAUSE);
+        String id = created.json().get("pause_id").asString();
+
+        Reply read = client.get("/v1/pause/" + id, testSession);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("respond_url").asString()).isEqualTo(created.json().get("respond_url").asString());
+        assertThat(ids(client.get("/v1/pause?channel=sms&status=pending", testSession))).containsExactly(id);
+        assertThat(client.get("/v1/pause/" + id, liveSession).status()).as("the other world").isEqualTo(404);
+        assertThat(ids(client.get("/v1/pause", liveSession))).isEmpty();
+        assertThat(client.send("DELETE", "/v1/pause/" + id, null, null, liveSession).status()).isEqualTo(404);
+        assertThat(client.send("DELETE", "/v1/pause/" + id, null, null, testSession).status()).isEqualTo(200);
     }
 
     @Test
@@ -118,13 +193,30 @@ class PauseLifecycleApiTest extends PauseApiTest {
     @Test
     void listParametersOutOfRangeAreValidationErrors() {
         CallerIdentity caller = developer("free", KeyMode.TEST);
-        for (String query : List.of("limit=0", "limit=101", "offset=-1", "status=done", "limit=ten")) {
+        for (String query : List.of("limit=0", "limit=101", "offset=-1", "status=done", "limit=ten", "channel=fax",
+                "channel=SMS", "channel=", "channel=sms%20")) {
             Reply reply = client.get("/v1/pause?" + query, caller);
             assertThat(reply.status()).as(query).isEqualTo(422);
             assertThat(reply.json().get("error").asString()).isEqualTo("VALIDATION_ERROR");
         }
         assertThat(client.get("/v1/pause?limit=100", caller).status()).isEqualTo(200);
         assertThat(client.get("/v1/pause?limit=1", caller).status()).isEqualTo(200);
+        for (String filter : List.of("", "&status=pending", "&channel=sms", "&channel=sms&status=pending")) {
+            Reply farthest = client.get("/v1/pause?limit=100&offset=2147483647" + filter, caller);
+            assertThat(farthest.status()).as("the largest offset" + filter).isEqualTo(200);
+            assertThat(farthest.json().get("items")).isEmpty();
+        }
+    }
+
+    @Test
+    void everyBadListParameterIsInOneValidationError() {
+        Reply reply = client.get("/v1/pause?status=done&channel=pigeon&limit=0&offset=-1", developer("pro", KeyMode.TEST));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("detail").toString()).isEqualTo("[{\"field\":\"status\",\"issue\":\"must be one of "
+                + "pending, responded, timed_out, cancelled\"},{\"field\":\"channel\",\"issue\":\"must be one of sms, "
+                + "email, slack\"},{\"field\":\"limit\",\"issue\":\"must be between 1 and 100\"},{\"field\":"
+                + "\"offset\",\"issue\":\"must be at least 0\"}]");
     }
 
     @Test
@@ -216,6 +308,19 @@ class PauseLifecycleApiTest extends PauseApiTest {
         assertThat(hours(starter)).isEqualTo(100);
         Reply enterprise = create(developer("enterprise", KeyMode.TEST), SMS_PAUSE.replace("\"metadata\"", "\"timeout_hours\": 100000, \"metadata\""));
         assertThat(hours(enterprise)).as("unlimited plans stop at a year").isEqualTo(8760);
+    }
+
+    private static final String EMAIL_PAUSE = """
+            {"recipient": "ada@example.com", "channel": "email", "message": "Ok?", "options": ["Yes", "No"]}""";
+    private static final String SLACK_PAUSE = """
+            {"recipient": "https://hooks.slack.com/services/T0/B0/X", "channel": "slack", "message": "Ok?",
+             "options": ["Yes", "No"]}""";
+
+    private static List<String> ids(Reply page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().get("items").forEach(item -> ids.add(item.get("pause_id").asString()));
+        return ids;
     }
 
     private static long hours(Reply reply) {
