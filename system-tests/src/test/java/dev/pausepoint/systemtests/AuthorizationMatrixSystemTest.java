@@ -211,6 +211,20 @@ class AuthorizationMatrixSystemTest {
                     .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
                     .onSuccess(deliveriesShowOnlyToItsOwnWorld(KeyMode.TEST)),
 
+            call("GET", "/v1/stats/pauses", w -> w.havingBoth(World::pause, "/v1/stats/pauses?days=2"))
+                    .scope(Scope.FRESH_ACCOUNTS)
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
+                    .onSuccess(countsOnlyItsOwnWorld()),
+            call("GET", "/v1/audit/export", w -> "/v1/audit/export?format=ndjson&from_date=2026-01-01&to_date=2099-12-31"
+                    + "&pause_id=" + w.auditedPause(KeyMode.TEST))
+                    .expect(OK, OK, OK, OK, OK, OK, NO_KEY)
+                    .onSuccess((w, c, r) -> {
+                        if (w.isOwner(c) && w.modeOf(c) == KeyMode.TEST) {
+                            assertThat(r.body()).contains(w.pause(KeyMode.TEST));
+                        } else {
+                            assertThat(r.body()).as("another world's or developer's entries").isEmpty();
+                        }
+                    }),
             call("GET", "/v1/audit", w -> "/v1/audit")
                     .expect(OK, OK, OK, OK, OK, OK, NO_KEY),
             call("GET", "/v1/audit", w -> "/v1/audit?pause_id=" + w.auditedPause(KeyMode.LIVE))
@@ -258,7 +272,7 @@ class AuthorizationMatrixSystemTest {
                 Reply reply = send(world, caller, row.method(), path, row.body());
                 Expect expected = row.expected().get(caller.ordinal());
                 String cell = row.name() + " as " + caller;
-                JsonNode body = reply.body().isEmpty() ? null : reply.json();
+                JsonNode body = reply.body().isEmpty() || !reply.body().startsWith("{") ? null : reply.json();
                 String code = body == null || !body.has("error") ? null : body.get("error").asString();
                 outcomes.computeIfAbsent(row.name(), name -> new EnumMap<>(Caller.class))
                         .put(caller, new Expect(reply.status(), code).toString());
@@ -358,6 +372,18 @@ class AuthorizationMatrixSystemTest {
                 assertThat(r.json().get("notifications")).isEmpty();
                 assertThat(r.json().get("webhook_deliveries")).isEmpty();
             }
+        };
+    }
+
+    /** Today's count holds the owner's pause of the caller's world, and nobody else's pauses. */
+    private static Check countsOnlyItsOwnWorld() {
+        return (w, c, r) -> {
+            JsonNode days = r.json().get("days");
+            long created = 0;
+            for (int i = 0; i < days.size(); i++) {
+                created += days.get(i).get("created").asLong();
+            }
+            assertThat(created).as("pauses counted for " + c).isEqualTo(w.isOwner(c) ? 1 : 0);
         };
     }
 

@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -67,7 +68,7 @@ class DashboardBrowserSystemTest {
             browser.get(url("/dashboard"));
             assertThat(heading(browser)).isEqualTo("Sign in");
             views(browser, "signin");
-            browser.findElement(By.linkText("Create one")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("Create one")));
             assertThat(heading(browser)).isEqualTo("Create an account");
             views(browser, "signup");
 
@@ -75,7 +76,7 @@ class DashboardBrowserSystemTest {
             browser.findElement(By.id("email")).sendKeys(email);
             browser.findElement(By.id("name")).sendKeys("Ada");
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            clickAndLoad(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
             assertThat(heading(browser)).isEqualTo("Your API keys");
             assertThat(browser.findElement(By.cssSelector(".warning")).getText()).contains("You will not see these keys again");
             String liveKey = browser.findElement(By.id("live-key")).getText();
@@ -86,7 +87,7 @@ class DashboardBrowserSystemTest {
             views(browser, "welcome");
             assertThat(as(testKey, "GET", "/v1/auth/me", null).json().get("email").asString()).isEqualTo(email);
 
-            browser.findElement(By.partialLinkText("go to the dashboard")).click();
+            clickAndLoad(browser, browser.findElement(By.partialLinkText("go to the dashboard")));
             assertThat(heading(browser)).isEqualTo("Overview");
             assertThat(browser.findElement(By.id("world")).getText()).contains("Test data");
             assertThat(browser.findElement(By.cssSelector(".steps")).getText()).contains(testKey.substring(0, 12));
@@ -104,7 +105,7 @@ class DashboardBrowserSystemTest {
             browser.get(url("/dashboard/test/pauses?status=pending&channel=email"));
             assertThat(browser.findElements(By.linkText("Deploy 4711 to production?"))).as("filtered out by channel").isEmpty();
             browser.get(url("/dashboard/test/pauses?status=pending&channel=sms"));
-            browser.findElement(By.linkText("Deploy 4711 to production?")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("Deploy 4711 to production?")));
             assertThat(browser.getCurrentUrl()).endsWith("/dashboard/test/pauses/" + pauseId);
             reloadUntil(browser, () -> browser.findElement(By.id("timeline")).getText(), "not sent: test mode");
             assertThat(browser.findElement(By.id("pause-status")).getText()).isEqualTo("pending");
@@ -112,12 +113,12 @@ class DashboardBrowserSystemTest {
             assertThat(browser.findElement(By.id("timeline")).getText()).contains("Created");
             views(browser, "pause-pending");
 
-            browser.findElement(By.id("open-respond-page")).click();
+            clickAndLoad(browser, browser.findElement(By.id("open-respond-page")));
             assertThat(heading(browser)).isEqualTo("An AI agent needs your answer");
-            browser.findElement(By.linkText("Deploy")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("Deploy")));
             assertThat(heading(browser)).isEqualTo("Confirm your answer");
             browser.findElement(By.name("text")).sendKeys("Ship it after lunch");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            clickAndLoad(browser, browser.findElement(By.cssSelector("button[type=submit]")));
             assertThat(heading(browser)).isEqualTo("Thank you");
 
             browser.get(url("/dashboard/test/pauses/" + pauseId));
@@ -130,7 +131,7 @@ class DashboardBrowserSystemTest {
             assertThat(browser.findElements(By.id("open-respond-page"))).as("nothing left to answer").isEmpty();
             views(browser, "pause-answered");
 
-            browser.findElement(By.linkText("View live data")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("View live data")));
             assertThat(browser.getCurrentUrl()).endsWith("/dashboard/live/pauses");
             assertThat(browser.findElements(By.linkText("Deploy 4711 to production?"))).as("a test pause in live")
                     .isEmpty();
@@ -147,13 +148,17 @@ class DashboardBrowserSystemTest {
         try {
             browser.get(url("/dashboard/signin"));
             tabTo(browser, "email").sendKeys(account.email());
-            tabTo(browser, "password").sendKeys(PASSWORD + Keys.ENTER);
+            WebElement password = tabTo(browser, "password");
+            password.sendKeys(PASSWORD);
+            WebElement signInPage = browser.findElement(By.tagName("html"));
+            password.sendKeys(Keys.ENTER);
+            awaitNextPage(browser, signInPage);
             assertThat(heading(browser)).isEqualTo("Overview");
 
             browser.get(url("/dashboard/test/keys"));
             assertThat(browser.findElement(By.tagName("table")).getText()).contains(account.test().substring(0, 12));
             views(browser, "keys");
-            browser.findElement(By.linkText("Rotate the test key")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("Rotate the test key")));
             assertThat(heading(browser)).isEqualTo("Rotate the test key?");
             assertThat(browser.findElement(By.cssSelector(".warning")).getText()).contains("stops working at once")
                     .contains(account.test().substring(0, 12)).contains("401 INVALID_API_KEY");
@@ -161,7 +166,7 @@ class DashboardBrowserSystemTest {
             assertThat(as(account.test(), "GET", "/v1/auth/me", null).status()).as("asking changed nothing")
                     .isEqualTo(200);
 
-            browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+            clickAndLoad(browser, browser.findElement(By.cssSelector("form.actions button[type=submit]")));
             assertThat(heading(browser)).isEqualTo("Your new test key");
             String rotated = browser.findElement(By.id("new-key")).getText();
             assertThat(rotated).matches("pp_test_[0-9a-f]{48}").isNotEqualTo(account.test());
@@ -188,15 +193,15 @@ class DashboardBrowserSystemTest {
             browser.get(url("/dashboard/test/webhooks"));
             views(browser, "webhooks-empty");
             browser.findElement(By.id("url")).sendKeys(hook);
-            browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            clickAndLoad(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
             assertThat(heading(browser)).isEqualTo("Endpoint added");
             String secret = browser.findElement(By.id("webhook-secret")).getText();
             assertThat(secret).matches("whsec_[0-9a-f]{64}");
             views(browser, "webhook-created");
 
-            browser.findElement(By.partialLinkText("send a test event")).click();
+            clickAndLoad(browser, browser.findElement(By.partialLinkText("send a test event")));
             assertThat(heading(browser)).isEqualTo("Endpoint");
-            browser.findElement(By.xpath("//button[text()='Send a test event']")).click();
+            clickAndLoad(browser, browser.findElement(By.xpath("//button[text()='Send a test event']")));
             assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("webhook.test");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -209,10 +214,10 @@ class DashboardBrowserSystemTest {
             assertThat(browser.findElement(By.id("deliveries")).getText()).contains("webhook.test");
             views(browser, "webhook-log");
 
-            browser.findElement(By.linkText("Delete endpoint")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("Delete endpoint")));
             assertThat(heading(browser)).isEqualTo("Delete this endpoint?");
             views(browser, "webhook-delete");
-            browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+            clickAndLoad(browser, browser.findElement(By.cssSelector("form.actions button[type=submit]")));
             assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("deleted");
             assertThat(as(account.test(), "GET", "/v1/webhooks", null).json().get("items")).isEmpty();
         } finally {
@@ -231,7 +236,7 @@ class DashboardBrowserSystemTest {
             assertThat(browser.findElement(By.id("plans")).getText()).contains("starter").contains("pro")
                     .contains("enterprise");
             views(browser, "billing");
-            browser.findElement(By.xpath("//button[text()='Upgrade to starter']")).click();
+            clickAndLoad(browser, browser.findElement(By.xpath("//button[text()='Upgrade to starter']")));
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.getTitle().equals("Paddle checkout"));
             assertThat(browser.getCurrentUrl()).startsWith(SystemStack.paddle().baseUrl() + "/checkout?_ptxn=");
             assertThat(SystemStack.paddle().findAll(postRequestedFor(urlEqualTo("/transactions"))
@@ -283,7 +288,7 @@ class DashboardBrowserSystemTest {
             assertThat(before.getPath()).isEqualTo("/dashboard");
             assertThat(before.getSameSite()).isEqualTo("Lax");
             assertThat(before.getValue()).as("the API session is sealed, not stored as is").doesNotStartWith("pps_");
-            browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+            clickAndLoad(browser, browser.findElement(By.xpath("//button[text()='Sign out']")));
             assertThat(heading(browser)).isEqualTo("Sign in");
             assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("You are signed out.");
             browser.get(url("/dashboard/live"));
@@ -295,10 +300,10 @@ class DashboardBrowserSystemTest {
             assertThat(heading(browser)).isEqualTo("Sign in");
             assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Your session has ended");
 
-            browser.findElement(By.linkText("Forgot your password?")).click();
+            clickAndLoad(browser, browser.findElement(By.linkText("Forgot your password?")));
             views(browser, "forgot");
             browser.findElement(By.id("email")).sendKeys(account.email());
-            browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            clickAndLoad(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("a link to choose a new password");
             views(browser, "forgot-sent");
         } finally {
@@ -336,8 +341,27 @@ class DashboardBrowserSystemTest {
         browser.get(url("/dashboard/signin"));
         browser.findElement(By.id("email")).sendKeys(account.email());
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        clickAndLoad(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
         assertThat(heading(browser)).isEqualTo("Overview");
+    }
+
+    /** Clicks what leads to another page and waits until that page has loaded (a click alone does not). */
+    private static void clickAndLoad(ChromeDriver browser, WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        awaitNextPage(browser, page);
+    }
+
+    /** Waits until {@code page} (the old document's root) is gone and the next document has loaded. */
+    private static void awaitNextPage(ChromeDriver browser, WebElement page) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return "complete".equals(browser.executeScript("return document.readyState"));
+            }
+        });
     }
 
     /** Presses Tab until the field with {@code id} has the focus (at most 15 times), as a keyboard user would. */
@@ -371,7 +395,15 @@ class DashboardBrowserSystemTest {
         try {
             Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
             Number viewport = (Number) browser.executeScript("return window.innerWidth");
-            assertThat(width.intValue()).as(name + " fits a " + PHONE + " px screen").isLessThanOrEqualTo(viewport.intValue());
+            Object widest = browser.executeScript("""
+                    const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                        if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true; } return false; };
+                    return [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !scrolls(e))
+                      .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+                      .join(', ');""");
+            assertThat(width.intValue()).as(name + " fits a " + PHONE + " px screen; wider: " + widest)
+                    .isLessThanOrEqualTo(viewport.intValue());
             Accessibility.check(browser, name + " at " + PHONE + " px");
             Browser.screenshot(browser, "dashboard-" + name + "-" + PHONE);
         } finally {

@@ -1,5 +1,6 @@
 package dev.pausepoint.dashboard.audit;
 
+import dev.pausepoint.dashboard.account.AccountApi;
 import dev.pausepoint.dashboard.api.ApiFailure;
 import dev.pausepoint.dashboard.audit.AuditApi.Entries;
 import dev.pausepoint.dashboard.audit.AuditApi.Entry;
@@ -13,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -59,11 +63,15 @@ public class AuditController {
     }
 
     private final AuditApi audit;
+    private final AccountApi accounts;
     private final Pages pages;
+    private final Clock clock;
 
-    public AuditController(AuditApi audit, Pages pages) {
+    public AuditController(AuditApi audit, AccountApi accounts, Pages pages, Clock clock) {
         this.audit = audit;
+        this.accounts = accounts;
         this.pages = pages;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard/{world}/audit")
@@ -92,7 +100,12 @@ public class AuditController {
             @RequestParam(name = "event_type", defaultValue = "") String eventType,
             @RequestParam(name = "from_date", defaultValue = "") String fromDate,
             @RequestParam(name = "to_date", defaultValue = "") String toDate) throws IOException {
-        Filter filter = new Filter(EVENT_TYPES.contains(eventType) ? eventType : "", fromDate, toDate, null);
+        // The API's export names its dates; without them here it is the whole log: from the account's first day
+        // to today (UTC).
+        String from = fromDate.isEmpty() ? LocalDate.ofInstant(accounts.me(page.caller()).createdAt(), ZoneOffset.UTC)
+                .toString() : fromDate;
+        String to = toDate.isEmpty() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString() : toDate;
+        Filter filter = new Filter(EVENT_TYPES.contains(eventType) ? eventType : "", from, to, null);
         HttpResponse<InputStream> export = audit.export(page.caller(), filter, FORMATS.contains(format) ? format : "csv");
         try (InputStream body = export.body()) {
             response.setStatus(200);
