@@ -86,58 +86,65 @@ public final class RequestSigner {
         return caller;
     }
 
+    /**
+     * A signed value bound to one request: who calls an internal endpoint, or whose browser a relayed call is
+     * for. Each has its own headers and payload version, so one can never pass for the other.
+     */
+    private record NamedValue(String version, String valueHeader, String timestampHeader, String signatureHeader,
+            String missing) {
+    }
+
+    private static final NamedValue INTERNAL_CALL = new NamedValue(INTERNAL_V1, TrustHeaders.INTERNAL_CALLER,
+            TrustHeaders.INTERNAL_TIMESTAMP, TrustHeaders.INTERNAL_SIGNATURE, "internal credential missing");
+    private static final NamedValue RELAYED_CLIENT = new NamedValue(RELAYED_V1, TrustHeaders.RELAYED_FOR,
+            TrustHeaders.RELAYED_TIMESTAMP, TrustHeaders.RELAYED_SIGNATURE, "relayed client headers missing");
+
     /** The headers a service adds to its call to another service's {@code /internal/**} endpoint. */
     public Map<String, String> signInternalCall(String caller, String method, String rawPath) {
-        String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        return Map.of(TrustHeaders.INTERNAL_CALLER, caller, TrustHeaders.INTERNAL_TIMESTAMP, timestamp,
-                TrustHeaders.INTERNAL_SIGNATURE, hmac(internalPayload(caller, method, rawPath, timestamp)));
+        return sign(INTERNAL_CALL, caller, method, rawPath);
     }
 
     /** The name of the calling service, or {@link UntrustedRequestException}. */
     public String verifyInternalCall(Function<String, String> header, String method, String rawPath) {
-        String caller = header.apply(TrustHeaders.INTERNAL_CALLER);
-        String timestamp = header.apply(TrustHeaders.INTERNAL_TIMESTAMP);
-        String signature = header.apply(TrustHeaders.INTERNAL_SIGNATURE);
-        if (caller == null || timestamp == null || signature == null) {
-            throw new UntrustedRequestException("internal credential missing");
-        }
-        checkFresh(timestamp);
-        checkSignature(internalPayload(caller, method, rawPath, timestamp), signature);
-        return caller;
+        return verify(INTERNAL_CALL, header, method, rawPath);
     }
 
     /** The headers a service adds to a public API call it makes for the browser at {@code clientIp}. */
     public Map<String, String> signRelayedClient(String clientIp, String method, String rawPath) {
-        String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        return Map.of(TrustHeaders.RELAYED_FOR, clientIp, TrustHeaders.RELAYED_TIMESTAMP, timestamp,
-                TrustHeaders.RELAYED_SIGNATURE, hmac(relayedPayload(clientIp, method, rawPath, timestamp)));
+        return sign(RELAYED_CLIENT, clientIp, method, rawPath);
     }
 
     /** The browser's address a relayed call vouches for, or {@link UntrustedRequestException}. */
     public String verifyRelayedClient(Function<String, String> header, String method, String rawPath) {
-        String clientIp = header.apply(TrustHeaders.RELAYED_FOR);
-        String timestamp = header.apply(TrustHeaders.RELAYED_TIMESTAMP);
-        String signature = header.apply(TrustHeaders.RELAYED_SIGNATURE);
-        if (clientIp == null || timestamp == null || signature == null) {
-            throw new UntrustedRequestException("relayed client headers missing");
-        }
-        checkFresh(timestamp);
-        checkSignature(relayedPayload(clientIp, method, rawPath, timestamp), signature);
-        return clientIp;
+        return verify(RELAYED_CLIENT, header, method, rawPath);
     }
 
-    private static String relayedPayload(String clientIp, String method, String rawPath, String timestamp) {
-        return String.join("\n", RELAYED_V1, method, rawPath, clientIp, timestamp);
+    private Map<String, String> sign(NamedValue kind, String value, String method, String rawPath) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return Map.of(kind.valueHeader(), value, kind.timestampHeader(), timestamp,
+                kind.signatureHeader(), hmac(namedPayload(kind, value, method, rawPath, timestamp)));
+    }
+
+    private String verify(NamedValue kind, Function<String, String> header, String method, String rawPath) {
+        String value = header.apply(kind.valueHeader());
+        String timestamp = header.apply(kind.timestampHeader());
+        String signature = header.apply(kind.signatureHeader());
+        if (value == null || timestamp == null || signature == null) {
+            throw new UntrustedRequestException(kind.missing());
+        }
+        checkFresh(timestamp);
+        checkSignature(namedPayload(kind, value, method, rawPath, timestamp), signature);
+        return value;
+    }
+
+    private static String namedPayload(NamedValue kind, String value, String method, String rawPath, String timestamp) {
+        return String.join("\n", kind.version(), method, rawPath, value, timestamp);
     }
 
     private static String identityPayload(CallerIdentity caller, String method, String rawPath, String timestamp) {
         return String.join("\n", IDENTITY_V1, method, rawPath, String.valueOf(caller.developerId()),
                 caller.mode() == null ? "null" : caller.mode().wire(), String.valueOf(caller.plan()),
                 caller.credential().wire(), caller.clientIp(), timestamp);
-    }
-
-    private static String internalPayload(String caller, String method, String rawPath, String timestamp) {
-        return String.join("\n", INTERNAL_V1, method, rawPath, caller, timestamp);
     }
 
     private void checkFresh(String timestamp) {

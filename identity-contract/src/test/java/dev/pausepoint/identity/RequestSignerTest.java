@@ -139,4 +139,34 @@ class RequestSignerTest {
         assertThat(TrustHeaders.isTrustHeader("X-PAUSEPOINT-ANYTHING")).isTrue();
         assertThat(TrustHeaders.isTrustHeader("X-Request-Id")).isFalse();
     }
+
+    @Test
+    void aRelayedBrowserAddressVerifiesOnlyForItsRequestAndWithinTheSkew() {
+        Map<String, String> relayed = signer.signRelayedClient("198.51.100.4", "POST", "/v1/auth/login");
+        assertThat(signer.verifyRelayedClient(relayed::get, "POST", "/v1/auth/login")).isEqualTo("198.51.100.4");
+        assertThatThrownBy(() -> signer.verifyRelayedClient(relayed::get, "POST", "/v1/auth/register"))
+                .isInstanceOf(UntrustedRequestException.class);
+        Map<String, String> moved = new java.util.HashMap<>(relayed);
+        moved.put(TrustHeaders.RELAYED_FOR, "198.51.100.5");
+        assertThatThrownBy(() -> signer.verifyRelayedClient(moved::get, "POST", "/v1/auth/login"))
+                .isInstanceOf(UntrustedRequestException.class);
+        assertThatThrownBy(() -> signerAt(NOW.plusSeconds(31)).verifyRelayedClient(relayed::get, "POST",
+                "/v1/auth/login")).isInstanceOf(UntrustedRequestException.class);
+    }
+
+    @Test
+    void anInternalCredentialIsNoRelayAndARelayIsNoInternalCredential() {
+        Map<String, String> internal = signer.signInternalCall("198.51.100.4", "POST", "/v1/auth/login");
+        Map<String, String> relayed = signer.signRelayedClient("198.51.100.4", "POST", "/v1/auth/login");
+        Map<String, String> asRelay = Map.of(TrustHeaders.RELAYED_FOR, "198.51.100.4", TrustHeaders.RELAYED_TIMESTAMP,
+                internal.get(TrustHeaders.INTERNAL_TIMESTAMP), TrustHeaders.RELAYED_SIGNATURE,
+                internal.get(TrustHeaders.INTERNAL_SIGNATURE));
+        assertThatThrownBy(() -> signer.verifyRelayedClient(asRelay::get, "POST", "/v1/auth/login"))
+                .isInstanceOf(UntrustedRequestException.class);
+        Map<String, String> asInternal = Map.of(TrustHeaders.INTERNAL_CALLER, "198.51.100.4",
+                TrustHeaders.INTERNAL_TIMESTAMP, relayed.get(TrustHeaders.RELAYED_TIMESTAMP),
+                TrustHeaders.INTERNAL_SIGNATURE, relayed.get(TrustHeaders.RELAYED_SIGNATURE));
+        assertThatThrownBy(() -> signer.verifyInternalCall(asInternal::get, "POST", "/v1/auth/login"))
+                .isInstanceOf(UntrustedRequestException.class);
+    }
 }
