@@ -15,9 +15,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pausepoint.identity.Hmac;
 import dev.pausepoint.systemtests.Http.Reply;
+import dev.pausepoint.testsupport.PaddleNotifications;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,6 +133,15 @@ class DashboardBrowserSystemTest {
             assertThat(browser.findElements(By.id("open-respond-page"))).as("nothing left to answer").isEmpty();
             views(browser, "pause-answered");
 
+            browser.get(url("/dashboard/test"));
+            assertThat(browser.findElements(By.cssSelector(".chart svg rect.responded"))).as("today's answered pause")
+                    .hasSize(1);
+            views(browser, "overview");
+            browser.get(url("/dashboard/test/pauses/psr_00000000-0000-0000-0000-000000000000"));
+            assertThat(heading(browser)).isEqualTo("Page not found");
+            views(browser, "not-found");
+
+            browser.get(url("/dashboard/test/pauses"));
             clickAndLoad(browser, browser.findElement(By.linkText("View live data")));
             assertThat(browser.getCurrentUrl()).endsWith("/dashboard/live/pauses");
             assertThat(browser.findElements(By.linkText("Deploy 4711 to production?"))).as("a test pause in live")
@@ -243,6 +254,48 @@ class DashboardBrowserSystemTest {
                     .withRequestBody(matchingJsonPath("$.items[0].price_id", equalTo(SystemStack.STARTER_PRICE)))
                     .withRequestBody(matchingJsonPath("$.custom_data.developer_id", equalTo(account.developerId())))))
                     .as("Paddle asked for a starter transaction for this developer").hasSize(1);
+
+            // Paddle confirms, then the subscription is cancelled: paid for another hour.
+            String subscription = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+            Instant start = Instant.now();
+            Instant periodEnd = start.plus(Duration.ofHours(1));
+            for (String event : List.of("subscription.created", "subscription.canceled")) {
+                String body = PaddleNotifications.body(event, PaddleNotifications.values(account.developerId(),
+                        subscription, SystemStack.STARTER_PRICE, Instant.now(), start, periodEnd));
+                assertThat(Http.send("POST", "/v1/billing/webhook", BodyPublishers.ofString(body), "Content-Type",
+                        "application/json", "Paddle-Signature", PaddleNotifications.signed(body,
+                                PaddleNotifications.SECRET, Instant.now()).signature()).status()).isEqualTo(200);
+            }
+            browser.get(url("/dashboard/live/billing"));
+            assertThat(browser.findElement(By.id("current-plan")).getText()).isEqualTo("starter");
+            assertThat(browser.findElement(By.id("subscription")).getText()).contains("stays active until")
+                    .contains("returns to the free plan");
+            views(browser, "billing-cancelled");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPendingPauseIsCancelledFromItsPageAndItsTimelineSaysSo() {
+        Account account = Account.register();
+        String pauseId = as(account.live(), "POST", "/v1/pause", """
+                {"recipient": "+14155550123", "channel": "sms", "message": "Drop the staging database?",
+                 "options": ["Drop", "Keep"]}""").json().get("pause_id").asString();
+        ChromeDriver browser = open();
+        try {
+            signIn(browser, account);
+            browser.get(url("/dashboard/live/pauses/" + pauseId));
+            assertThat(browser.findElements(By.id("open-respond-page"))).as("a live pause's link is the human's")
+                    .isEmpty();
+            clickAndLoad(browser, browser.findElement(By.xpath("//button[text()='Cancel this pause']")));
+            assertThat(browser.findElement(By.id("pause-status")).getText()).isEqualTo("cancelled");
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("was cancelled");
+            assertThat(browser.findElement(By.id("timeline")).getText()).contains("Cancelled");
+            assertThat(browser.findElements(By.xpath("//button[text()='Cancel this pause']"))).isEmpty();
+            views(browser, "pause-cancelled");
+            assertThat(as(account.live(), "GET", "/v1/pause/" + pauseId, null).json().get("status").asString())
+                    .isEqualTo("cancelled");
         } finally {
             browser.quit();
         }
@@ -257,12 +310,18 @@ class DashboardBrowserSystemTest {
         ChromeDriver browser = open();
         try {
             signIn(browser, account);
-            browser.get(url("/dashboard/test/audit?event_type=pause.created"));
+            // Yesterday to tomorrow (UTC), so a test that runs across midnight still finds today's entry.
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            String from = today.minusDays(1).toString();
+            String to = today.plusDays(1).toString();
+            browser.get(url("/dashboard/test/audit?event_type=pause.created&from_date=2020-01-01&to_date=2020-12-31"));
+            assertThat(browser.findElement(By.tagName("main")).getText()).as("nothing in 2020").contains("No entries here");
+            browser.get(url("/dashboard/test/audit?event_type=pause.created&from_date=" + from + "&to_date=" + to));
             reloadUntil(browser, () -> browser.findElement(By.tagName("main")).getText(), "pause.created");
             assertThat(browser.findElement(By.tagName("tbody")).getText()).doesNotContain("developer.registered");
             views(browser, "audit");
             String export = browser.findElement(By.id("export-csv")).getAttribute("href");
-            assertThat(export).contains("format=csv").contains("event_type=pause.created");
+            assertThat(export).contains("format=csv").contains("event_type=pause.created").contains("from_date=" + from);
             Cookie session = browser.manage().getCookieNamed("pp_session");
             Reply csv = Http.send("GET", export.substring(export.indexOf("/dashboard")), BodyPublishers.noBody(),
                     "Cookie", "pp_session=" + session.getValue(), "X-Forwarded-For", account.address());
