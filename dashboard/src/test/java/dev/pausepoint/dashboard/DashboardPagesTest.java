@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pausepoint.dashboard.web.Assets;
 import dev.pausepoint.dashboard.web.SessionCookie;
 import dev.pausepoint.dashboard.web.SessionCookie.Session;
 import dev.pausepoint.identity.CallerIdentity;
@@ -122,10 +123,45 @@ class DashboardPagesTest {
         assertThat(cookies).singleElement().satisfies(cookie -> assertThat(cookie).startsWith("pp_csrf=")
                 .contains("Path=/dashboard").contains("HttpOnly").contains("Secure").contains("SameSite=Lax"));
         Document html = Jsoup.parse(signIn.body());
-        assertThat(html.select("script[src]").eachAttr("src")).containsExactly("/dashboard/assets/dashboard.js");
+        assertThat(html.select("script[src]").eachAttr("src")).singleElement().asString()
+                .matches("/dashboard/assets/dashboard\\.js\\?v=[0-9a-f]{12}");
         assertThat(html.select("script:not([src])")).as("no inline script").isEmpty();
         assertThat(html.select("[style]")).as("no inline style").isEmpty();
         assertThat(html.select("input[name=_csrf]").attr("value")).isNotBlank();
+    }
+
+    @Test
+    void theStylesheetAndScriptAreNamedByTheirContentAndKeptAYear() throws Exception {
+        for (String asset : List.of(Assets.stylesheet(), Assets.script())) {
+            HttpResponse<String> served = page(asset, false);
+            assertThat(served.statusCode()).as(asset).isEqualTo(200);
+            assertThat(served.headers().firstValue("Cache-Control")).as(asset).hasValueSatisfying(value ->
+                    assertThat(value).contains("max-age=31536000").contains("public"));
+        }
+    }
+
+    @Test
+    void aPauseWhoseDeliveriesCannotBeReadStillShowsWithItsCancel() throws Exception {
+        API.stubFor(get("/v1/pause/psr_2").willReturn(okJson("""
+                {"pause_id": "psr_2", "status": "pending", "livemode": true, "channel": "sms",
+                 "recipient": "+14155550123", "message": "Ship?", "options": ["Yes", "No"],
+                 "allow_text_response": false, "timeout_default": null, "metadata": null,
+                 "created_at": "2026-12-01T01:00:00Z", "expires_at": "2026-12-02T01:00:00Z",
+                 "response_choice": null, "response_text": null, "response_at": null, "cancelled_at": null,
+                 "delivery": {"status": "sent", "attempts": 1, "last_error": null, "updated_at": null,
+                              "sandbox_message": null},
+                 "respond_url": null}""")));
+        API.stubFor(get(urlPathEqualTo("/v1/deliveries")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": "SERVICE_UNAVAILABLE", "message": "delivery-service is unavailable.", "status_code": 503}""")));
+        API.stubFor(get(urlPathEqualTo("/v1/audit")).willReturn(okJson(
+                "{\"items\": [], \"limit\": 100, \"offset\": 0, \"has_more\": false}")));
+        HttpResponse<String> pause = page("/dashboard/live/pauses/psr_2", true);
+        assertThat(pause.statusCode()).isEqualTo(200);
+        Document html = Jsoup.parse(pause.body());
+        assertThat(html.select(".notice").text()).contains("could not be read");
+        assertThat(html.select("button").eachText()).contains("Cancel this pause");
+        assertThat(html.select("#timeline").text()).contains("Created");
     }
 
     @Test

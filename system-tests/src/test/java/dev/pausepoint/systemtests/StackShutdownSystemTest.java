@@ -2,6 +2,7 @@ package dev.pausepoint.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pausepoint.localstack.Service;
 import dev.pausepoint.localstack.ServiceFleet;
 import dev.pausepoint.testsupport.embedded.FreePorts;
 import java.util.Map;
@@ -16,7 +17,7 @@ class StackShutdownSystemTest {
     void stoppingTheStackLeavesNoProcessOrPortBehind() {
         ServiceFleet fleet = SystemStack.fleet();
         Map<?, Long> pids = fleet.pids();
-        assertThat(pids).hasSize(5);
+        assertThat(pids).as("the gateway, the four services and the dashboard").hasSize(Service.values().length);
         assertThat(pids.values()).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
         fleet.close();

@@ -129,7 +129,7 @@ public class AccountController {
     ResponseEntity<String> signOut(Browser browser, HttpServletResponse response) {
         browser.session().ifPresent(session -> {
             try {
-                accounts.logout(new Caller(browser.clientIp(), session.token(), null));
+                accounts.logout(Caller.account(browser.clientIp(), session.token()));
             } catch (ApiFailure ignored) {
                 // Already ended, or the API is down: the browser forgets the session either way, and the
                 // session itself ends at its expiry.

@@ -10,4 +10,9 @@ public record Caller(String clientIp, String sessionToken, World world) {
     public static Caller anonymous(String clientIp) {
         return new Caller(clientIp, null, null);
     }
+
+    /** A session acting on the account itself (logout), in no particular world. */
+    public static Caller account(String clientIp, String sessionToken) {
+        return new Caller(clientIp, sessionToken, null);
+    }
 }

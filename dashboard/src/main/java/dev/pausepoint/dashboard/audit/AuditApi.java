@@ -30,6 +30,16 @@ public class AuditApi {
     /** The list's filters; each may be empty. */
     public record Filter(String eventType, String fromDate, String toDate, String pauseId) {
 
+        /** The entries of one type (empty: any) between two dates (each empty: open). */
+        public static Filter of(String eventType, String fromDate, String toDate) {
+            return new Filter(eventType, fromDate, toDate, "");
+        }
+
+        /** Every entry about one pause. */
+        public static Filter ofPause(String pauseId) {
+            return new Filter("", "", "", pauseId);
+        }
+
         Path applyTo(Path path) {
             return path.query("event_type", eventType).query("from_date", fromDate).query("to_date", toDate)
                     .query("pause_id", pauseId);

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,7 +80,7 @@ public class AuditController {
             @RequestParam(name = "from_date", defaultValue = "") String fromDate,
             @RequestParam(name = "to_date", defaultValue = "") String toDate,
             @RequestParam(name = "page", required = false) String number) {
-        Filter filter = new Filter(EVENT_TYPES.contains(eventType) ? eventType : "", fromDate, toDate, null);
+        Filter filter = Filter.of(EVENT_TYPES.contains(eventType) ? eventType : "", fromDate, toDate);
         Paging paging = Paging.of(number, PAGE_SIZE);
         Frame frame = page.frame("Audit log", "audit");
         try {
@@ -95,6 +96,22 @@ public class AuditController {
         }
     }
 
+    /**
+     * An export that broke off after its first bytes (the API cut it, or the browser went away) must not end
+     * like a complete file: rendering the error page would append it to the download. Rethrown past the
+     * dashboard's error pages, the container closes the connection instead, and the download shows as failed.
+     */
+    static class ExportInterrupted extends RuntimeException {
+        ExportInterrupted(IOException cause) {
+            super("the audit export broke off after its first bytes", cause);
+        }
+    }
+
+    @ExceptionHandler(ExportInterrupted.class)
+    void interrupted(ExportInterrupted failure) {
+        throw failure;
+    }
+
     @GetMapping("/dashboard/{world}/audit/export")
     void export(SignedIn page, HttpServletResponse response, @RequestParam(defaultValue = "csv") String format,
             @RequestParam(name = "event_type", defaultValue = "") String eventType,
@@ -105,16 +122,25 @@ public class AuditController {
         String from = fromDate.isEmpty() ? LocalDate.ofInstant(accounts.me(page.caller()).createdAt(), ZoneOffset.UTC)
                 .toString() : fromDate;
         String to = toDate.isEmpty() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString() : toDate;
-        Filter filter = new Filter(EVENT_TYPES.contains(eventType) ? eventType : "", from, to, null);
-        HttpResponse<InputStream> export = audit.export(page.caller(), filter, FORMATS.contains(format) ? format : "csv");
+        Filter filter = Filter.of(EVENT_TYPES.contains(eventType) ? eventType : "", from, to);
+        String as = FORMATS.contains(format) ? format : "csv";
+        HttpResponse<InputStream> export = audit.export(page.caller(), filter, as);
         try (InputStream body = export.body()) {
             response.setStatus(200);
-            export.headers().firstValue("Content-Type").ifPresent(response::setContentType);
+            // The type is the format asked for, not whatever came back; the file never runs as a page.
+            response.setContentType(as.equals("csv") ? "text/csv;charset=utf-8" : "application/x-ndjson");
             export.headers().firstValue("Content-Disposition")
+                    .filter(value -> value.matches("attachment; filename=\"[A-Za-z0-9._-]+\""))
                     .ifPresent(value -> response.setHeader("Content-Disposition", value));
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", "sandbox");
             body.transferTo(response.getOutputStream());
+        } catch (IOException failure) {
+            if (response.isCommitted()) {
+                throw new ExportInterrupted(failure);
+            }
+            throw failure;
         }
     }
 }

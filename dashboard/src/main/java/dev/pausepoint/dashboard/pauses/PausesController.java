@@ -80,9 +80,21 @@ public class PausesController {
     ResponseEntity<String> pause(SignedIn page, @PathVariable String pauseId,
             @RequestParam(required = false) String cancelled) {
         Pause pause = pauses.get(page.caller(), pauseId);
-        Deliveries deliveries = pauses.deliveries(page.caller(), pause.pauseId());
-        List<Entry> entries = audit.list(page.caller(), new Filter(null, null, null, pause.pauseId()), 100, 0).items();
         Frame frame = page.frame("Pause", "pauses");
+        // The pause is the page; its deliveries and audit entries only add detail. If either cannot be read
+        // (delivery-service down, a rate limit), the page still shows the pause and its Cancel.
+        Deliveries deliveries = new Deliveries(List.of(), List.of());
+        List<Entry> entries = List.of();
+        try {
+            deliveries = pauses.deliveries(page.caller(), pause.pauseId());
+            entries = audit.list(page.caller(), Filter.ofPause(pause.pauseId()), 100, 0).items();
+        } catch (ApiFailure failure) {
+            if (failure.status() == 401) {
+                throw failure;
+            }
+            frame = frame.withNotice("Part of this pause's history could not be read (" + failure.explained()
+                    + "). Reload to try again.");
+        }
         if (cancelled != null) {
             frame = frame.withNotice("The pause was cancelled. The human is not notified; their link now says the "
                     + "request is no longer needed.");
