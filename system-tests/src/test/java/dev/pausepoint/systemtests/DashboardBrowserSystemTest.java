@@ -87,9 +87,11 @@ class DashboardBrowserSystemTest {
             assertThat(testKey).matches("pp_test_[0-9a-f]{48}");
             assertThat(browser.findElements(By.cssSelector("button.copy"))).as("a copy button per key").hasSize(2);
             views(browser, "welcome");
+            browser.navigate().refresh();
+            assertThat(heading(browser)).isEqualTo("Your keys were shown once");
             assertThat(as(testKey, "GET", "/v1/auth/me", null).json().get("email").asString()).isEqualTo(email);
 
-            clickAndLoad(browser, browser.findElement(By.partialLinkText("go to the dashboard")));
+            browser.get(url("/dashboard/test"));
             assertThat(heading(browser)).isEqualTo("Overview");
             assertThat(browser.findElement(By.id("world")).getText()).contains("Test data");
             assertThat(browser.findElement(By.cssSelector(".steps")).getText()).contains(testKey.substring(0, 12));
@@ -182,6 +184,10 @@ class DashboardBrowserSystemTest {
             String rotated = browser.findElement(By.id("new-key")).getText();
             assertThat(rotated).matches("pp_test_[0-9a-f]{48}").isNotEqualTo(account.test());
             views(browser, "rotated");
+            browser.navigate().refresh();
+            assertThat(heading(browser)).as("a reload shows nothing and rotates nothing").isEqualTo("This key was shown once");
+            assertThat(as(account.live(), "GET", "/v1/auth/me", null).json().get("test_api_key_prefix").asString())
+                    .isEqualTo(rotated.substring(0, 12));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(as(account.test(), "GET", "/v1/auth/me", null).status()).isEqualTo(401));
             assertThat(as(rotated, "GET", "/v1/auth/me", null).status()).isEqualTo(200);

@@ -66,8 +66,10 @@ class DashboardFormsSystemTest {
         Reply rotated = visitor.post("/dashboard/test/keys/rotate", Map.of("type", "test", "_csrf", token),
                 "Sec-Fetch-Site", "same-origin");
         assertThat(rotated.status()).as("the same form with its token works, so the refusals were the token's")
-                .isEqualTo(200);
-        assertThat(rotated.body()).contains("Your new test key");
+                .isEqualTo(303);
+        assertThat(rotated.header("Location")).isEqualTo("/dashboard/test/keys/new");
+        assertThat(testKeyPrefix(account)).isNotEqualTo(prefix);
+        assertThat(visitor.send("GET", "/dashboard/test/keys/new", null).body()).contains("Your new test key");
     }
 
     @Test
@@ -127,7 +129,7 @@ class DashboardFormsSystemTest {
             return send("POST", path, body.toString(), headers);
         }
 
-        private Reply send(String method, String path, String form, String... headers) {
+        Reply send(String method, String path, String form, String... headers) {
             List<String> all = new ArrayList<>(List.of("X-Forwarded-For", address));
             if (!cookies.isEmpty()) {
                 all.addAll(List.of("Cookie", String.join("; ", cookies.entrySet().stream()

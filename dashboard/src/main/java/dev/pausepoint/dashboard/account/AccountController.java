@@ -7,10 +7,14 @@ import dev.pausepoint.dashboard.api.Caller;
 import dev.pausepoint.dashboard.web.Browser;
 import dev.pausepoint.dashboard.web.BrowserCookies;
 import dev.pausepoint.dashboard.web.Frame;
+import dev.pausepoint.dashboard.web.OneTimeSecrets;
 import dev.pausepoint.dashboard.web.Pages;
+import dev.pausepoint.dashboard.web.Problem;
 import dev.pausepoint.dashboard.web.Redirect;
 import dev.pausepoint.dashboard.web.SessionCookie.Session;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -42,14 +46,18 @@ public class AccountController {
     public record ForgotPage(Frame frame, String email, boolean sent, String error) {
     }
 
+    private static final String NEW_KEYS = "api-keys";
+
     private final AccountApi accounts;
     private final Pages pages;
     private final BrowserCookies cookies;
+    private final OneTimeSecrets secrets;
 
-    public AccountController(AccountApi accounts, Pages pages, BrowserCookies cookies) {
+    public AccountController(AccountApi accounts, Pages pages, BrowserCookies cookies, OneTimeSecrets secrets) {
         this.accounts = accounts;
         this.pages = pages;
         this.cookies = cookies;
+        this.secrets = secrets;
     }
 
     @GetMapping("/dashboard")
@@ -113,16 +121,30 @@ public class AccountController {
         }
         // The account exists; signing in is a second call, which may meet the per-address window. The keys
         // are shown either way: this is the only time they can be.
-        Frame frame = Frame.signedOut("Your API keys", browser);
+        String notice = "";
         try {
             LoggedIn session = accounts.login(caller, email, password);
             cookies.signIn(response, new Session(session.sessionToken(), session.expiresAt()));
         } catch (ApiFailure failure) {
-            frame = frame.withNotice("Your account was created, but signing in failed (" + failure.explained()
-                    + "). Copy your keys, then sign in.");
+            notice = "Your account was created, but signing in failed (" + failure.explained()
+                    + "). Copy your keys, then sign in.";
         }
-        return pages.render(201, "dashboard/welcome.jte",
-                new WelcomePage(frame, registered.apiKey(), registered.testApiKey()));
+        secrets.keep(response, NEW_KEYS, List.of(registered.apiKey(), registered.testApiKey(), notice));
+        return Redirect.to("/dashboard/welcome");
+    }
+
+    /** Both keys of the new account, once; a reload says they were shown. */
+    @GetMapping("/dashboard/welcome")
+    ResponseEntity<String> welcome(Browser browser, HttpServletRequest request, HttpServletResponse response) {
+        return secrets.take(request, response, NEW_KEYS).map(keys -> {
+            Frame frame = Frame.signedOut("Your API keys", browser);
+            if (!keys.get(2).isEmpty()) {
+                frame = frame.withNotice(keys.get(2));
+            }
+            return pages.ok("dashboard/welcome.jte", new WelcomePage(frame, keys.get(0), keys.get(1)));
+        }).orElseGet(() -> pages.render(410, "dashboard/problem.jte", new Problem(Frame.signedOut("Keys shown",
+                browser), "Your keys were shown once", "The keys of a new account are shown only right after "
+                + "sign-up. If you did not copy them, sign in and rotate them on the API keys page.", "/dashboard")));
     }
 
     @PostMapping("/dashboard/signout")

@@ -39,6 +39,11 @@ public class BrowserCookies {
         response.addHeader(HttpHeaders.SET_COOKIE, header(Csrf.COOKIE, value, null));
     }
 
+    /** Any other cookie of the dashboard, with the same attributes; a zero {@code maxAge} deletes it. */
+    void write(HttpServletResponse response, String name, String value, Duration maxAge) {
+        response.addHeader(HttpHeaders.SET_COOKIE, header(name, value, maxAge));
+    }
+
     private String header(String name, String value, Duration maxAge) {
         ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value).path("/dashboard").httpOnly(true)
                 .secure(secure).sameSite("Lax");

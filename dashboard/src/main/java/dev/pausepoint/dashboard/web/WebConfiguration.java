@@ -52,6 +52,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    OneTimeSecrets oneTimeSecrets(DashboardKeys keys, BrowserCookies cookies, Clock clock) {
+        return new OneTimeSecrets(keys, cookies, clock);
+    }
+
+    @Bean
     Pages pages(TemplateEngine templates, DashboardProperties properties) {
         return new Pages(templates, properties);
     }

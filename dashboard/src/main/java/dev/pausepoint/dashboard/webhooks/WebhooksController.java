@@ -3,11 +3,15 @@ package dev.pausepoint.dashboard.webhooks;
 import dev.pausepoint.dashboard.api.ApiFailure;
 import dev.pausepoint.dashboard.web.Frame;
 import dev.pausepoint.dashboard.web.PageNotFound;
+import dev.pausepoint.dashboard.web.OneTimeSecrets;
 import dev.pausepoint.dashboard.web.Pages;
+import dev.pausepoint.dashboard.web.Problem;
 import dev.pausepoint.dashboard.web.Redirect;
 import dev.pausepoint.dashboard.web.SignedIn;
 import dev.pausepoint.dashboard.webhooks.WebhooksApi.Attempt;
 import dev.pausepoint.dashboard.webhooks.WebhooksApi.Webhook;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,13 +49,17 @@ public class WebhooksController {
     public record ConfirmDeletePage(Frame frame, Webhook webhook) {
     }
 
+    private static final String NEW_SECRET = "webhook-secret";
+
     private final WebhooksApi webhooks;
     private final Pages pages;
+    private final OneTimeSecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhooksController(WebhooksApi webhooks, Pages pages) {
+    public WebhooksController(WebhooksApi webhooks, Pages pages, OneTimeSecrets secrets) {
         this.webhooks = webhooks;
         this.pages = pages;
+        this.secrets = secrets;
     }
 
     @GetMapping("/dashboard/{world}/webhooks")
@@ -65,15 +73,15 @@ public class WebhooksController {
     }
 
     @PostMapping("/dashboard/{world}/webhooks")
-    ResponseEntity<String> add(SignedIn page, @RequestParam(defaultValue = "") String url,
-            @RequestParam(required = false) List<String> events) {
+    ResponseEntity<String> add(SignedIn page, HttpServletResponse response,
+            @RequestParam(defaultValue = "") String url, @RequestParam(required = false) List<String> events) {
         List<String> chosen = events == null ? List.of()
                 : WebhooksApi.EVENTS.stream().filter(events::contains).toList();
         String secret = "whsec_" + HexFormat.of().formatHex(randomBytes());
         try {
             Webhook created = webhooks.create(page.caller(), url, chosen, secret);
-            return pages.render(201, "dashboard/webhook-created.jte", new CreatedPage(
-                    page.frame("Endpoint added", "webhooks"), created, secret));
+            secrets.keep(response, NEW_SECRET, List.of(created.webhookId(), secret));
+            return Redirect.to(page.path("webhooks/added"));
         } catch (ApiFailure failure) {
             if (failure.status() != 422) {
                 throw failure;
@@ -86,6 +94,19 @@ public class WebhooksController {
             return pages.render(422, "dashboard/webhooks.jte", new WebhooksPage(page.frame("Webhooks", "webhooks"),
                     webhooks.list(page.caller()), url, chosen, issues, issues.isEmpty() ? failure.explained() : null));
         }
+    }
+
+    /** The endpoint just added and its signing secret, once; a reload adds nothing and shows no secret. */
+    @GetMapping("/dashboard/{world}/webhooks/added")
+    ResponseEntity<String> added(SignedIn page, HttpServletRequest request, HttpServletResponse response) {
+        return secrets.take(request, response, NEW_SECRET)
+                .flatMap(kept -> webhooks.find(page.caller(), kept.get(0)).map(webhook -> pages.ok(
+                        "dashboard/webhook-created.jte", new CreatedPage(page.frame("Endpoint added", "webhooks"),
+                                webhook, kept.get(1)))))
+                .orElseGet(() -> pages.render(410, "dashboard/problem.jte", new Problem(page.frame("Secret shown",
+                        "webhooks"), "This secret was shown once", "An endpoint's signing secret is shown only "
+                        + "right after it is added. If you did not copy it, delete the endpoint and add it again.",
+                        page.path("webhooks"))));
     }
 
     @GetMapping("/dashboard/{world}/webhooks/{webhookId}")
