@@ -60,7 +60,7 @@ public class AccountController {
         this.secrets = secrets;
     }
 
-    @GetMapping("/dashboard")
+    @GetMapping({"/dashboard", "/dashboard/"})
     ResponseEntity<String> home(Browser browser) {
         return Redirect.to(browser.session().isPresent() ? "/dashboard/live" : "/dashboard/signin");
     }

@@ -67,7 +67,9 @@ public class BrowserFilter extends OncePerRequestFilter {
         }
         Session session = sessions.open(cookie(request, SessionCookie.NAME), clock.instant()).orElse(null);
         String csrfCookie = cookie(request, Csrf.COOKIE);
-        if (csrfCookie == null || csrfCookie.length() > 64) {
+        // Only a value of the form this dashboard issues: one planted from elsewhere (a sibling domain's cookie)
+        // is replaced, not trusted.
+        if (csrfCookie == null || !Csrf.COOKIE_VALUE.matcher(csrfCookie).matches()) {
             csrfCookie = csrf.newCookieValue();
             cookies.csrf(response, csrfCookie);
         }

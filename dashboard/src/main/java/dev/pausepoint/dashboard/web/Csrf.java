@@ -18,6 +18,8 @@ public final class Csrf {
 
     public static final String COOKIE = "pp_csrf";
     public static final String FIELD = "_csrf";
+    /** What {@link #newCookieValue()} makes: 24 random bytes in base64url. */
+    static final java.util.regex.Pattern COOKIE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32}");
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 

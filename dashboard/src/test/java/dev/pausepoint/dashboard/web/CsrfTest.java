@@ -31,6 +31,15 @@ class CsrfTest {
     }
 
     @Test
+    void aNewCookieValueHasTheFormTheFilterAccepts() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(csrf.newCookieValue()).matches(Csrf.COOKIE_VALUE);
+        }
+        assertThat(Csrf.COOKIE_VALUE.matcher("").matches()).isFalse();
+        assertThat(Csrf.COOKIE_VALUE.matcher("a".repeat(33)).matches()).isFalse();
+    }
+
+    @Test
     void anotherDeploymentsKeyGivesOtherTokens() {
         Csrf other = new Csrf(new DashboardKeys("another-secret-entirely-0123456789abcdef"));
         assertThat(other.token(cookie, SESSION)).isNotEqualTo(csrf.token(cookie, SESSION));
