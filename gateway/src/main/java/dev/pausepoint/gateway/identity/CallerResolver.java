@@ -62,7 +62,14 @@ public class CallerResolver implements WebFilter, Ordered {
                         + "in and rotate it.");
             }
             ResolvedCredential resolved = found.get();
-            KeyMode mode = SessionMode.of(resolved, exchange.getRequest().getHeaders());
+            KeyMode mode;
+            try {
+                mode = SessionMode.of(resolved, exchange.getRequest().getHeaders());
+            } catch (ApiException refused) {
+                // Counted like a refused credential: a client repeating a bad PausePoint-Mode is held to the
+                // address's unauthenticated window instead of costing nothing.
+                return limits.countFailure(exchange, clientIp).then(Mono.error(refused));
+            }
             exchange.getAttributes().put(CALLER, new CallerIdentity(resolved.developerId(), mode,
                     resolved.plan(), resolved.kind(), clientIp));
             return chain.filter(exchange);

@@ -108,6 +108,22 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aRepeatedBadModeIsHeldToTheAddresssUnauthenticatedWindow() {
+        String address = "198.51.100.201";
+        for (int i = 0; i < 100; i++) {
+            assertThat(call(port, "GET", "/v1/pause/psr_1", "Authorization", "Bearer " + LIVE_KEY,
+                    "PausePoint-Mode", "sandbox", "X-Forwarded-For", address).statusCode()).as("request " + (i + 1))
+                    .isEqualTo(422);
+        }
+        HttpResponse<String> refused = call(port, "GET", "/v1/pause/psr_1", "Authorization", "Bearer " + LIVE_KEY,
+                "PausePoint-Mode", "sandbox", "X-Forwarded-For", address);
+        assertThat(refused.statusCode()).as("the 101st, over the 100 a minute of unauthenticated requests")
+                .isEqualTo(429);
+        assertThat(refused.body()).startsWith("{\"error\":\"RATE_LIMITED\"");
+        assertThat(forwardedToPauseService()).isEmpty();
+    }
+
+    @Test
     void aKeyIsLookedUpOnceAndThenServedFromTheCache() {
         awaitKeyCacheInUse(context);
         int before = lookups();
