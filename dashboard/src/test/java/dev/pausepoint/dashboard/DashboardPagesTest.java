@@ -137,6 +137,7 @@ class DashboardPagesTest {
             assertThat(served.statusCode()).as(asset).isEqualTo(200);
             assertThat(served.headers().firstValue("Cache-Control")).as(asset).hasValueSatisfying(value ->
                     assertThat(value).contains("max-age=31536000").contains("public"));
+            assertThat(served.headers().allValues("Set-Cookie")).as("a cached asset carries no cookie").isEmpty();
         }
     }
 

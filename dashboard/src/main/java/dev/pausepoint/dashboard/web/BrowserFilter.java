@@ -29,6 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BrowserFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+    private static final String ASSETS = "/dashboard/assets/";
     /** What a browser says about a request's origin that we accept for a form: ours, or typed by the user. */
     private static final Set<String> SAME_ORIGIN = Set.of("same-origin", "none");
 
@@ -63,6 +64,12 @@ public class BrowserFilter extends OncePerRequestFilter {
             caller = signer.verifyIdentity(request::getHeader, request.getMethod(), request.getRequestURI());
         } catch (UntrustedRequestException e) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The dashboard is served through the gateway.");
+            return;
+        }
+        if (request.getRequestURI().startsWith(ASSETS)) {
+            // The stylesheet and script are public and cached for a year, possibly by a shared cache: they carry
+            // no cookie, so no cache can hand one browser's CSRF value to another.
+            chain.doFilter(request, response);
             return;
         }
         Session session = sessions.open(cookie(request, SessionCookie.NAME), clock.instant()).orElse(null);
