@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.web.util.WebUtils;
 
 /**
  * What a form's result shows once (new API keys, a webhook's signing secret), carried from the form's POST
@@ -47,15 +48,11 @@ public final class OneTimeSecrets {
 
     /** The values kept for {@code kind}, once: the cookie is cleared whatever it held. */
     public Optional<List<String>> take(HttpServletRequest request, HttpServletResponse response, String kind) {
-        String value = null;
-        for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
-            if (cookie.getName().equals(NAME)) {
-                value = cookie.getValue();
-            }
-        }
-        if (value == null) {
+        Cookie cookie = WebUtils.getCookie(request, NAME);
+        if (cookie == null) {
             return Optional.empty();
         }
+        String value = cookie.getValue();
         cookies.write(response, NAME, "", Duration.ZERO);
         Instant now = clock.instant();
         return sealer.open(value, 4096).map(plain -> Arrays.asList(new String(plain, StandardCharsets.UTF_8)
