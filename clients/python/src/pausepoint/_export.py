@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import AsyncIterator, Iterator, Optional
+from typing import AsyncIterator, Iterator, List, Optional
 
 import httpx
 
@@ -15,6 +15,22 @@ _BROKEN = (
     "the audit export broke off before its end (the server closes an export that fails or runs past "
     "10 minutes; narrow the dates)"
 )
+
+
+class _Lines:
+    """Splits decoded text into lines without their ``\n`` or ``\r\n``, whatever httpx version reads it
+    (httpx keeps the endings before 0.24 and drops them after)."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def feed(self, text: str) -> List[str]:
+        *complete, self._pending = (self._pending + text).split("\n")
+        return [line[:-1] if line.endswith("\r") else line for line in complete]
+
+    def end(self) -> List[str]:
+        rest, self._pending = self._pending, ""
+        return [rest] if rest else []
 
 
 class _Export:
@@ -45,8 +61,11 @@ class AuditExport(_Export):
 
     def iter_lines(self) -> Iterator[str]:
         """Lines without their ending (an ndjson entry, or a CSV record when no field holds a line break)."""
+        lines = _Lines()
         try:
-            yield from self.response.iter_lines()
+            for text in self.response.iter_text():
+                yield from lines.feed(text)
+            yield from lines.end()
         except httpx.TransportError as failure:
             raise PausePointConnectionError(_BROKEN) from failure
 
@@ -62,8 +81,12 @@ class AsyncAuditExport(_Export):
             raise PausePointConnectionError(_BROKEN) from failure
 
     async def aiter_lines(self) -> AsyncIterator[str]:
+        lines = _Lines()
         try:
-            async for line in self.response.aiter_lines():
+            async for text in self.response.aiter_text():
+                for line in lines.feed(text):
+                    yield line
+            for line in lines.end():
                 yield line
         except httpx.TransportError as failure:
             raise PausePointConnectionError(_BROKEN) from failure
