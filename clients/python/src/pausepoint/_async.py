@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Any, AsyncIterator, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, AsyncIterator, Awaitable, Callable, List, Mapping, Optional, Sequence, TypeVar, Union
 
 import httpx
 
@@ -29,27 +29,7 @@ from ._core import (
 )
 from ._export import AsyncAuditExport
 from ._sync import PausePoint
-from .models import (
-    Account,
-    AuditPage,
-    Channel,
-    DeliveryTimeline,
-    Health,
-    Pause,
-    PausePage,
-    PauseStats,
-    PauseStatus,
-    Plan,
-    Registration,
-    ResponsePrompt,
-    ResponseResult,
-    RotatedKey,
-    Session,
-    Subscription,
-    Webhook,
-    WebhookDelivery,
-    WebhookTest,
-)
+from . import models
 
 T = TypeVar("T")
 
@@ -73,7 +53,7 @@ class AsyncPausePoint(ClientBase):
         self._config = Config.of(api_key, base_url, headers, max_retries, timeout, max_retry_wait)
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(transport=transport)
-        self._sleep = asyncio.sleep
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
     def with_api_key(self, api_key: str) -> "AsyncPausePoint":
         return self._with_api_key(api_key)
@@ -105,7 +85,8 @@ class AsyncPausePoint(ClientBase):
                     continue
                 step = steps.send(response)
         except StopIteration as done:
-            return done.value
+            result: T = done.value
+            return result
 
     async def _call(self, call: Call[T]) -> T:
         return await self._run(exchange(self._config, call))
@@ -115,7 +96,7 @@ class AsyncPausePoint(ClientBase):
     async def create_pause(
         self,
         *,
-        channel: Union[Channel, str],
+        channel: Union[models.Channel, str],
         recipient: str,
         message: str,
         options: Sequence[str],
@@ -124,60 +105,62 @@ class AsyncPausePoint(ClientBase):
         timeout_default: Optional[str] = None,
         metadata: Optional[Mapping[str, Any]] = None,
         idempotency_key: Optional[str] = None,
-    ) -> Pause:
+    ) -> models.Pause:
         return await self._call(_calls.create_pause(
             channel=channel, recipient=recipient, message=message, options=options,
             allow_text_response=allow_text_response, timeout_hours=timeout_hours, timeout_default=timeout_default,
             metadata=metadata, idempotency_key=idempotency_key))
 
-    async def get_pause(self, pause_id: str, *, wait: Optional[float] = None) -> Pause:
+    async def get_pause(self, pause_id: str, *, wait: Optional[float] = None) -> models.Pause:
         return await self._call(_calls.get_pause(self._config, pause_id, wait))
 
-    async def wait_for_decision(self, pause_id: str, *, timeout: float) -> Pause:
+    async def wait_for_decision(self, pause_id: str, *, timeout: float) -> models.Pause:
         return await self._run(wait_for_decision(
             self._config, timeout, lambda wait: _calls.get_pause(self._config, pause_id, wait)))
 
-    async def cancel_pause(self, pause_id: str) -> Pause:
+    async def cancel_pause(self, pause_id: str) -> models.Pause:
         return await self._call(_calls.cancel_pause(pause_id))
 
     async def list_pauses(
         self,
         *,
-        status: Union[PauseStatus, str, None] = None,
-        channel: Union[Channel, str, None] = None,
+        status: Union[models.PauseStatus, str, None] = None,
+        channel: Union[models.Channel, str, None] = None,
         limit: Optional[int] = None,
         offset: Optional[int] = None,
-    ) -> PausePage:
+    ) -> models.PausePage:
         return await self._call(_calls.list_pauses(status, channel, limit, offset))
 
     # Human response
 
-    async def get_response_prompt(self, token: str) -> ResponsePrompt:
+    async def get_response_prompt(self, token: str) -> models.ResponsePrompt:
         return await self._call(_calls.get_response_prompt(token))
 
-    async def respond(self, token: str, choice: str, *, text: Optional[str] = None) -> ResponseResult:
+    async def respond(self, token: str, choice: str, *, text: Optional[str] = None) -> models.ResponseResult:
         return await self._call(_calls.respond(token, choice, text))
 
     # Webhooks
 
-    async def create_webhook(self, url: str, *, secret: str, events: Optional[Sequence[str]] = None) -> Webhook:
+    async def create_webhook(self, url: str, *, secret: str, events: Optional[Sequence[str]] = None) -> models.Webhook:
         return await self._call(_calls.create_webhook(url, secret, events))
 
-    async def list_webhooks(self) -> List[Webhook]:
+    async def list_webhooks(self) -> List[models.Webhook]:
         return await self._call(_calls.list_webhooks())
 
     async def delete_webhook(self, webhook_id: str) -> None:
         await self._call(_calls.delete_webhook(webhook_id))
 
-    async def list_webhook_deliveries(self, webhook_id: str, *, limit: Optional[int] = None) -> List[WebhookDelivery]:
+    async def list_webhook_deliveries(
+        self, webhook_id: str, *, limit: Optional[int] = None
+    ) -> List[models.WebhookDelivery]:
         return await self._call(_calls.list_webhook_deliveries(webhook_id, limit))
 
-    async def test_webhook(self, webhook_id: str) -> WebhookTest:
+    async def test_webhook(self, webhook_id: str) -> models.WebhookTest:
         return await self._call(_calls.test_webhook(webhook_id))
 
     # Delivery timeline, audit log, statistics
 
-    async def get_delivery_timeline(self, pause_id: str) -> DeliveryTimeline:
+    async def get_delivery_timeline(self, pause_id: str) -> models.DeliveryTimeline:
         return await self._call(_calls.get_delivery_timeline(pause_id))
 
     async def list_audit(
@@ -189,7 +172,7 @@ class AsyncPausePoint(ClientBase):
         to_date: Optional[DateLike] = None,
         limit: Optional[int] = None,
         offset: Optional[int] = None,
-    ) -> AuditPage:
+    ) -> models.AuditPage:
         return await self._call(_calls.list_audit(pause_id, event_type, from_date, to_date, limit, offset))
 
     @contextlib.asynccontextmanager
@@ -210,24 +193,24 @@ class AsyncPausePoint(ClientBase):
         finally:
             await response.aclose()
 
-    async def get_pause_stats(self, *, days: Optional[int] = None) -> PauseStats:
+    async def get_pause_stats(self, *, days: Optional[int] = None) -> models.PauseStats:
         return await self._call(_calls.get_pause_stats(days))
 
     # Accounts and keys
 
-    async def register(self, *, email: str, name: str, password: str) -> Registration:
+    async def register(self, *, email: str, name: str, password: str) -> models.Registration:
         return await self._call(_calls.register(email, name, password))
 
-    async def login(self, *, email: str, password: str) -> Session:
+    async def login(self, *, email: str, password: str) -> models.Session:
         return await self._call(_calls.login(email, password))
 
     async def logout(self) -> None:
         await self._call(_calls.logout())
 
-    async def me(self) -> Account:
+    async def me(self) -> models.Account:
         return await self._call(_calls.me())
 
-    async def rotate_key(self, key_type: Optional[str] = None) -> RotatedKey:
+    async def rotate_key(self, key_type: Optional[str] = None) -> models.RotatedKey:
         return await self._call(_calls.rotate_key(key_type))
 
     async def request_password_reset(self, email: str) -> str:
@@ -238,16 +221,16 @@ class AsyncPausePoint(ClientBase):
 
     # Billing and health
 
-    async def list_plans(self) -> List[Plan]:
+    async def list_plans(self) -> List[models.Plan]:
         return await self._call(_calls.list_plans())
 
-    async def get_subscription(self) -> Subscription:
+    async def get_subscription(self) -> models.Subscription:
         return await self._call(_calls.get_subscription())
 
     async def create_checkout(self, plan: str) -> str:
         return await self._call(_calls.create_checkout(plan))
 
-    async def health(self) -> Health:
+    async def health(self) -> models.Health:
         return await self._call(_calls.health())
 
 

@@ -10,27 +10,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from ._core import Call, Config, error_from, json_body, long_poll_seconds, long_poll_timeout
-from .models import (
-    Account,
-    AuditPage,
-    Channel,
-    DeliveryTimeline,
-    Health,
-    Pause,
-    PausePage,
-    PauseStats,
-    PauseStatus,
-    Plan,
-    Registration,
-    ResponsePrompt,
-    ResponseResult,
-    RotatedKey,
-    Session,
-    Subscription,
-    Webhook,
-    WebhookDelivery,
-    WebhookTest,
-)
+from . import models
 
 DateLike = Union[date, str]
 
@@ -58,7 +38,7 @@ def respond_token(respond_url: str) -> str:
 
 
 def _value(item: Any) -> Any:
-    if isinstance(item, (PauseStatus, Channel)):
+    if isinstance(item, (models.PauseStatus, models.Channel)):
         return item.value
     if isinstance(item, date):
         return item.isoformat()
@@ -84,13 +64,13 @@ def _nothing(response: httpx.Response) -> None:
 # Auth
 
 
-def register(email: str, name: str, password: str) -> Call[Registration]:
-    return Call("POST", "/v1/auth/register", _parse_json(Registration), has_body=True, authenticated=False,
+def register(email: str, name: str, password: str) -> Call[models.Registration]:
+    return Call("POST", "/v1/auth/register", _parse_json(models.Registration), has_body=True, authenticated=False,
                 body={"email": email, "name": name, "password": password})
 
 
-def login(email: str, password: str) -> Call[Session]:
-    return Call("POST", "/v1/auth/login", _parse_json(Session), has_body=True, authenticated=False,
+def login(email: str, password: str) -> Call[models.Session]:
+    return Call("POST", "/v1/auth/login", _parse_json(models.Session), has_body=True, authenticated=False,
                 body={"email": email, "password": password})
 
 
@@ -98,13 +78,13 @@ def logout() -> Call[None]:
     return Call("POST", "/v1/auth/logout", _nothing, idempotent=True)
 
 
-def me() -> Call[Account]:
-    return Call("GET", "/v1/auth/me", _parse_json(Account), idempotent=True)
+def me() -> Call[models.Account]:
+    return Call("GET", "/v1/auth/me", _parse_json(models.Account), idempotent=True)
 
 
-def rotate_key(key_type: Optional[str]) -> Call[RotatedKey]:
+def rotate_key(key_type: Optional[str]) -> Call[models.RotatedKey]:
     body = {} if key_type is None else {"key_type": key_type}
-    return Call("POST", "/v1/auth/keys/rotate", _parse_json(RotatedKey), has_body=True, body=body)
+    return Call("POST", "/v1/auth/keys/rotate", _parse_json(models.RotatedKey), has_body=True, body=body)
 
 
 def request_password_reset(email: str) -> Call[str]:
@@ -122,7 +102,7 @@ def confirm_password_reset(token: str, password: str) -> Call[str]:
 
 def create_pause(
     *,
-    channel: Union[Channel, str],
+    channel: Union[models.Channel, str],
     recipient: str,
     message: str,
     options: Sequence[str],
@@ -131,7 +111,7 @@ def create_pause(
     timeout_default: Optional[str],
     metadata: Optional[Mapping[str, Any]],
     idempotency_key: Optional[str],
-) -> Call[Pause]:
+) -> Call[models.Pause]:
     body: Dict[str, Any] = {
         "channel": _value(channel),
         "recipient": recipient,
@@ -148,86 +128,86 @@ def create_pause(
     # Generated once per call, so every retry of this create carries the same key and the API
     # answers a retry of a create that did land with that pause instead of making a second.
     key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())
-    return Call("POST", "/v1/pause", _parse_json(Pause), has_body=True, body=body,
+    return Call("POST", "/v1/pause", _parse_json(models.Pause), has_body=True, body=body,
                 headers={"Idempotency-Key": key}, idempotent=True)
 
 
-def get_pause(config: Config, pause_id: str, wait: Optional[float]) -> Call[Pause]:
+def get_pause(config: Config, pause_id: str, wait: Optional[float]) -> Call[models.Pause]:
     seconds = long_poll_seconds(wait)
-    return Call("GET", f"/v1/pause/{segment(pause_id, 'pause_id')}", _parse_json(Pause),
+    return Call("GET", f"/v1/pause/{segment(pause_id, 'pause_id')}", _parse_json(models.Pause),
                 params={"wait": seconds}, idempotent=True, timeout=long_poll_timeout(config, seconds))
 
 
-def cancel_pause(pause_id: str) -> Call[Pause]:
-    return Call("DELETE", f"/v1/pause/{segment(pause_id, 'pause_id')}", _parse_json(Pause), idempotent=True)
+def cancel_pause(pause_id: str) -> Call[models.Pause]:
+    return Call("DELETE", f"/v1/pause/{segment(pause_id, 'pause_id')}", _parse_json(models.Pause), idempotent=True)
 
 
 def list_pauses(
-    status: Union[PauseStatus, str, None], channel: Union[Channel, str, None], limit: Optional[int],
+    status: Union[models.PauseStatus, str, None], channel: Union[models.Channel, str, None], limit: Optional[int],
     offset: Optional[int],
-) -> Call[PausePage]:
+) -> Call[models.PausePage]:
     params = {"status": _value(status), "channel": _value(channel), "limit": limit, "offset": offset}
-    return Call("GET", "/v1/pause", _parse_json(PausePage), params=params, idempotent=True)
+    return Call("GET", "/v1/pause", _parse_json(models.PausePage), params=params, idempotent=True)
 
 
 # Human response
 
 
-def get_response_prompt(token: str) -> Call[ResponsePrompt]:
-    return Call("GET", f"/v1/respond/{segment(token, 'token')}", _parse_json(ResponsePrompt),
+def get_response_prompt(token: str) -> Call[models.ResponsePrompt]:
+    return Call("GET", f"/v1/respond/{segment(token, 'token')}", _parse_json(models.ResponsePrompt),
                 authenticated=False, idempotent=True)
 
 
-def respond(token: str, choice: str, text: Optional[str]) -> Call[ResponseResult]:
+def respond(token: str, choice: str, text: Optional[str]) -> Call[models.ResponseResult]:
     body: Dict[str, Any] = {"choice": choice}
     if text is not None:
         body["text"] = text
-    return Call("POST", f"/v1/respond/{segment(token, 'token')}", _parse_json(ResponseResult), has_body=True,
+    return Call("POST", f"/v1/respond/{segment(token, 'token')}", _parse_json(models.ResponseResult), has_body=True,
                 body=body, authenticated=False)
 
 
 # Webhooks
 
 
-def create_webhook(url: str, secret: str, events: Optional[Sequence[str]]) -> Call[Webhook]:
+def create_webhook(url: str, secret: str, events: Optional[Sequence[str]]) -> Call[models.Webhook]:
     body: Dict[str, Any] = {"url": url, "secret": secret}
     if events is not None:
         body["events"] = list(events)
-    return Call("POST", "/v1/webhooks", _parse_json(Webhook), has_body=True, body=body)
+    return Call("POST", "/v1/webhooks", _parse_json(models.Webhook), has_body=True, body=body)
 
 
-def list_webhooks() -> Call[List[Webhook]]:
-    return Call("GET", "/v1/webhooks", _items(Webhook), idempotent=True)
+def list_webhooks() -> Call[List[models.Webhook]]:
+    return Call("GET", "/v1/webhooks", _items(models.Webhook), idempotent=True)
 
 
 def delete_webhook(webhook_id: str) -> Call[None]:
     return Call("DELETE", f"/v1/webhooks/{segment(webhook_id, 'webhook_id')}", _nothing, idempotent=True)
 
 
-def list_webhook_deliveries(webhook_id: str, limit: Optional[int]) -> Call[List[WebhookDelivery]]:
-    return Call("GET", f"/v1/webhooks/{segment(webhook_id, 'webhook_id')}/deliveries", _items(WebhookDelivery),
+def list_webhook_deliveries(webhook_id: str, limit: Optional[int]) -> Call[List[models.WebhookDelivery]]:
+    return Call("GET", f"/v1/webhooks/{segment(webhook_id, 'webhook_id')}/deliveries", _items(models.WebhookDelivery),
                 params={"limit": limit}, idempotent=True)
 
 
-def test_webhook(webhook_id: str) -> Call[WebhookTest]:
-    return Call("POST", f"/v1/webhooks/{segment(webhook_id, 'webhook_id')}/test", _parse_json(WebhookTest))
+def test_webhook(webhook_id: str) -> Call[models.WebhookTest]:
+    return Call("POST", f"/v1/webhooks/{segment(webhook_id, 'webhook_id')}/test", _parse_json(models.WebhookTest))
 
 
 # Delivery timeline, audit, statistics
 
 
-def get_delivery_timeline(pause_id: str) -> Call[DeliveryTimeline]:
-    return Call("GET", "/v1/deliveries", _parse_json(DeliveryTimeline), params={"pause_id": pause_id},
+def get_delivery_timeline(pause_id: str) -> Call[models.DeliveryTimeline]:
+    return Call("GET", "/v1/deliveries", _parse_json(models.DeliveryTimeline), params={"pause_id": pause_id},
                 idempotent=True)
 
 
 def list_audit(
     pause_id: Optional[str], event_type: Optional[str], from_date: Optional[DateLike],
     to_date: Optional[DateLike], limit: Optional[int], offset: Optional[int],
-) -> Call[AuditPage]:
+) -> Call[models.AuditPage]:
     params = {"pause_id": pause_id, "event_type": event_type, "from_date": _value(from_date),
               "to_date": _value(to_date), "limit": limit, "offset": offset}
-    return Call("GET", "/v1/audit", _parse_json(AuditPage), params=params, idempotent=True)
+    return Call("GET", "/v1/audit", _parse_json(models.AuditPage), params=params, idempotent=True)
 
 
 def export_audit(
@@ -240,19 +220,19 @@ def export_audit(
                 stream=True)
 
 
-def get_pause_stats(days: Optional[int]) -> Call[PauseStats]:
-    return Call("GET", "/v1/stats/pauses", _parse_json(PauseStats), params={"days": days}, idempotent=True)
+def get_pause_stats(days: Optional[int]) -> Call[models.PauseStats]:
+    return Call("GET", "/v1/stats/pauses", _parse_json(models.PauseStats), params={"days": days}, idempotent=True)
 
 
 # Billing and health
 
 
-def list_plans() -> Call[List[Plan]]:
-    return Call("GET", "/v1/billing/plans", _items(Plan), idempotent=True)
+def list_plans() -> Call[List[models.Plan]]:
+    return Call("GET", "/v1/billing/plans", _items(models.Plan), idempotent=True)
 
 
-def get_subscription() -> Call[Subscription]:
-    return Call("GET", "/v1/billing/subscription", _parse_json(Subscription), idempotent=True)
+def get_subscription() -> Call[models.Subscription]:
+    return Call("GET", "/v1/billing/subscription", _parse_json(models.Subscription), idempotent=True)
 
 
 def create_checkout(plan: str) -> Call[str]:
@@ -260,14 +240,14 @@ def create_checkout(plan: str) -> Call[str]:
                 has_body=True, body={"plan": plan})
 
 
-def _health(response: httpx.Response) -> Health:
+def _health(response: httpx.Response) -> models.Health:
     body = json_body(response) if response.content else None
     if response.status_code == 503 and not (isinstance(body, dict) and "services" in body):
         # The degraded answer has the health shape; any other 503 is the error envelope.
         raise error_from(response)
-    return Health.from_json(body)
+    return models.Health.from_json(body)
 
 
-def health() -> Call[Health]:
+def health() -> Call[models.Health]:
     return Call("GET", "/health", _health, authenticated=False, idempotent=True,
                 answers=frozenset({503}))

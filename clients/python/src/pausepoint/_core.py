@@ -14,12 +14,13 @@ import os
 import random
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Dict, Generator, Generic, Mapping, Optional, TypeVar, Union
+from typing import Any, Callable, Dict, FrozenSet, Generator, Generic, Mapping, Optional, TypeVar, Union
 
 import httpx
 
 from . import _json
 from .errors import PausePointConnectionError, PausePointError, error_class
+from .models import Pause
 
 __version__ = "0.1.0"
 
@@ -83,7 +84,7 @@ class Call(Generic[T]):
     stream: bool = False
     timeout: Optional[float] = None
     # Non-2xx statuses whose body is an answer rather than an error (the degraded /health).
-    answers: frozenset = frozenset()
+    answers: FrozenSet[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def retry_delay(call: Call[Any], error: PausePointError, max_wait: float) -> Opt
 
 def backoff(retry: int) -> float:
     """Exponential, jittered so that clients failed together do not return together."""
-    return min(8.0, 0.5 * 2 ** (retry - 1)) * random.uniform(0.5, 1.0)
+    return min(8.0, 0.5 * 2.0 ** (retry - 1)) * random.uniform(0.5, 1.0)
 
 
 def error_from(response: httpx.Response) -> PausePointError:
@@ -213,7 +214,7 @@ def retry_after(value: Optional[str]) -> Optional[float]:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(0.0, when.timestamp() - time.time())
+    return max(0.0, float(when.timestamp()) - time.time())
 
 
 def connection_error(call: Call[Any], failure: httpx.RequestError) -> PausePointConnectionError:
@@ -237,7 +238,7 @@ def long_poll_timeout(config: Config, wait: Optional[int]) -> Optional[float]:
     return None if not wait else max(config.timeout, wait + 10.0)
 
 
-def wait_for_decision(config: Config, timeout: float, read: Callable[[float], Call[Any]]) -> Steps[Any]:
+def wait_for_decision(config: Config, timeout: float, read: Callable[[float], Call[Pause]]) -> Steps[Pause]:
     """Long-polls a pause (``read(wait)`` builds each read) until it leaves ``pending`` or ``timeout``
     seconds have passed.
 

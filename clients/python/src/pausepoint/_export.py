@@ -40,7 +40,7 @@ class _Export:
     @property
     def content_type(self) -> str:
         """``application/x-ndjson`` or ``text/csv;charset=utf-8``."""
-        return self.response.headers.get("Content-Type", "")
+        return str(self.response.headers.get("Content-Type", ""))
 
     @property
     def filename(self) -> Optional[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import Any, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
 
 import httpx
 
@@ -23,27 +23,7 @@ from ._core import (
     wait_for_decision,
 )
 from ._export import AuditExport
-from .models import (
-    Account,
-    AuditPage,
-    Channel,
-    DeliveryTimeline,
-    Health,
-    Pause,
-    PausePage,
-    PauseStats,
-    PauseStatus,
-    Plan,
-    Registration,
-    ResponsePrompt,
-    ResponseResult,
-    RotatedKey,
-    Session,
-    Subscription,
-    Webhook,
-    WebhookDelivery,
-    WebhookTest,
-)
+from . import models
 
 T = TypeVar("T")
 
@@ -76,7 +56,7 @@ class PausePoint(ClientBase):
         self._config = Config.of(api_key, base_url, headers, max_retries, timeout, max_retry_wait)
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(transport=transport)
-        self._sleep = time.sleep
+        self._sleep: Callable[[float], None] = time.sleep
 
     def with_api_key(self, api_key: str) -> "PausePoint":
         """The same settings and connection pool with another credential; close only the original."""
@@ -109,7 +89,8 @@ class PausePoint(ClientBase):
                     continue
                 step = steps.send(response)
         except StopIteration as done:
-            return done.value
+            result: T = done.value
+            return result
 
     def _call(self, call: Call[T]) -> T:
         return self._run(exchange(self._config, call))
@@ -119,7 +100,7 @@ class PausePoint(ClientBase):
     def create_pause(
         self,
         *,
-        channel: Union[Channel, str],
+        channel: Union[models.Channel, str],
         recipient: str,
         message: str,
         options: Sequence[str],
@@ -128,7 +109,7 @@ class PausePoint(ClientBase):
         timeout_default: Optional[str] = None,
         metadata: Optional[Mapping[str, Any]] = None,
         idempotency_key: Optional[str] = None,
-    ) -> Pause:
+    ) -> models.Pause:
         """Creates a pause (``POST /v1/pause``). The answer holds ``pause_id``, ``status``, ``respond_url``,
         ``expires_at``, ``created_at`` and ``livemode``. Without ``idempotency_key`` a random one is made;
         either way every retry of this call sends the same key, so a retry never makes a second pause."""
@@ -137,18 +118,18 @@ class PausePoint(ClientBase):
             allow_text_response=allow_text_response, timeout_hours=timeout_hours, timeout_default=timeout_default,
             metadata=metadata, idempotency_key=idempotency_key))
 
-    def get_pause(self, pause_id: str, *, wait: Optional[float] = None) -> Pause:
+    def get_pause(self, pause_id: str, *, wait: Optional[float] = None) -> models.Pause:
         """Reads a pause. With ``wait`` (seconds, clamped to 0..30) it long-polls: the answer comes as soon
         as the pause leaves ``pending``, or with the current state when the wait ends."""
         return self._call(_calls.get_pause(self._config, pause_id, wait))
 
-    def wait_for_decision(self, pause_id: str, *, timeout: float) -> Pause:
+    def wait_for_decision(self, pause_id: str, *, timeout: float) -> models.Pause:
         """Long-polls until the pause is no longer pending or ``timeout`` seconds have passed (up to a second
         more), and returns the latest read: ``status`` pending if time ran out."""
         return self._run(wait_for_decision(
             self._config, timeout, lambda wait: _calls.get_pause(self._config, pause_id, wait)))
 
-    def cancel_pause(self, pause_id: str) -> Pause:
+    def cancel_pause(self, pause_id: str) -> models.Pause:
         """Cancels a pending pause and returns it (``ALREADY_RESPONDED``, ``ALREADY_CANCELLED`` or
         ``ALREADY_TIMED_OUT`` otherwise)."""
         return self._call(_calls.cancel_pause(pause_id))
@@ -156,48 +137,48 @@ class PausePoint(ClientBase):
     def list_pauses(
         self,
         *,
-        status: Union[PauseStatus, str, None] = None,
-        channel: Union[Channel, str, None] = None,
+        status: Union[models.PauseStatus, str, None] = None,
+        channel: Union[models.Channel, str, None] = None,
         limit: Optional[int] = None,
         offset: Optional[int] = None,
-    ) -> PausePage:
+    ) -> models.PausePage:
         """Lists pauses, newest first (``limit`` 1–100, default 20)."""
         return self._call(_calls.list_pauses(status, channel, limit, offset))
 
     # Human response
 
-    def get_response_prompt(self, token: str) -> ResponsePrompt:
+    def get_response_prompt(self, token: str) -> models.ResponsePrompt:
         """What a response link asks (``GET /v1/respond/{token}``); no API key needed.
         :func:`pausepoint.respond_token` takes the token out of a ``respond_url``."""
         return self._call(_calls.get_response_prompt(token))
 
-    def respond(self, token: str, choice: str, *, text: Optional[str] = None) -> ResponseResult:
+    def respond(self, token: str, choice: str, *, text: Optional[str] = None) -> models.ResponseResult:
         """Answers a pause through its response link (``POST /v1/respond/{token}``), as the human would."""
         return self._call(_calls.respond(token, choice, text))
 
     # Webhooks
 
-    def create_webhook(self, url: str, *, secret: str, events: Optional[Sequence[str]] = None) -> Webhook:
+    def create_webhook(self, url: str, *, secret: str, events: Optional[Sequence[str]] = None) -> models.Webhook:
         """Registers an endpoint for this key's world; ``secret`` (16–256 characters) signs every post."""
         return self._call(_calls.create_webhook(url, secret, events))
 
-    def list_webhooks(self) -> List[Webhook]:
+    def list_webhooks(self) -> List[models.Webhook]:
         return self._call(_calls.list_webhooks())
 
     def delete_webhook(self, webhook_id: str) -> None:
         self._call(_calls.delete_webhook(webhook_id))
 
-    def list_webhook_deliveries(self, webhook_id: str, *, limit: Optional[int] = None) -> List[WebhookDelivery]:
+    def list_webhook_deliveries(self, webhook_id: str, *, limit: Optional[int] = None) -> List[models.WebhookDelivery]:
         """The endpoint's delivery attempts, newest first (``limit`` 1–100, default 20)."""
         return self._call(_calls.list_webhook_deliveries(webhook_id, limit))
 
-    def test_webhook(self, webhook_id: str) -> WebhookTest:
+    def test_webhook(self, webhook_id: str) -> models.WebhookTest:
         """Queues one signed ``webhook.test`` post to the endpoint."""
         return self._call(_calls.test_webhook(webhook_id))
 
     # Delivery timeline, audit log, statistics
 
-    def get_delivery_timeline(self, pause_id: str) -> DeliveryTimeline:
+    def get_delivery_timeline(self, pause_id: str) -> models.DeliveryTimeline:
         """Every notification send and webhook post of one pause, oldest first."""
         return self._call(_calls.get_delivery_timeline(pause_id))
 
@@ -210,7 +191,7 @@ class PausePoint(ClientBase):
         to_date: Optional[DateLike] = None,
         limit: Optional[int] = None,
         offset: Optional[int] = None,
-    ) -> AuditPage:
+    ) -> models.AuditPage:
         """The audit log of this world, newest first; dates are UTC calendar days, both inclusive."""
         return self._call(_calls.list_audit(pause_id, event_type, from_date, to_date, limit, offset))
 
@@ -232,17 +213,17 @@ class PausePoint(ClientBase):
         finally:
             response.close()
 
-    def get_pause_stats(self, *, days: Optional[int] = None) -> PauseStats:
+    def get_pause_stats(self, *, days: Optional[int] = None) -> models.PauseStats:
         """Pauses created per UTC day over the last ``days`` days (1–90, default 30) and their statuses now."""
         return self._call(_calls.get_pause_stats(days))
 
     # Accounts and keys
 
-    def register(self, *, email: str, name: str, password: str) -> Registration:
+    def register(self, *, email: str, name: str, password: str) -> models.Registration:
         """Creates an account; its live and test keys are in the answer, shown this once."""
         return self._call(_calls.register(email, name, password))
 
-    def login(self, *, email: str, password: str) -> Session:
+    def login(self, *, email: str, password: str) -> models.Session:
         """A session token (``pps_...``, 12 h) for ``with_api_key``."""
         return self._call(_calls.login(email, password))
 
@@ -250,11 +231,11 @@ class PausePoint(ClientBase):
         """Ends every session of the account (this client's credential must be a session)."""
         self._call(_calls.logout())
 
-    def me(self) -> Account:
+    def me(self) -> models.Account:
         """The account, its key prefixes and this month's usage."""
         return self._call(_calls.me())
 
-    def rotate_key(self, key_type: Optional[str] = None) -> RotatedKey:
+    def rotate_key(self, key_type: Optional[str] = None) -> models.RotatedKey:
         """Replaces the ``live`` or ``test`` key (default: the caller's own mode) and revokes the old one."""
         return self._call(_calls.rotate_key(key_type))
 
@@ -268,16 +249,16 @@ class PausePoint(ClientBase):
 
     # Billing and health
 
-    def list_plans(self) -> List[Plan]:
+    def list_plans(self) -> List[models.Plan]:
         return self._call(_calls.list_plans())
 
-    def get_subscription(self) -> Subscription:
+    def get_subscription(self) -> models.Subscription:
         return self._call(_calls.get_subscription())
 
     def create_checkout(self, plan: str) -> str:
         """A Paddle checkout URL for ``plan`` (live key or session)."""
         return self._call(_calls.create_checkout(plan))
 
-    def health(self) -> Health:
+    def health(self) -> models.Health:
         """``GET /health``; a degraded instance (503) is an answer too, with ``ok`` False."""
         return self._call(_calls.health())

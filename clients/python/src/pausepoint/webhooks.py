@@ -12,11 +12,11 @@ import hashlib
 import hmac
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
 from . import _json
-from .models import _datetime
+from .models import Model
 
 SIGNATURE_HEADER = "X-PausePoint-Signature"
 TIMESTAMP_HEADER = "X-PausePoint-Timestamp"
@@ -29,7 +29,7 @@ class WebhookVerificationError(Exception):
 
 
 @dataclass(frozen=True)
-class WebhookEventData:
+class WebhookEventData(Model):
     """What a read of the pause shows: the choice and note (for a timeout the default and the expiry;
     for a cancel and a ``webhook.test`` all None) and the pause's metadata."""
 
@@ -40,7 +40,7 @@ class WebhookEventData:
 
 
 @dataclass(frozen=True)
-class WebhookEvent:
+class WebhookEvent(Model):
     """A verified post. ``event_id`` is the same on every retry of one event: deduplicate on it."""
 
     event_id: str
@@ -85,7 +85,10 @@ def verify_webhook(raw_body: Union[bytes, str], headers: Headers, secret: str, t
     current = time.time() if now is None else now
     if abs(current - stamp) > tolerance:
         raise WebhookVerificationError(f"timestamp {stamp} is more than {tolerance:g} s from now")
-    return _event(payload, stamp)
+    try:
+        return WebhookEvent.from_json(payload)
+    except (ValueError, TypeError) as failure:
+        raise WebhookVerificationError(f"signed body is not an event: {failure}") from failure
 
 
 def _header(headers: Headers, name: str) -> Optional[str]:
@@ -100,25 +103,3 @@ def _header(headers: Headers, name: str) -> Optional[str]:
             raise WebhookVerificationError(f"expected one {name}, got {len(values)}")
         return str(values[0])
     return None
-
-
-def _event(payload: Mapping[str, Any], stamp: int) -> WebhookEvent:
-    data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
-    metadata = data.get("metadata")
-    try:
-        return WebhookEvent(
-            event_id=str(payload["event_id"]),
-            event=str(payload["event"]),
-            pause_id=payload.get("pause_id"),
-            developer_id=str(payload["developer_id"]),
-            livemode=bool(payload.get("livemode")),
-            timestamp=datetime.fromtimestamp(stamp, tz=timezone.utc),
-            data=WebhookEventData(
-                choice=data.get("choice"),
-                text=data.get("text"),
-                response_at=_datetime(data.get("response_at")),
-                metadata=metadata if isinstance(metadata, dict) else None,
-            ),
-        )
-    except KeyError as missing:
-        raise WebhookVerificationError(f"signed body lacks {missing}") from missing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, List
+from typing import Any, Callable, Iterator, List
 
 import httpx
 import pytest
@@ -18,7 +18,7 @@ def sleeps() -> Sleeps:
 
 
 @pytest.fixture
-def client_for(sleeps: Sleeps) -> Callable[..., PausePoint]:
+def client_for(sleeps: Sleeps) -> Iterator[Callable[..., PausePoint]]:
     made: List[PausePoint] = []
 
     def make(server: Server, **options: Any) -> PausePoint:

@@ -14,7 +14,8 @@ CSV_HEADERS = {"Content-Type": "text/csv;charset=utf-8",
 def test_the_export_streams_the_file_and_names_it(client_for):
     server = Server(httpx.Response(200, content=b"id,developer_id\r\naud_1,dev_1\r\n", headers=CSV_HEADERS))
 
-    with client_for(server).export_audit("2026-11-01", "2026-11-30", format="csv", event_type="pause.created") as export:
+    client = client_for(server)
+    with client.export_audit("2026-11-01", "2026-11-30", format="csv", event_type="pause.created") as export:
         body = b"".join(export.iter_bytes())
 
     assert body == b"id,developer_id\r\naud_1,dev_1\r\n"

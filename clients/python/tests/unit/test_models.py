@@ -3,14 +3,15 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import httpx
+import pytest
 
 from pausepoint import Channel, PauseStatus
 
 from .fakes import Server, pause_json
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
 
 
 def test_a_pause_reads_every_field(client_for):
@@ -41,7 +42,8 @@ def test_a_pause_reads_every_field(client_for):
     assert pause.response_at == utc(2026, 11, 25, 9, 31)
     assert pause.cancelled_at == utc(2026, 11, 25, 9, 32)
     assert pause.delivery is not None
-    assert (pause.delivery.status, pause.delivery.attempts, pause.delivery.last_error) == ("failed", 5, "Twilio said no")
+    delivery = pause.delivery
+    assert (delivery.status, delivery.attempts, delivery.last_error) == ("failed", 5, "Twilio said no")
     assert pause.delivery.updated_at == utc(2026, 11, 25, 9, 30, 5)
     assert pause.delivery.sandbox_message is None
 
@@ -86,7 +88,8 @@ def test_the_account_and_its_usage(client_for):
 
     account = client_for(server).me()
 
-    assert (account.developer_id, account.email, account.name, account.plan) == ("dev_1", "ada@example.com", "Ada", "free")
+    assert (account.developer_id, account.email, account.name) == ("dev_1", "ada@example.com", "Ada")
+    assert account.plan == "free"
     assert (account.api_key_prefix, account.test_api_key_prefix) == ("pp_live_abcd", "pp_test_abcd")
     assert account.api_key_created_at == utc(2026, 11, 1) and account.test_api_key_created_at == utc(2026, 11, 2)
     assert account.usage.period_end == utc(2026, 12, 1)
@@ -184,3 +187,10 @@ def test_a_degraded_instance_is_a_health_answer_not_an_error(client_for):
     assert not health.ok and health.services == {"pause-service": "down"}
     assert health.instances == {"pause-service": {"ready": 0, "configured": 2}}
     assert len(server.requests) == 1
+
+
+def test_an_answer_missing_a_required_field_is_an_error_not_a_silent_none(client_for):
+    server = Server(httpx.Response(200, json={"status": "pending"}))
+
+    with pytest.raises(ValueError, match="Pause.pause_id is missing"):
+        client_for(server).get_pause("psr_1")
