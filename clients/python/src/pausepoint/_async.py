@@ -9,54 +9,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Any, AsyncIterator, Awaitable, Callable, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, AsyncIterator, List, Mapping, Optional, Sequence, TypeVar, Union
 
 import httpx
 
-from . import _calls
+from . import _calls, models
 from ._calls import DateLike
-from ._core import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_MAX_RETRY_WAIT,
-    DEFAULT_TIMEOUT,
-    Call,
-    ClientBase,
-    Config,
-    Sleep,
-    Steps,
-    exchange,
-    wait_for_decision,
-)
+from ._core import Call, ClientBase, Sleep, Steps, exchange, wait_for_decision
 from ._export import AsyncAuditExport
 from ._sync import PausePoint
-from . import models
 
 T = TypeVar("T")
 
 
-class AsyncPausePoint(ClientBase):
+class AsyncPausePoint(ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     """The async form of :class:`~pausepoint.PausePoint`, with the same options (``http_client`` is an
     ``httpx.AsyncClient``, ``transport`` an ``httpx.AsyncBaseTransport``)."""
 
-    def __init__(
-        self,
-        api_key: Optional[str] = None,
-        *,
-        base_url: Optional[str] = None,
-        headers: Optional[Mapping[str, str]] = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        timeout: float = DEFAULT_TIMEOUT,
-        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
-        transport: Optional[httpx.AsyncBaseTransport] = None,
-        http_client: Optional[httpx.AsyncClient] = None,
-    ) -> None:
-        self._config = Config.of(api_key, base_url, headers, max_retries, timeout, max_retry_wait)
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(transport=transport)
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    def _new_http(self, transport: Optional[httpx.AsyncBaseTransport]) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=transport)
 
-    def with_api_key(self, api_key: str) -> "AsyncPausePoint":
-        return self._with_api_key(api_key)
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
 
     async def aclose(self) -> None:
         if self._owns_http:

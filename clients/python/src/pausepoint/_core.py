@@ -254,21 +254,43 @@ def wait_for_decision(config: Config, timeout: float, read: Callable[[float], Ca
             return pause
 
 
-class ClientBase:
-    """What the sync and async clients share besides the core: their settings and derived clients."""
+H = TypeVar("H")
+X = TypeVar("X")
 
-    _config: Config
-    _owns_http: bool
 
-    def _with_api_key(self: "C", api_key: str) -> "C":
+class ClientBase(Generic[H, X]):
+    """What the sync and async clients share besides the core: their options, their httpx client
+    (``H``, made with a transport ``X`` unless one is given) and derived clients."""
+
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        *,
+        base_url: Optional[str] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        transport: Optional[X] = None,
+        http_client: Optional[H] = None,
+    ) -> None:
+        self._config = Config.of(api_key, base_url, headers, max_retries, timeout, max_retry_wait)
+        self._owns_http = http_client is None
+        self._http: H = http_client if http_client is not None else self._new_http(transport)
+
+    def _new_http(self, transport: Optional[X]) -> H:
+        raise NotImplementedError
+
+    def with_api_key(self: "C", api_key: str) -> "C":
+        """The same options and connection pool with another credential (a session token from ``login``,
+        a rotated key). Close the original; closing the derived client does nothing."""
         if not api_key:
             raise ValueError("api_key must not be empty")
         other = object.__new__(type(self))
         other.__dict__.update(self.__dict__)
         other._config = replace(self._config, api_key=api_key)
-        # The derived client borrows the connection pool; closing stays with the original.
         other._owns_http = False
         return other
 
 
-C = TypeVar("C", bound=ClientBase)
+C = TypeVar("C", bound=ClientBase[Any, Any])

@@ -4,31 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
 
 import httpx
 
-from . import _calls
+from . import _calls, models
 from ._calls import DateLike
-from ._core import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_MAX_RETRY_WAIT,
-    DEFAULT_TIMEOUT,
-    Call,
-    ClientBase,
-    Config,
-    Sleep,
-    Steps,
-    exchange,
-    wait_for_decision,
-)
+from ._core import Call, ClientBase, Sleep, Steps, exchange, wait_for_decision
 from ._export import AuditExport
-from . import models
 
 T = TypeVar("T")
 
 
-class PausePoint(ClientBase):
+class PausePoint(ClientBase[httpx.Client, httpx.BaseTransport]):
     """A client of one PausePoint instance.
 
     ``api_key`` is an API key (``pp_live_...``, ``pp_test_...``) or a session token (``pps_...``; name
@@ -41,26 +29,11 @@ class PausePoint(ClientBase):
     an ``httpx.Client`` you own and close.
     """
 
-    def __init__(
-        self,
-        api_key: Optional[str] = None,
-        *,
-        base_url: Optional[str] = None,
-        headers: Optional[Mapping[str, str]] = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        timeout: float = DEFAULT_TIMEOUT,
-        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
-        transport: Optional[httpx.BaseTransport] = None,
-        http_client: Optional[httpx.Client] = None,
-    ) -> None:
-        self._config = Config.of(api_key, base_url, headers, max_retries, timeout, max_retry_wait)
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(transport=transport)
-        self._sleep: Callable[[float], None] = time.sleep
+    def _new_http(self, transport: Optional[httpx.BaseTransport]) -> httpx.Client:
+        return httpx.Client(transport=transport)
 
-    def with_api_key(self, api_key: str) -> "PausePoint":
-        """The same settings and connection pool with another credential; close only the original."""
-        return self._with_api_key(api_key)
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
     def close(self) -> None:
         if self._owns_http:

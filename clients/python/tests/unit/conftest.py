@@ -24,7 +24,7 @@ def client_for(sleeps: Sleeps) -> Iterator[Callable[..., PausePoint]]:
     def make(server: Server, **options: Any) -> PausePoint:
         options.setdefault("api_key", KEY)
         client = PausePoint(base_url=BASE_URL, transport=httpx.MockTransport(server), **options)
-        client._sleep = sleeps
+        setattr(client, "_sleep", sleeps)
         made.append(client)
         return client
 
@@ -42,7 +42,7 @@ def async_client_for(sleeps: Sleeps) -> Callable[..., AsyncPausePoint]:
         async def record(seconds: float) -> None:
             sleeps.append(seconds)
 
-        client._sleep = record
+        setattr(client, "_sleep", record)
         return client
 
     return make
