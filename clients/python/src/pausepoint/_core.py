@@ -103,7 +103,8 @@ Steps = Generator[Step, Any, T]
 
 
 def build_request(config: Config, call: Call[Any]) -> httpx.Request:
-    headers: Dict[str, str] = {"User-Agent": f"pausepoint-python/{__version__}"}
+    # httpx.Headers, so that a caller's "authorization" and ours are one header, not two.
+    headers = httpx.Headers({"User-Agent": f"pausepoint-python/{__version__}"})
     if not call.stream:
         headers["Accept"] = "application/json"
     headers.update(config.headers)
@@ -112,7 +113,7 @@ def build_request(config: Config, call: Call[Any]) -> httpx.Request:
     else:
         # A call that takes no credential never carries one: a refused credential would count
         # against the caller, and the key has no business on a public route.
-        headers = {name: value for name, value in headers.items() if name.lower() != "authorization"}
+        headers.pop("Authorization", None)
     headers.update(call.headers)
     content = None
     if call.has_body:

@@ -51,9 +51,17 @@ def test_a_number_json_cannot_hold_is_refused_before_sending(client_for):
     assert server.requests == []
 
 
+def test_the_key_replaces_an_authorization_header_in_any_case(client_for):
+    server = Server(httpx.Response(200, json={"items": []}))
+
+    client_for(server, headers={"authorization": "Bearer other"}).list_webhooks()
+
+    assert server.requests[0].headers.get_list("Authorization") == [f"Bearer {KEY}"]
+
+
 def test_calls_that_take_no_credential_never_send_one(client_for):
     server = Server(httpx.Response(200, json={"status": "ok", "services": {}}))
-    client = client_for(server, headers={"Authorization": "Bearer leaked"})
+    client = client_for(server, headers={"authorization": "Bearer leaked"})
 
     client.health()
     server.answers = [httpx.Response(201, json={"developer_id": "dev_1", "api_key": "k", "test_api_key": "t",
