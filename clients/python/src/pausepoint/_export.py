@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import AsyncIterator, Iterator, List, Optional
 
@@ -18,18 +19,19 @@ _BROKEN = (
 
 
 class _Lines:
-    """Splits decoded text into lines without their ``\n`` or ``\r\n``, whatever httpx version reads it
-    (httpx keeps the endings before 0.24 and drops them after)."""
+    """Splits the export's bytes into lines without their ``\n`` or ``\r\n``. Both formats are UTF-8 by
+    contract, so it decodes UTF-8 itself instead of leaving the guess to the httpx version at hand."""
 
     def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
         self._pending = ""
 
-    def feed(self, text: str) -> List[str]:
-        *complete, self._pending = (self._pending + text).split("\n")
+    def feed(self, chunk: bytes) -> List[str]:
+        *complete, self._pending = (self._pending + self._decoder.decode(chunk)).split("\n")
         return [line[:-1] if line.endswith("\r") else line for line in complete]
 
     def end(self) -> List[str]:
-        rest, self._pending = self._pending, ""
+        rest, self._pending = self._pending + self._decoder.decode(b"", final=True), ""
         return [rest] if rest else []
 
 
@@ -62,12 +64,9 @@ class AuditExport(_Export):
     def iter_lines(self) -> Iterator[str]:
         """Lines without their ending (an ndjson entry, or a CSV record when no field holds a line break)."""
         lines = _Lines()
-        try:
-            for text in self.response.iter_text():
-                yield from lines.feed(text)
-            yield from lines.end()
-        except httpx.TransportError as failure:
-            raise PausePointConnectionError(_BROKEN) from failure
+        for chunk in self.iter_bytes():
+            yield from lines.feed(chunk)
+        yield from lines.end()
 
 
 class AsyncAuditExport(_Export):
@@ -82,11 +81,8 @@ class AsyncAuditExport(_Export):
 
     async def aiter_lines(self) -> AsyncIterator[str]:
         lines = _Lines()
-        try:
-            async for text in self.response.aiter_text():
-                for line in lines.feed(text):
-                    yield line
-            for line in lines.end():
+        async for chunk in self.aiter_bytes():
+            for line in lines.feed(chunk):
                 yield line
-        except httpx.TransportError as failure:
-            raise PausePointConnectionError(_BROKEN) from failure
+        for line in lines.end():
+            yield line
