@@ -3,6 +3,8 @@ to run them (a skipped test would pass CI having tested nothing)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from .stack import HOW_TO_RUN, Developer, WebhookReceiver, register
@@ -10,8 +12,6 @@ from .stack import HOW_TO_RUN, Developer, WebhookReceiver, register
 
 @pytest.fixture(autouse=True, scope="session")
 def stack_url() -> str:
-    import os
-
     url = os.environ.get("PAUSEPOINT_URL")
     if not url:
         pytest.fail(HOW_TO_RUN, pytrace=False)

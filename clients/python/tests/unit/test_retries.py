@@ -136,3 +136,21 @@ def test_retry_after_as_an_http_date_is_read(client_for, sleeps):
     client_for(server).list_webhooks()
 
     assert sleeps == [0.0]
+
+
+def test_a_refused_connection_on_a_real_socket_is_a_connection_error_after_the_retries(sleeps):
+    import socket
+
+    from pausepoint import PausePoint
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    client = PausePoint(api_key="pp_test_x", base_url=f"http://127.0.0.1:{closed_port}", max_retries=2)
+    setattr(client, "_sleep", sleeps)
+
+    with client, pytest.raises(PausePointConnectionError) as raised:
+        client.get_pause("psr_1")
+
+    assert isinstance(raised.value.__cause__, httpx.ConnectError)
+    assert len(sleeps) == 2
