@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from datetime import date, datetime
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Type, TypeVar, Union
 from urllib.parse import quote, urlsplit
 
 import httpx
 
-from ._core import Call, Config, error_from, json_body, long_poll_seconds, long_poll_timeout
 from . import models
+from ._core import Call, Config, error_from, json_body, long_poll_seconds, long_poll_timeout
 
 DateLike = Union[date, str]
+M = TypeVar("M", bound=models.Model)
 
 
 def segment(value: str, name: str) -> str:
@@ -40,16 +41,18 @@ def respond_token(respond_url: str) -> str:
 def _value(item: Any) -> Any:
     if isinstance(item, (models.PauseStatus, models.Channel)):
         return item.value
+    if isinstance(item, datetime):
+        return item.date().isoformat()
     if isinstance(item, date):
         return item.isoformat()
     return item
 
 
-def _parse_json(model: Any) -> Any:
+def _parse_json(model: Type[M]) -> Callable[[httpx.Response], M]:
     return lambda response: model.from_json(json_body(response))
 
 
-def _items(model: Any) -> Any:
+def _items(model: Type[M]) -> Callable[[httpx.Response], List[M]]:
     return lambda response: [model.from_json(item) for item in json_body(response).get("items") or []]
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import httpx
@@ -186,3 +187,13 @@ def test_respond_posts_the_choice_and_note_without_a_key(client_for):
     assert server.requests[0].url.raw_path == b"/v1/respond/tok"
     assert server.body() == {"choice": "Deploy", "text": "ship it"}
     assert (result.status, result.choice) == (PauseStatus.RESPONDED, "Deploy")
+
+
+def test_audit_dates_are_sent_as_calendar_days_whether_date_datetime_or_text(client_for):
+    server = Server(httpx.Response(200, json={"items": [], "limit": 20, "offset": 0, "has_more": False}))
+
+    client_for(server).list_audit(from_date=datetime(2026, 11, 1, 23, 59, tzinfo=timezone.utc),
+                                  to_date=date(2026, 11, 30), limit=100, offset=0)
+
+    assert dict(server.requests[0].url.params) == {"from_date": "2026-11-01", "to_date": "2026-11-30",
+                                                   "limit": "100", "offset": "0"}

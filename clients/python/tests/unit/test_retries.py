@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import socket
+
 import httpx
 import pytest
 
 from pausepoint import (
     BillingNotConfiguredError,
+    PausePoint,
     PausePointConnectionError,
     RateLimitedError,
     ServiceUnavailableError,
@@ -139,10 +142,6 @@ def test_retry_after_as_an_http_date_is_read(client_for, sleeps):
 
 
 def test_a_refused_connection_on_a_real_socket_is_a_connection_error_after_the_retries(sleeps):
-    import socket
-
-    from pausepoint import PausePoint
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
