@@ -40,7 +40,8 @@ MAX_LONG_POLL = 30
 @dataclass(frozen=True)
 class Config:
     base_url: str
-    api_key: Optional[str]
+    # Kept out of the repr, so a traceback that shows locals or a logged client never prints the key.
+    api_key: Optional[str] = field(repr=False)
     headers: Mapping[str, str]
     max_retries: int
     timeout: float

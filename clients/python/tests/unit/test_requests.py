@@ -197,3 +197,9 @@ def test_audit_dates_are_sent_as_calendar_days_whether_date_datetime_or_text(cli
 
     assert dict(server.requests[0].url.params) == {"from_date": "2026-11-01", "to_date": "2026-11-30",
                                                    "limit": "100", "offset": "0"}
+
+
+def test_the_key_never_shows_in_a_repr(client_for):
+    client = client_for(Server())
+
+    assert KEY not in repr(client._config) and KEY not in repr(client)
