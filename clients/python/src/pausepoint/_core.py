@@ -148,15 +148,17 @@ def exchange(config: Config, call: Call[T]) -> Steps[T]:
         if response.is_success or response.status_code in call.answers:
             return call.parse(response)
         error = error_from(response)
-        delay = retry_delay(call, error, config.max_retry_wait)
-        if delay is None or retries >= config.max_retries:
+        if retries >= config.max_retries:
             raise error
         retries += 1
+        delay = retry_delay(call, error, retries, config.max_retry_wait)
+        if delay is None:
+            raise error
         yield Sleep(delay)
 
 
-def retry_delay(call: Call[Any], error: PausePointError, max_wait: float) -> Optional[float]:
-    """How long to wait before sending ``call`` again after ``error``, or None not to.
+def retry_delay(call: Call[Any], error: PausePointError, retry: int, max_wait: float) -> Optional[float]:
+    """How long to wait before sending ``call`` the ``retry``-th time after ``error``, or None not to.
 
     A 429 was refused before anything happened, so every call may retry it. A 503 with
     ``Retry-After`` is a limit that likewise turned the request away; one without it may have been
@@ -170,7 +172,7 @@ def retry_delay(call: Call[Any], error: PausePointError, max_wait: float) -> Opt
         if error.retry_after is not None:
             delay = error.retry_after
         elif call.idempotent:
-            return backoff(1)
+            return backoff(retry)
         else:
             return None
     else:
@@ -190,6 +192,7 @@ def error_from(response: httpx.Response) -> PausePointError:
         if isinstance(parsed, dict):
             envelope = parsed
     except ValueError:
+        # Not the envelope (a proxy's error page): the error still carries the status.
         pass
     code = envelope.get("error") if isinstance(envelope.get("error"), str) else None
     message = envelope.get("message") if isinstance(envelope.get("message"), str) else None

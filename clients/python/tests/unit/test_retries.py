@@ -153,3 +153,13 @@ def test_a_refused_connection_on_a_real_socket_is_a_connection_error_after_the_r
 
     assert isinstance(raised.value.__cause__, httpx.ConnectError)
     assert len(sleeps) == 2
+
+
+def test_backoff_grows_with_each_retry_of_a_service_unavailable_read(client_for, sleeps):
+    down = envelope(503, "SERVICE_UNAVAILABLE")
+    server = Server(down, down, down, httpx.Response(200, json={"items": []}))
+
+    client_for(server, max_retries=3).list_plans()
+
+    assert len(sleeps) == 3
+    assert 0.25 <= sleeps[0] <= 0.5 and 0.5 <= sleeps[1] <= 1.0 and 1.0 <= sleeps[2] <= 2.0
