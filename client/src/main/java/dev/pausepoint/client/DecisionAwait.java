@@ -41,8 +41,17 @@ final class DecisionAwait {
     }
 
     private void poll() {
+        if (await.result.isDone()) {
+            return;
+        }
         int wait = nextWait();
-        CompletableFuture<Pause> read = longPoll.apply(wait);
+        CompletableFuture<Pause> read;
+        try {
+            read = longPoll.apply(wait);
+        } catch (RuntimeException refused) {
+            await.result.completeExceptionally(refused);
+            return;
+        }
         if (!await.follow(read)) {
             return;
         }

@@ -156,6 +156,14 @@ class TransportTest {
     }
 
     @Test
+    void aHeaderTheJdkOwnsIsRefusedWhenTheClientIsBuilt() {
+        assertThatThrownBy(() -> PausePointClient.builder().defaultHeader("Host", "elsewhere.example"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PausePointClient.builder().defaultHeader("X-Bad", "line\r\nbreak"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSessionNamesItsWorld() {
         SERVER.stubFor(get("/v1/webhooks").willReturn(okJson("{\"items\":[]}")));
         PausePointClient session = PausePointClient.builder().baseUrl(URI.create(SERVER.baseUrl())).apiKey("pps_x")

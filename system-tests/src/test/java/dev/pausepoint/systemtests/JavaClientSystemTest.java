@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pausepoint.client.Account;
 import dev.pausepoint.client.AlreadyCancelledException;
@@ -23,9 +23,11 @@ import dev.pausepoint.client.ChannelNotAllowedException;
 import dev.pausepoint.client.CreatePauseRequest;
 import dev.pausepoint.client.CreateWebhookRequest;
 import dev.pausepoint.client.DeliveryTimeline;
+import dev.pausepoint.client.EmailTakenException;
 import dev.pausepoint.client.IdempotencyConflictException;
 import dev.pausepoint.client.InvalidApiKeyException;
 import dev.pausepoint.client.InvalidTokenException;
+import dev.pausepoint.client.KeyModeNotAllowedException;
 import dev.pausepoint.client.KeyRotation;
 import dev.pausepoint.client.ListPausesQuery;
 import dev.pausepoint.client.Mode;
@@ -33,6 +35,7 @@ import dev.pausepoint.client.Pause;
 import dev.pausepoint.client.PauseNotFoundException;
 import dev.pausepoint.client.PausePage;
 import dev.pausepoint.client.PausePointClient;
+import dev.pausepoint.client.PausePointException;
 import dev.pausepoint.client.PauseStats;
 import dev.pausepoint.client.PauseStatus;
 import dev.pausepoint.client.Plan;
@@ -45,10 +48,10 @@ import dev.pausepoint.client.Session;
 import dev.pausepoint.client.TokenUsedException;
 import dev.pausepoint.client.ValidationException;
 import dev.pausepoint.client.Webhook;
-import dev.pausepoint.client.WebhookDelivery;
 import dev.pausepoint.client.WebhookEvent;
 import dev.pausepoint.client.WebhookNotFoundException;
 import dev.pausepoint.client.WebhookTest;
+import dev.pausepoint.client.WebhookVerificationException;
 import dev.pausepoint.client.WebhookVerifier;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -67,10 +70,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Java client (module client) against the real stack: every call, its errors, retries and long-poll. */
 @Order(4)
@@ -80,18 +82,9 @@ class JavaClientSystemTest {
     private static final String SECRET = "whsec-java-client-0123456789";
     /** One JDK client under every PausePointClient of this test, as an application would share it. */
     private static final HttpClient SHARED = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final WireMockServer RECEIVER = new WireMockServer(options().bindAddress(SystemStack.RECEIVER_HOST)
-            .dynamicPort());
-
-    @BeforeAll
-    static void startReceiver() {
-        RECEIVER.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension RECEIVER = WireMockExtension.newInstance()
+            .options(options().bindAddress(SystemStack.RECEIVER_HOST).dynamicPort()).build();
 
     /** A client as a caller from its own address, so the per-address limits of one test never meet another's. */
     private static PausePointClient client(String credential) {
@@ -131,7 +124,7 @@ class JavaClientSystemTest {
         PausePointClient dashboard = client(session.sessionToken());
         assertThat(dashboard.me().developerId()).isEqualTo(me.developerId());
         assertThatThrownBy(developer.live()::logout).as("a key is not a session")
-                .isInstanceOf(dev.pausepoint.client.KeyModeNotAllowedException.class);
+                .isInstanceOf(KeyModeNotAllowedException.class);
         dashboard.logout();
         assertThatThrownBy(dashboard::me).isInstanceOf(InvalidApiKeyException.class);
 
@@ -139,7 +132,7 @@ class JavaClientSystemTest {
         assertThatThrownBy(() -> client(null).confirmPasswordReset("ppr_not-a-token", PASSWORD + "!"))
                 .isInstanceOf(InvalidTokenException.class);
         assertThatThrownBy(() -> client(null).register(developer.email(), "Again", PASSWORD))
-                .isInstanceOf(dev.pausepoint.client.EmailTakenException.class);
+                .isInstanceOf(EmailTakenException.class);
     }
 
     @Test
@@ -189,8 +182,7 @@ class JavaClientSystemTest {
         assertThatThrownBy(() -> developer.live().createPause(sms().channel(Channel.EMAIL).recipient("a@example.com").build()))
                 .isInstanceOf(ChannelNotAllowedException.class);
         assertThatThrownBy(() -> developer.test().getPause("../webhooks")).as("an id never reaches another path")
-                .isInstanceOf(dev.pausepoint.client.PausePointException.class)
-                .satisfies(e -> assertThat(((dev.pausepoint.client.PausePointException) e).status()).isEqualTo(404));
+                .isInstanceOfSatisfying(PausePointException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> developer.test().listPauses(ListPausesQuery.builder().limit(0).offset(-1).build()))
                 .isInstanceOfSatisfying(ValidationException.class, invalid -> assertThat(invalid.details())
                         .extracting(ValidationException.FieldIssue::field).contains("limit", "offset"));
@@ -267,7 +259,7 @@ class JavaClientSystemTest {
         Registered developer = register();
         String path = "/java-client/" + UUID.randomUUID();
         RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
-        String url = "http://" + SystemStack.RECEIVER_HOST + ":" + RECEIVER.port() + path;
+        String url = "http://" + SystemStack.RECEIVER_HOST + ":" + RECEIVER.getPort() + path;
 
         Webhook webhook = developer.test().createWebhook(new CreateWebhookRequest(url,
                 List.of(WebhookEvent.PAUSE_CANCELLED, WebhookEvent.PAUSE_RESPONDED), SECRET));
@@ -291,7 +283,7 @@ class JavaClientSystemTest {
         assertThat(event.livemode()).isFalse();
         assertThat(event.pauseId()).isNull();
         assertThatThrownBy(() -> WebhookVerifier.verify(post.getBody(), headers, SECRET + "x", Duration.ofMinutes(5)))
-                .isInstanceOf(dev.pausepoint.client.WebhookVerificationException.class);
+                .isInstanceOf(WebhookVerificationException.class);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 developer.test().listWebhookDeliveries(webhook.webhookId(), 20)).singleElement().satisfies(attempt -> {
@@ -418,7 +410,7 @@ class JavaClientSystemTest {
         assertThat(developer.live().subscription().plan()).isEqualTo("free");
         assertThat(developer.live().checkout("starter").toString()).startsWith(SystemStack.paddle().baseUrl() + "/checkout");
         assertThatThrownBy(() -> developer.test().checkout("starter"))
-                .isInstanceOf(dev.pausepoint.client.KeyModeNotAllowedException.class);
+                .isInstanceOf(KeyModeNotAllowedException.class);
         assertThat(client(null).health().isOk()).isTrue();
     }
 
@@ -435,6 +427,6 @@ class JavaClientSystemTest {
         assertThat(developer.test().withApiKey(rotated.apiKey()).me().testApiKeyPrefix())
                 .isEqualTo(rotated.apiKeyPrefix());
         assertThatThrownBy(() -> developer.test().withApiKey(rotated.apiKey()).rotateKey(Mode.LIVE))
-                .isInstanceOf(dev.pausepoint.client.KeyModeNotAllowedException.class);
+                .isInstanceOf(KeyModeNotAllowedException.class);
     }
 }
