@@ -42,6 +42,16 @@ class EncodingTest {
     }
 
     @Test
+    void auditFiltersAreSentAsDatesAndLeftOutWhenUnset() {
+        AuditQuery query = AuditQuery.all().withEventType("pause.created").between(java.time.LocalDate.of(2026, 11, 1),
+                java.time.LocalDate.of(2026, 11, 30)).withLimit(100).withOffset(100).withPauseId("psr_1");
+
+        assertThat(query.toQueryString()).hasToString("?pause_id=psr_1&event_type=pause.created&from_date=2026-11-01"
+                + "&to_date=2026-11-30&limit=100&offset=100");
+        assertThat(AuditQuery.all().toQueryString()).hasToString("");
+    }
+
+    @Test
     void aRespondTokenIsTakenFromAWholeLink() {
         assertThat(PausePointClient.respondToken("https://pp.example/respond/tok.en-1?choice=Yes"))
                 .isEqualTo("tok.en-1");

@@ -388,9 +388,9 @@ class JavaClientSystemTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(developer.test().listAudit(
-                AuditQuery.builder().eventType("pause.created").build()).items()).singleElement()
+                AuditQuery.all().withEventType("pause.created")).items()).singleElement()
                 .satisfies(entry -> assertThat(entry.pauseRequestId()).isEqualTo(pause.pauseId())));
-        assertThat(developer.test().listAudit(AuditQuery.builder().fromDate(today).toDate(today).limit(100).build()).items())
+        assertThat(developer.test().listAudit(AuditQuery.all().between(today, today).withLimit(100)).items())
                 .extracting(AuditEntry::eventType).contains("developer.registered", "pause.created");
         try (Stream<AuditEntry> entries = developer.test().exportAuditEntries(AuditExport.ndjson(today, today))) {
             assertThat(entries.map(AuditEntry::eventType)).contains("developer.registered", "pause.created");
