@@ -90,7 +90,11 @@ final class Transport {
             Thread.currentThread().interrupt();
             throw new PausePointConnectionException("interrupted while waiting for the answer", e);
         } catch (ExecutionException e) {
-            throw asRuntime(e.getCause());
+            RuntimeException failure = asRuntime(e.getCause());
+            // Made on the HTTP client's thread, its trace holds none of the caller's frames, which are the ones
+            // a developer reading it needs: record the caller's instead.
+            failure.fillInStackTrace();
+            throw failure;
         }
     }
 

@@ -95,6 +95,16 @@ class TransportTest {
     }
 
     @Test
+    void anErrorOfASynchronousCallShowsTheCallersFrames() {
+        SERVER.stubFor(get("/v1/auth/me").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "900")
+                .withBody(ERROR_429)));
+
+        assertThatThrownBy(client::me).isInstanceOfSatisfying(RateLimitedException.class, limited ->
+                assertThat(limited.getStackTrace()).anySatisfy(frame ->
+                        assertThat(frame.getMethodName()).isEqualTo("anErrorOfASynchronousCallShowsTheCallersFrames")));
+    }
+
+    @Test
     void aCreateIsRetriedAfterAResetWithTheSameIdempotencyKey() {
         SERVER.stubFor(post("/v1/pause").inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
