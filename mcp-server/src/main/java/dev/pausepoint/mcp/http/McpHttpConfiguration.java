@@ -35,9 +35,16 @@ class McpHttpConfiguration {
 
     static final String ENDPOINT = "/mcp";
 
+    /** Each variable of the stdio mode and the property application.yml binds it to. */
+    private static final Map<String, String> PROPERTIES = Map.of(
+            "PAUSEPOINT_URL", "pausepoint.mcp.url",
+            "PAUSEPOINT_MCP_DEFAULT_WAIT", "pausepoint.mcp.default-wait",
+            "PAUSEPOINT_MCP_MAX_WAIT", "pausepoint.mcp.max-wait",
+            "PAUSEPOINT_MCP_PROGRESS_INTERVAL", "pausepoint.mcp.progress-interval");
+
     @Bean
     McpSettings mcpSettings(Environment environment) {
-        return McpSettings.from(environment::getProperty);
+        return McpSettings.from(variable -> environment.getProperty(PROPERTIES.get(variable)));
     }
 
     @Bean
