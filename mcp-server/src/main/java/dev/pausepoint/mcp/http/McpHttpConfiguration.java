@@ -89,12 +89,7 @@ class McpHttpConfiguration {
         McpJsonMapper json = McpJsonDefaults.getMapper();
         PauseTools tools = new PauseTools(exchange -> (ToolCall) exchange.transportContext()
                 .get(HttpToolCall.CONTEXT_KEY), settings, json);
-        return McpServer.async(transport)
-                .serverInfo(McpServerInfo.NAME, McpServerInfo.version())
-                .instructions(McpServerInfo.INSTRUCTIONS)
-                .capabilities(McpServerInfo.CAPABILITIES)
-                .tools(tools.specifications())
-                .build();
+        return McpServerInfo.build(McpServer.async(transport), tools.specifications());
     }
 
     @Bean
