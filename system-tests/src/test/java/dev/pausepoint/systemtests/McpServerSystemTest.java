@@ -7,9 +7,16 @@ import dev.pausepoint.client.ListPausesQuery;
 import dev.pausepoint.client.Pause;
 import dev.pausepoint.client.PausePointClient;
 import dev.pausepoint.client.PauseStatus;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.KeyMode;
+import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.localstack.Service;
+import dev.pausepoint.localstack.ServiceFleet;
 import dev.pausepoint.localstack.Workspace;
 import dev.pausepoint.systemtests.Http.Reply;
+import dev.pausepoint.testsupport.TestSecrets;
+import dev.pausepoint.testsupport.embedded.FreePorts;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -306,6 +313,60 @@ class McpServerSystemTest {
         Reply get = Developer.as(developer.test(), "GET", "/mcp", null, "Accept", "text/event-stream");
         assertThat(get.status()).isEqualTo(405);
         assertThat(get.header("Allow")).isEqualTo("POST, DELETE");
+    }
+
+    /**
+     * Copies need no affinity: a session opened on one copy (through the gateway) is served by a second copy
+     * that never saw it, as a balancer would send its next request there. The test stands in for the gateway
+     * towards the second copy, signing the identity as the gateway does.
+     */
+    @Test
+    void aSecondCopyServesASessionTheFirstOpened() throws Exception {
+        Developer developer = Developer.register();
+        String developerId = Developer.as(developer.test(), "GET", "/v1/auth/me", null).json().get("developer_id")
+                .asString();
+        Reply initialized = Developer.as(developer.test(), "POST", "/mcp", """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
+                 "capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""",
+                "Accept", "application/json, text/event-stream");
+        assertThat(initialized.status()).as(initialized.body()).isEqualTo(200);
+        String session = initialized.header("Mcp-Session-Id");
+        assertThat(session).isNotBlank();
+
+        int port = FreePorts.next();
+        Path log = Path.of("target", "stack-logs", "mcp-server-second-copy.log");
+        Process second = ServiceFleet.launchJar(Workspace.locate().jar(Service.MCP_SERVER),
+                ServiceFleet.DEFAULT_JVM_OPTIONS, Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT",
+                        String.valueOf(FreePorts.next()), "MCP_TRANSPORT", "http", "PAUSEPOINT_URL",
+                        SystemStack.gateway().toString(), "INTERNAL_SECRET", TestSecrets.INTERNAL_SECRET),
+                Path.of("target"), log);
+        try {
+            URI copy = URI.create("http://localhost:" + port);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                assertThat(second.isAlive()).as("the second copy runs; see " + log).isTrue();
+                try {
+                    return Http.send(copy, "GET", "/readyz", BodyPublishers.noBody()).status() == 200;
+                } catch (AssertionError notYet) {
+                    return false;
+                }
+            });
+            CallerIdentity caller = new CallerIdentity(developerId, KeyMode.TEST, "free", CredentialKind.API_KEY,
+                    "127.0.0.1");
+            List<String> headers = new java.util.ArrayList<>(List.of("Content-Type", "application/json",
+                    "Accept", "application/json, text/event-stream", "Authorization", "Bearer " + developer.test(),
+                    "Mcp-Session-Id", session));
+            new RequestSigner(TestSecrets.INTERNAL_SECRET).signIdentity(caller, "POST", "/mcp")
+                    .forEach((name, value) -> headers.addAll(List.of(name, value)));
+            Reply listed = Http.send(copy, "POST", "/mcp", BodyPublishers.ofString("""
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_pauses","arguments":{}}}"""),
+                    headers.toArray(String[]::new));
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.body()).contains("\"id\":2").contains("\\\"has_more\\\":false")
+                    .contains("\"isError\":false");
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     /**

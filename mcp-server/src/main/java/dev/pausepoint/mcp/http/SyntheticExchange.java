@@ -1,7 +1,5 @@
 package dev.pausepoint.mcp.http;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
@@ -49,7 +47,7 @@ final class SyntheticExchange {
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getContentType" -> "application/json";
                     case "getCharacterEncoding" -> "UTF-8";
-                    case "getInputStream" -> stream(bytes);
+                    case "getInputStream" -> new BodyStream(bytes);
                     case "getReader" -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
                             StandardCharsets.UTF_8));
                     case "getAttribute" -> attributes.get((String) arguments[0]);
@@ -107,31 +105,6 @@ final class SyntheticExchange {
         int getStatus() {
             return status;
         }
-    }
-
-    private static ServletInputStream stream(byte[] bytes) {
-        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-        return new ServletInputStream() {
-            @Override
-            public int read() {
-                return in.read();
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     private static Object nothing(Class<?> type) {
