@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -69,6 +71,12 @@ class McpHttpConfiguration {
     @Bean
     WaitCancellations waitCancellations() {
         return new WaitCancellations();
+    }
+
+    /** Before the web server drains (a later phase of the shutdown), every wait answers what it has. */
+    @Bean
+    ApplicationListener<ContextClosedEvent> endWaitsOnShutdown(WaitCancellations cancellations) {
+        return closed -> cancellations.cancelAll();
     }
 
     @Bean

@@ -36,6 +36,19 @@ class WaitCancellations {
         return true;
     }
 
+    /**
+     * Stops every wait: on shutdown, so that each waiting call answers at once with its pending result and
+     * {@code next_step} instead of being cut when the web server's drain ends (docs/mcp.md, "Scaling").
+     */
+    void cancelAll() {
+        waits.keySet().forEach(key -> {
+            Runnable stop = waits.remove(key);
+            if (stop != null) {
+                stop.run();
+            }
+        });
+    }
+
     int inProgress() {
         return waits.size();
     }

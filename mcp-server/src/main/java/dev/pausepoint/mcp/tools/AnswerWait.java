@@ -66,13 +66,14 @@ final class AnswerWait {
                     progress.report();
                 }
             });
-            return Mono.fromFuture(answer, true)
+            return Mono.fromFuture(answer)
                     .map(latest -> latest.isPending()
                             ? new Outcome(latest, false, "Nobody has answered within this call's wait ("
                                     + wait.toSeconds() + " s).")
                             : new Outcome(latest, true, null))
                     .onErrorResume(CancellationException.class, stopped -> Mono.just(new Outcome(pause, false,
-                            "This call stopped waiting because it was cancelled; the question is still open.")))
+                            "This call stopped waiting (the request was cancelled, or the server is restarting); the"
+                                    + " question is still open.")))
                     .doFinally(signal -> {
                         ticker.dispose();
                         cancelled.close();
