@@ -6,6 +6,8 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every tool answers in one shape: {@code structuredContent} and the same JSON as the text of {@code content[0]}
@@ -13,6 +15,8 @@ import java.util.Map;
  * starts with the API's error code, never a protocol error, so the model reads why and can correct itself.
  */
 final class ToolResults {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolResults.class);
 
     private final McpJsonMapper json;
 
@@ -38,7 +42,10 @@ final class ToolResults {
         if (failure instanceof InvalidArgumentsException invalid) {
             return error("VALIDATION_ERROR", 422, invalid.getMessage());
         }
-        throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        // A fault of this server, not of the call: logged whole, and still a result the model can act on.
+        log.error("A tool call failed", failure);
+        return error("INTERNAL_ERROR", 500, "The PausePoint MCP server failed on this call; nothing may have been "
+                + "created. Check with list_pauses before asking again.");
     }
 
     private CallToolResult error(String code, int status, String message) {
