@@ -369,6 +369,11 @@ class McpServerSystemTest {
         }
     }
 
+    /** The long-polls parked in the gateway now, from its Prometheus scrape. */
+    private static double parkedWaits() {
+        return Scrape.of("gateway", SystemStack.gatewayManagement()).sum("pausepoint_longpoll_waiters");
+    }
+
     /**
      * A client that gives up on a waiting call closes its stream; the server notices at its next progress
      * check and aborts the long-poll, so the gateway's parked wait is released long before the call's own
@@ -378,21 +383,18 @@ class McpServerSystemTest {
     void aCancelledRequestReleasesItsWait() throws Exception {
         Developer developer = Developer.register();
         PausePointClient api = api(developer.test());
-        int management = SystemStack.management(Service.GATEWAY).getPort();
-        double before = ProcessProbe.gauge(management, "pausepoint.longpoll.waiters");
+        double before = parkedWaits();
         McpAsyncClient client = McpClient.async(transport(Transport.HTTP, developer.test()))
                 .requestTimeout(CALL_TIMEOUT).build();
         try {
             client.initialize().block(Duration.ofSeconds(30));
             Disposable waiting = client.callTool(call("ask_human", askDeploy(300), "cancel-me")).subscribe();
             Pause pause = pendingPause(api);
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") >= before + 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> parkedWaits() >= before + 1);
 
             waiting.dispose();
 
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> ProcessProbe.gauge(management, "pausepoint.longpoll.waiters") <= before);
+            await().atMost(Duration.ofSeconds(15)).until(() -> parkedWaits() <= before);
             assertThat(api.getPause(pause.pauseId()).status()).isEqualTo(PauseStatus.PENDING);
         } finally {
             client.closeGracefully().block(Duration.ofSeconds(10));
