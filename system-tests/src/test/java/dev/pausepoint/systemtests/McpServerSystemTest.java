@@ -17,7 +17,6 @@ import dev.pausepoint.localstack.Workspace;
 import dev.pausepoint.systemtests.Http.Reply;
 import dev.pausepoint.testsupport.TestSecrets;
 import dev.pausepoint.testsupport.embedded.FreePorts;
-import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -30,9 +29,12 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import reactor.core.Disposable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +60,9 @@ class McpServerSystemTest {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** For the answers read as a stream. */
+    private static final HttpClient STREAMS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An MCP client connected as {@code key}, with the progress notifications it received. */
     private record Connected(McpSyncClient client, List<ProgressNotification> progress) implements AutoCloseable {
@@ -326,13 +330,7 @@ class McpServerSystemTest {
         Developer developer = Developer.register();
         String developerId = Developer.as(developer.test(), "GET", "/v1/auth/me", null).json().get("developer_id")
                 .asString();
-        Reply initialized = Developer.as(developer.test(), "POST", "/mcp", """
-                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
-                 "capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""",
-                "Accept", "application/json, text/event-stream");
-        assertThat(initialized.status()).as(initialized.body()).isEqualTo(200);
-        String session = initialized.header("Mcp-Session-Id");
-        assertThat(session).isNotBlank();
+        String session = openSession(developer.test());
 
         int port = FreePorts.next();
         Path log = Path.of("target", "stack-logs", "mcp-server-second-copy.log");
@@ -375,33 +373,95 @@ class McpServerSystemTest {
         return Scrape.of("gateway", SystemStack.gatewayManagement()).sum("pausepoint_longpoll_waiters");
     }
 
+    /** An MCP session opened through the gateway with a bare {@code initialize}, as any client opens one. */
+    private static String openSession(String key) {
+        Reply initialized = Developer.as(key, "POST", "/mcp", """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
+                 "capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""",
+                "Accept", "application/json, text/event-stream");
+        assertThat(initialized.status()).as(initialized.body()).isEqualTo(200);
+        String session = initialized.header("Mcp-Session-Id");
+        assertThat(session).isNotBlank();
+        return session;
+    }
+
+    /** A {@code tools/call} of ask_human through the gateway, its answer's stream read as it comes. */
+    private static HttpResponse<InputStream> askStreaming(String key, String session, int requestId)
+            throws Exception {
+        String ask = """
+                {"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"ask_human",
+                 "_meta":{"progressToken":"p-%d"},"arguments":{"channel":"sms","recipient":"+14155550100",
+                 "question":"Rotate the production database password?","options":["Rotate","Wait"],
+                 "max_wait_seconds":300}}}""".formatted(requestId, requestId);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SystemStack.gateway() + "/mcp"))
+                .POST(BodyPublishers.ofString(ask)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Mcp-Session-Id", session).header("X-Forwarded-For", Http.randomClient()).build();
+        HttpResponse<InputStream> response = STREAMS.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        return response;
+    }
+
+    /** The long-polls parked in the gateway now, from its Prometheus scrape. */
+    private static double parkedWaits() {
+        return Scrape.of("gateway", SystemStack.gatewayManagement()).sum("pausepoint_longpoll_waiters");
+    }
+
+    /** Waits, scraping once a second (the management port counts in the loopback address's window too). */
+    private static void awaitParkedWaits(String what, java.util.function.DoublePredicate condition) {
+        await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> condition.test(parkedWaits()));
+    }
+
     /**
-     * A client that gives up on a waiting call closes its stream; the server notices at its next progress
-     * check and aborts the long-poll, so the gateway's parked wait is released long before the call's own
-     * bound. The pause itself stays pending: cancelling a request cancels nothing.
+     * A client that cancels a waiting call ({@code notifications/cancelled}, on a POST of its own) gets the
+     * pause as it stands at once, and the long-poll behind the call is released in the gateway. The pause stays
+     * pending: cancelling a request cancels nothing.
      */
     @Test
-    void aCancelledRequestReleasesItsWait() throws Exception {
+    void aCancelledRequestAnswersAtOnceAndReleasesItsWait() throws Exception {
         Developer developer = Developer.register();
-        PausePointClient api = api(developer.test());
+        String session = openSession(developer.test());
         double before = parkedWaits();
-        McpAsyncClient client = McpClient.async(transport(Transport.HTTP, developer.test()))
-                .requestTimeout(CALL_TIMEOUT).build();
-        try {
-            client.initialize().block(Duration.ofSeconds(30));
-            Disposable waiting = client.callTool(call("ask_human", askDeploy(300), "cancel-me")).subscribe();
-            Pause pause = pendingPause(api);
-            // Scraped once a second: the management port counts in the loopback address's window too.
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> parkedWaits() >= before + 1);
+        HttpResponse<InputStream> asked = askStreaming(developer.test(), session, 5);
+        awaitParkedWaits("the call's long-poll parked", waits -> waits >= before + 1);
 
-            waiting.dispose();
+        Reply cancelled = Developer.as(developer.test(), "POST", "/mcp", """
+                {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":5,"reason":"changed plans"}}""",
+                "Accept", "application/json, text/event-stream", "Mcp-Session-Id", session);
+        assertThat(cancelled.status()).isEqualTo(202);
 
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> parkedWaits() <= before);
-            assertThat(api.getPause(pause.pauseId()).status()).isEqualTo(PauseStatus.PENDING);
-        } finally {
-            client.closeGracefully().block(Duration.ofSeconds(10));
+        String stream = CompletableFuture.supplyAsync(() -> {
+            try (InputStream body = asked.body()) {
+                return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(15, TimeUnit.SECONDS);
+        assertThat(stream).contains("\"id\":5").contains("\"status\":\"pending\"").contains("next_step")
+                .contains("stopped waiting");
+        awaitParkedWaits("the call's long-poll released", waits -> waits <= before);
+        Pause pause = pendingPause(api(developer.test()));
+        assertThat(pause.status()).isEqualTo(PauseStatus.PENDING);
+    }
+
+    /**
+     * A client that goes away in the middle of a waiting call (its stream closed) is noticed at the next
+     * progress check, and the long-poll behind the call is released long before the call's own bound.
+     */
+    @Test
+    void aClientThatDisconnectsReleasesItsWait() throws Exception {
+        Developer developer = Developer.register();
+        String session = openSession(developer.test());
+        double before = parkedWaits();
+        HttpResponse<InputStream> asked = askStreaming(developer.test(), session, 9);
+        awaitParkedWaits("the call's long-poll parked", waits -> waits >= before + 1);
+        try (InputStream body = asked.body()) {
+            assertThat(new String(body.readNBytes(20), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the first progress report is on the stream").isNotBlank();
         }
+        awaitParkedWaits("the abandoned call's long-poll released", waits -> waits <= before);
+        assertThat(pendingPause(api(developer.test())).status()).isEqualTo(PauseStatus.PENDING);
     }
 }
