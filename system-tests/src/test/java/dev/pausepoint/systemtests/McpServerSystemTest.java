@@ -368,11 +368,6 @@ class McpServerSystemTest {
         }
     }
 
-    /** The long-polls parked in the gateway now, from its Prometheus scrape. */
-    private static double parkedWaits() {
-        return Scrape.of("gateway", SystemStack.gatewayManagement()).sum("pausepoint_longpoll_waiters");
-    }
-
     /** An MCP session opened through the gateway with a bare {@code initialize}, as any client opens one. */
     private static String openSession(String key) {
         Reply initialized = Developer.as(key, "POST", "/mcp", """
