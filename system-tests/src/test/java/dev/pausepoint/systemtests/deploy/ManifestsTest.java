@@ -93,9 +93,13 @@ class ManifestsTest {
             Map.entry("KAFKA_HEARTBEAT_INTERVAL_MS", "a third of the session"),
             Map.entry("DASHBOARD_API_TIMEOUT", "the documented bound on one API call of a page"));
 
-    /** Set in a Deployment without a placeholder naming them: the JVM's options and Spring's own relaxed names. */
+    /**
+     * Set in a Deployment without a placeholder naming them: the JVM's options, Spring's own relaxed names, and
+     * the MCP server's mode, which its main reads before any Spring context exists (docs/mcp.md).
+     */
     private static boolean setWithoutPlaceholder(String variable) {
-        return variable.equals("JAVA_TOOL_OPTIONS") || variable.equals("MANAGEMENT_PORT") || variable.startsWith("SPRING_");
+        return variable.equals("JAVA_TOOL_OPTIONS") || variable.equals("MANAGEMENT_PORT") || variable.startsWith("SPRING_")
+                || variable.equals("MCP_TRANSPORT");
     }
 
     /** Who may open a connection to which port, as docs/operations.md, "Kubernetes", lists it. */
