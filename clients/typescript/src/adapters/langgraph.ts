@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Command, getConfig, interrupt, type Interrupt } from '@langchain/langgraph';
 import type { PausePoint, CreatePauseOptions } from '../client.js';
 import { awaitDecision, decisionFromWebhook, type AwaitDecisionOptions, type HumanDecision } from '../decision.js';
@@ -32,7 +33,7 @@ export async function askHuman(client: PausePoint, request: CreatePauseRequest, 
   const config = getConfig();
   const threadId = config?.configurable?.thread_id as string | undefined;
   const task = (config?.configurable?.checkpoint_ns as string | undefined) ?? '';
-  const idempotencyKey = options.idempotencyKey ?? (threadId ? `langgraph:${threadId}:${task}` : undefined);
+  const idempotencyKey = options.idempotencyKey ?? (threadId ? derivedKey(`${threadId}:${task}`) : undefined);
   if (!idempotencyKey) throw new TypeError('askHuman needs a thread_id in the graph config, or an idempotencyKey');
   const body: CreatePauseRequest = threadId ? { ...request, metadata: { ...request.metadata, langgraph_thread_id: threadId } } : request;
   const pause = await client.createPause(body, { idempotencyKey, signal: options.signal });
@@ -85,4 +86,10 @@ function resumeCommand(entries: (Interrupt & { value: PauseInterrupt })[], decis
     byId[entry.id] = decisions[index];
   });
   return new Command({ resume: byId });
+}
+
+// An Idempotency-Key holds at most 255 characters; a long thread id or a deep subgraph path is hashed.
+function derivedKey(scope: string): string {
+  const key = `langgraph:${scope}`;
+  return key.length <= 255 ? key : `langgraph:sha256:${createHash('sha256').update(scope).digest('hex')}`;
 }
