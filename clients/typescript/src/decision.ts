@@ -1,6 +1,6 @@
 import type { PausePoint } from './client.js';
 import { AlreadyCancelledError, AlreadyRespondedError, AlreadyTimedOutError } from './errors.js';
-import type { Channel, CreatePauseRequest, Pause, PauseStatus } from './types.js';
+import type { Channel, CreatedPause, CreatePauseRequest, Pause, PauseStatus } from './types.js';
 import type { WebhookEvent } from './webhook.js';
 
 /** How a pause ended, the same whether it was read by a long-poll or received by webhook. */
@@ -89,6 +89,8 @@ export interface ToolApprovalOptions {
   /** Recorded if nobody answers in time; default the reject option, so silence never approves. */
   timeoutDefault?: string;
   metadata?: Record<string, unknown>;
+  /** Called with each pause once created: to log it, or in test mode to show its `respond_url`. */
+  onAsk?: (pause: CreatedPause, call: ToolCallForApproval) => void;
   /** Prefix of the derived Idempotency-Key. */
   keyPrefix: string;
 }
@@ -127,11 +129,13 @@ export class ToolApprovals {
   }
 
   /** Creates (or, for a call already asked about, finds again) the pause for this tool call. */
-  ask(call: ToolCallForApproval, signal?: AbortSignal) {
-    return this.options.client.createPause(this.pauseRequest(call), {
+  async ask(call: ToolCallForApproval, signal?: AbortSignal): Promise<CreatedPause> {
+    const pause = await this.options.client.createPause(this.pauseRequest(call), {
       idempotencyKey: `${this.options.keyPrefix}:${call.callId}`,
       signal,
     });
+    this.options.onAsk?.(pause, call);
+    return pause;
   }
 
   /** Asks and waits; see awaitDecision for what happens when time runs out. */

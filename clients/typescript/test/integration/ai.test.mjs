@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { generateText, tool } from 'ai';
 import { z } from 'zod';
 import { humanApproval } from '@pausepoint/client/ai';
-import { scriptedAiModel } from './fake-models.mjs';
+import { scriptedAiModel } from '../../examples/scripted-models.mjs';
 import { answerNextPause, registerDeveloper } from './stack.mjs';
 
 async function deployRun(choice, text) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Agent, Runner, setTracingDisabled, tool } from '@openai/agents';
 import { z } from 'zod';
 import { humanApproval } from '@pausepoint/client/openai-agents';
-import { ScriptedAgentModel } from './fake-models.mjs';
+import { ScriptedAgentModel } from '../../examples/scripted-models.mjs';
 import { answerNextPause, registerDeveloper } from './stack.mjs';
 
 setTracingDisabled(true);

@@ -1,3 +1,5 @@
+// Stand-ins for a language model, so the examples and tests run without a model provider or its key.
+// In an application, pass your provider's model instead (any AI SDK model; any Agents SDK model).
 import { Usage } from '@openai/agents';
 import { MockLanguageModelV3 } from 'ai/test';
 
