@@ -130,24 +130,17 @@ async function contractChecks(dev, client) {
   assert.match(missing.content[0].text, /PAUSE_NOT_FOUND/);
 }
 
-describe('MCP server through the TypeScript MCP SDK', () => {
-  test('Streamable HTTP at /mcp with a test key', async () => {
-    const dev = await registerDeveloper();
-    const client = await overHttp(dev);
-    try {
-      await contractChecks(dev, client);
-    } finally {
-      await client.close();
-    }
-  });
+async function checkContractOver(connect) {
+  const dev = await registerDeveloper();
+  const client = await connect(dev);
+  try {
+    await contractChecks(dev, client);
+  } finally {
+    await client.close();
+  }
+}
 
-  test('stdio: java -jar $PAUSEPOINT_MCP_JAR with PAUSEPOINT_URL and PAUSEPOINT_API_KEY', async () => {
-    const dev = await registerDeveloper();
-    const client = await overStdio(dev);
-    try {
-      await contractChecks(dev, client);
-    } finally {
-      await client.close();
-    }
-  });
+describe('MCP server through the TypeScript MCP SDK', () => {
+  test('Streamable HTTP at /mcp with a test key', () => checkContractOver(overHttp));
+  test('stdio: java -jar $PAUSEPOINT_MCP_JAR with PAUSEPOINT_URL and PAUSEPOINT_API_KEY', () => checkContractOver(overStdio));
 });

@@ -27,6 +27,7 @@ async function refundRun(choice, text) {
 
   const first = await runner.run(agent, 'Refund order A-17');
   assert.equal(first.interruptions.length, 1);
+  const { callId } = first.interruptions[0].rawItem;
   assert.equal(refunded.length, 0, 'nothing runs before the human decides');
 
   const approval = humanApproval({
@@ -40,7 +41,7 @@ async function refundRun(choice, text) {
   const state = await approval.decide(first, { timeoutMs: 30_000 });
   const asked = await human;
   assert.equal(asked.message, 'Refund 120 USD on A-17?');
-  assert.deepEqual(asked.metadata, { tool_name: 'refund', tool_call_id: first.interruptions[0].rawItem.callId });
+  assert.deepEqual(asked.metadata, { tool_name: 'refund', tool_call_id: callId });
 
   const second = await runner.run(agent, state);
   return { second, refunded };
