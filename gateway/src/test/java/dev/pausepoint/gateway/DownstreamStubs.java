@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 final class DownstreamStubs {
 
     static final List<String> SERVICE_NAMES = List.of("billing-service", "delivery-service", "pause-service",
-            "response-service");
+            "response-service", "mcp-server");
     static final Map<String, WireMockServer> SERVERS = new LinkedHashMap<>();
 
     static {

@@ -53,7 +53,9 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
             "POST, /v1/providers/sendgrid/events, delivery-service",
             "GET, /respond/tok.sig, response-service",
             "GET, /v1/respond/tok.sig, response-service",
-            "POST, /v1/respond/tok.sig, response-service"})
+            "POST, /v1/respond/tok.sig, response-service",
+            "POST, /mcp, mcp-server",
+            "DELETE, /mcp, mcp-server"})
     void everyPublicPathReachesTheServiceThatOwnsIt(String method, String path, String service) {
         HttpResponse<String> reply = GatewayHttp.send(port, method, path, BodyPublishers.ofString("{}"),
                 "Content-Type", "application/json", "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
@@ -75,6 +77,39 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
         if (protectedRoute) {
             assertThat(caller.developerId()).isEqualTo(DownstreamStubs.DEVELOPER);
         }
+    }
+
+    /** The MCP server calls the API back with the caller's own key, so every plan rule and limit applies to it. */
+    @Test
+    void onlyTheMcpServerGetsTheCallersKey() {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/mcp", BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json", "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
+        assertThat(reply.statusCode()).isEqualTo(200);
+        LoggedRequest forwarded = DownstreamStubs.SERVERS.get("mcp-server").findAll(anyRequestedFor(anyUrl())).get(0);
+        assertThat(forwarded.getHeader("Authorization")).isEqualTo("Bearer " + DownstreamStubs.LIVE_KEY);
+        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "POST", "/mcp").developerId())
+                .isEqualTo(DownstreamStubs.DEVELOPER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/mcp/x", "/mcpx", "/v1/mcp"})
+    void theMcpServerServesOneEndpoint(String path) {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", path, BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json", "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY);
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(DownstreamStubs.SERVERS.values().stream()
+                .flatMap(server -> server.findAll(anyRequestedFor(anyUrl())).stream())
+                .filter(request -> !request.getUrl().startsWith("/internal/")))
+                .as("nothing forwarded but the key's lookup").isEmpty();
+    }
+
+    @Test
+    void theMcpEndpointWithoutAKeyIsRefusedAtTheGateway() {
+        HttpResponse<String> reply = GatewayHttp.send(port, "POST", "/mcp", BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json");
+        assertThat(reply.statusCode()).isEqualTo(401);
+        assertThat(reply.body()).contains("\"error\":\"INVALID_API_KEY\"");
+        assertThat(forwardedCount()).isZero();
     }
 
     @Test

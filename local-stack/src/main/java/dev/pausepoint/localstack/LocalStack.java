@@ -95,7 +95,7 @@ public final class LocalStack {
         EmbeddedRedisServer redis = keep(EmbeddedRedisServer.start(infraPorts.get("Redis"), data.resolve("redis")));
         EmbeddedKafkaServer kafka = keep(EmbeddedKafkaServer.start(infraPorts.get("Kafka"),
                 infraPorts.get("Kafka controller"), data.resolve("kafka")));
-        say("Starting the five services (logs in " + logs + ")");
+        say("Starting the services (logs in " + logs + ")");
         ServiceFleet fleet = keep(ServiceFleet.start(new ServiceFleet.Config(workspace, logs, postgres.access(),
                 kafka.access(), redis.access(), servicePorts, managementPorts, internalSecret(), ServiceFleet.configuredJvmOptions(),
                 Map.of())));
@@ -108,7 +108,7 @@ public final class LocalStack {
         say("      curl -s -X POST " + gateway + "/v1/auth/register -H 'Content-Type: application/json' \\");
         say("           -d '{\"email\":\"you@example.com\",\"name\":\"You\",\"password\":\"a long passphrase\"}'");
         say("      curl -s " + gateway + "/v1/auth/me -H 'Authorization: Bearer <api_key from the answer>'");
-        say("Dashboard: " + gateway + "/dashboard");
+        say("Dashboard: " + gateway + "/dashboard    MCP (Streamable HTTP): " + gateway + "/mcp");
         say("Logs: " + logs + "    Stop: Ctrl-C");
     }
 

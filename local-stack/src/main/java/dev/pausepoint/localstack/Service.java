@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The deployables, their default local ports (public and management), and the database each owns. The
- * dashboard is optional: it is part of the local stack and the system tests, not of the API's suites
- * (benchmark, fault, scale-out), which run {@link #api()}.
+ * dashboard and the MCP server are optional: they are part of the local stack and the system tests, not of
+ * the API's suites (benchmark, fault, scale-out), which run {@link #api()}.
  */
 public enum Service {
 
@@ -15,7 +15,8 @@ public enum Service {
     DELIVERY("delivery-service", 8082, 8092, "delivery_service"),
     RESPONSE("response-service", 8083, 8093, "response_service"),
     BILLING("billing-service", 8084, 8094, "billing_service"),
-    DASHBOARD("dashboard", 8085, 8095, null);
+    DASHBOARD("dashboard", 8085, 8095, null),
+    MCP_SERVER("mcp-server", 8086, 8096, null);
 
     private final String moduleName;
     private final int defaultPort;
@@ -47,9 +48,17 @@ public enum Service {
         return database;
     }
 
-    /** The gateway and the four services of the API: everything but the dashboard. */
+    /** The gateway and the four services of the API: everything but the dashboard and the MCP server. */
     public static List<Service> api() {
-        return Arrays.stream(values()).filter(service -> service != DASHBOARD).toList();
+        return Arrays.stream(values()).filter(Service::partOfApi).toList();
+    }
+
+    /**
+     * Whether the API's {@code /health} reports it. The dashboard and the MCP server are clients of the API
+     * behind the same gateway: one that is down never marks the API degraded.
+     */
+    public boolean partOfApi() {
+        return this != DASHBOARD && this != MCP_SERVER;
     }
 
     /** The gateway's variable naming this service's URL, e.g. {@code PAUSE_SERVICE_URL}. */

@@ -304,6 +304,10 @@ public final class ServiceFleet implements AutoCloseable {
             // plain http, so its cookies cannot be Secure.
             env.put("DASHBOARD_API_URL", gatewayUrl().toString());
             env.put("DASHBOARD_SECURE_COOKIES", "false");
+        } else if (service == Service.MCP_SERVER) {
+            // Its tools call the public API through the first gateway, with each caller's own key.
+            env.put("MCP_TRANSPORT", "http");
+            env.put("PAUSEPOINT_URL", gatewayUrl().toString());
         } else {
             env.put("DATABASE_URL", config.postgres().jdbcUrl(service.database()));
             env.put("DATABASE_USER", config.postgres().username());
@@ -383,8 +387,8 @@ public final class ServiceFleet implements AutoCloseable {
 
     /**
      * Empty when every gateway's {@code /health} is 200 and, with several instances per service, reports
-     * every instance ready (it is ok with one), and every dashboard is ready (the API's {@code /health}
-     * leaves the dashboard out); otherwise what is not healthy yet.
+     * every instance ready (it is ok with one), and every dashboard and MCP server is ready (the API's
+     * {@code /health} leaves them out); otherwise what is not healthy yet.
      */
     private String unhealthy() throws IOException, InterruptedException {
         for (URI gateway : gatewayUrls()) {
@@ -394,11 +398,16 @@ public final class ServiceFleet implements AutoCloseable {
                 return gateway + ": " + health.body();
             }
         }
-        for (Instance dashboard : instances.getOrDefault(Service.DASHBOARD, List.of())) {
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(dashboard.url().resolve("/readyz"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            if (ready.statusCode() != 200) {
-                return "dashboard not ready: " + ready.statusCode();
+        for (Service client : instances.keySet()) {
+            if (client.partOfApi()) {
+                continue;
+            }
+            for (Instance instance : instances(client)) {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(instance.url().resolve("/readyz"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() != 200) {
+                    return client.moduleName() + " not ready: " + ready.statusCode();
+                }
             }
         }
         return "";

@@ -17,7 +17,7 @@ class StackShutdownSystemTest {
     void stoppingTheStackLeavesNoProcessOrPortBehind() {
         ServiceFleet fleet = SystemStack.fleet();
         Map<?, Long> pids = fleet.pids();
-        assertThat(pids).as("the gateway, the four services and the dashboard").hasSize(Service.values().length);
+        assertThat(pids).as("the gateway, the four services, the dashboard and the MCP server").hasSize(Service.values().length);
         assertThat(pids.values()).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
         fleet.close();

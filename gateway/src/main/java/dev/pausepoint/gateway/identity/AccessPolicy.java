@@ -31,7 +31,7 @@ public final class AccessPolicy {
 
     /** The paths that need a credential; the other routed paths are public or callbacks. */
     private static final List<String> CREDENTIAL_PREFIXES = List.of("/v1/pause", "/v1/audit", "/v1/webhooks",
-            "/v1/deliveries", "/v1/stats", "/v1/auth", "/v1/billing");
+            "/v1/deliveries", "/v1/stats", "/v1/auth", "/v1/billing", "/mcp");
 
     private AccessPolicy() {
     }

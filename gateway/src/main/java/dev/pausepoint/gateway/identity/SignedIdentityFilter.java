@@ -2,12 +2,15 @@ package dev.pausepoint.gateway.identity;
 
 import dev.pausepoint.errors.RequestIds;
 import dev.pausepoint.gateway.routing.DownstreamTraceHeader;
+import dev.pausepoint.gateway.routing.DownstreamServices;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.RequestSigner;
 import dev.pausepoint.identity.TrustHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,7 +22,10 @@ import org.springframework.web.server.ServerWebExchange;
  * therefore sees only what the gateway vouches for. The client's {@code Authorization} header is removed
  * too: the signed identity is all a service needs (none reads the header), and an API key or session token
  * that never leaves the gateway cannot turn up in a service's logs, heap dumps or outbound calls. So is
- * {@code PausePoint-Mode}: the signed mode is the world the gateway decided on.
+ * {@code PausePoint-Mode}: the signed mode is the world the gateway decided on. The one exception is the route
+ * to the MCP server ({@code /mcp}): it acts as the caller's agent and calls the public API back through the
+ * gateway with the caller's own key, so every plan rule and limit applies to it; it gets that key, and no
+ * other service does (docs/trust-boundary.md).
  *
  * <p>The same copy leaves out what Spring Cloud Gateway's own request header filters would each have
  * removed in a copy of their own ({@link FoldedHeaderFilters} takes them out of the chain): the client's
@@ -61,9 +67,12 @@ public class SignedIdentityFilter implements HttpHeadersFilter, Ordered {
         var signed = signer.signIdentity(caller, request.getMethod().name(), request.getURI().getRawPath());
         List<String> connectionOptions = connectionOptions(input);
         boolean chunked = isChunked(input);
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        boolean keepsCredential = route != null && DownstreamServices.MCP_SERVER.equals(route.getId());
         HttpHeaders forwarded = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!isLeftOut(name, connectionOptions)
+            if ((!isLeftOut(name, connectionOptions)
+                    || keepsCredential && HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name))
                     && !(chunked && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
                 forwarded.addAll(name, values);
             }

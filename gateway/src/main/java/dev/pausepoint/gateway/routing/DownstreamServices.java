@@ -12,18 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (in production a Kubernetes Service or a compose service name, which balances on its own) or several,
  * comma-separated, over which the gateway balances itself (docs/scale-out.md).
  *
- * <p>The dashboard ({@code DASHBOARD_URL}) is optional: without it {@code /dashboard} is not routed. It is
- * not one of the API's services: {@code /health} reports the API and leaves it out, so a dashboard that is
- * down never marks the API degraded (docs/dashboard.md, "Running it").
+ * <p>The dashboard ({@code DASHBOARD_URL}) and the MCP server ({@code MCP_SERVER_URL}) are optional: without
+ * one, its path ({@code /dashboard}, {@code /mcp}) is not routed. Neither is one of the API's services:
+ * {@code /health} reports the API and leaves them out, so one that is down never marks the API degraded
+ * (docs/dashboard.md, "Running it"; docs/mcp.md).
  */
 @ConfigurationProperties("pausepoint.services")
 public record DownstreamServices(List<URI> billingService, List<URI> pauseService, List<URI> deliveryService,
-        List<URI> responseService, List<URI> dashboard) {
+        List<URI> responseService, List<URI> dashboard, List<URI> mcpServer) {
 
     public static final String DASHBOARD = "dashboard";
+    public static final String MCP_SERVER = "mcp-server";
 
     public DownstreamServices {
         dashboard = dashboard == null ? List.of() : dashboard;
+        mcpServer = mcpServer == null ? List.of() : mcpServer;
     }
 
     /** The API's services by name, in a fixed order, with their instances' base URLs: what {@code /health} checks. */
@@ -36,11 +39,14 @@ public record DownstreamServices(List<URI> billingService, List<URI> pauseServic
         return all;
     }
 
-    /** Everything the gateway routes to: the API's services, and the dashboard when one is configured. */
+    /** Everything the gateway routes to: the API's services, and the dashboard and MCP server when configured. */
     public Map<String, List<URI>> byName() {
         Map<String, List<URI>> all = apiServices();
         if (!dashboard.isEmpty()) {
             all.put(DASHBOARD, dashboard);
+        }
+        if (!mcpServer.isEmpty()) {
+            all.put(MCP_SERVER, mcpServer);
         }
         return all;
     }

@@ -29,6 +29,9 @@ public class PublicRoutes {
      */
     static final Map<String, List<String>> PATHS = orderedPaths();
 
+    /** The MCP server's one endpoint (Streamable HTTP; docs/mcp.md). */
+    public static final String MCP_PATH = "/mcp";
+
     private static Map<String, List<String>> orderedPaths() {
         Map<String, List<String>> paths = new LinkedHashMap<>();
         paths.put("pause-service", List.of("/v1/pause/**", "/v1/audit/**", "/v1/stats/**"));
@@ -37,6 +40,7 @@ public class PublicRoutes {
                 "/v1/providers/sendgrid/events"));
         paths.put("billing-service", List.of("/v1/auth/**", "/v1/billing/**", "/reset-password"));
         paths.put(DownstreamServices.DASHBOARD, List.of("/dashboard/**"));
+        paths.put(DownstreamServices.MCP_SERVER, List.of(MCP_PATH));
         return Collections.unmodifiableMap(paths);
     }
 

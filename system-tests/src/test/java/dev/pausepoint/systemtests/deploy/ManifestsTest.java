@@ -48,15 +48,15 @@ import tools.jackson.databind.json.JsonMapper;
  * field fails), and the rules of docs/operations.md, "Kubernetes", are held: every file listed, every
  * variable a service reads set in its Deployment, probes on the management port, sizing, rollout,
  * autoscaler, disruption budget, Service, every in-cluster address naming a Service, and exactly the
- * documented network edges, in and (for the dashboard) out.
+ * documented network edges, in and (for the dashboard and the MCP server) out.
  */
 class ManifestsTest {
 
     private static final Path ROOT = Workspace.locate().root();
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
-    /** Every deployable: the gateway, the four services of the API and the dashboard. */
+    /** Every deployable: the gateway, the four services of the API, the dashboard and the MCP server. */
     private static final List<String> SERVICES = List.of("gateway", "pause-service", "delivery-service",
-            "response-service", "billing-service", "dashboard");
+            "response-service", "billing-service", "dashboard", "mcp-server");
     private static final Pattern IN_CLUSTER_URL = Pattern.compile("http://([a-z0-9-]+):(\\d+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final int PRE_STOP_SECONDS = 10;
@@ -111,16 +111,22 @@ class ManifestsTest {
             "gateway -> response-service:http",
             "namespace monitoring -> response-service:management",
             "gateway -> dashboard:http",
-            "namespace monitoring -> dashboard:management"));
+            "namespace monitoring -> dashboard:management",
+            "gateway -> mcp-server:http",
+            "namespace monitoring -> mcp-server:management"));
 
     /**
      * Where a pod whose egress is restricted may open connections, as docs/operations.md, "Kubernetes", lists
-     * it: only the dashboard's is (the others reach Postgres, Kafka, Redis and providers wherever they are).
+     * it: only the dashboard's and the MCP server's are (the others reach Postgres, Kafka, Redis and providers
+     * wherever they are).
      */
     private static final Set<String> DOCUMENTED_EGRESS = new TreeSet<>(List.of(
             "dashboard -> gateway:http/TCP",
             "dashboard -> namespace kube-system, pods k8s-app=kube-dns:53/UDP",
-            "dashboard -> namespace kube-system, pods k8s-app=kube-dns:53/TCP"));
+            "dashboard -> namespace kube-system, pods k8s-app=kube-dns:53/TCP",
+            "mcp-server -> gateway:http/TCP",
+            "mcp-server -> namespace kube-system, pods k8s-app=kube-dns:53/UDP",
+            "mcp-server -> namespace kube-system, pods k8s-app=kube-dns:53/TCP"));
 
     private static final KubernetesSerialization KUBERNETES_MODEL = new KubernetesSerialization();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -444,7 +450,7 @@ class ManifestsTest {
 
     @ParameterizedTest(name = "deploy/kubernetes/{0}")
     @ValueSource(strings = {"", "overlays/example", "overlays/dev"})
-    void onlyTheDashboardsEgressIsRestrictedAndOnlyToTheGatewayAndDns(String kustomization) {
+    void onlyTheDashboardsAndMcpServersEgressIsRestrictedAndOnlyToTheGatewayAndDns(String kustomization) {
         Set<String> restricted = new TreeSet<>();
         Set<String> edges = new TreeSet<>();
         for (NetworkPolicy policy : all(load(kustomization), NetworkPolicy.class)) {
@@ -467,7 +473,7 @@ class ManifestsTest {
                 }
             }
         }
-        assertThat(restricted).as("pods whose egress is restricted").containsExactly("dashboard");
+        assertThat(restricted).as("pods whose egress is restricted").containsExactly("dashboard", "mcp-server");
         assertThat(edges).isEqualTo(DOCUMENTED_EGRESS);
     }
 
@@ -489,7 +495,8 @@ class ManifestsTest {
                         && "http".equals(port.getTargetPort().getStrVal()));
             }
         }
-        assertThat(urls).as("the addresses checked").contains("DASHBOARD_URL", "DASHBOARD_API_URL", "PAUSE_SERVICE_URL");
+        assertThat(urls).as("the addresses checked").contains("DASHBOARD_URL", "DASHBOARD_API_URL", "PAUSE_SERVICE_URL",
+                "MCP_SERVER_URL", "PAUSEPOINT_URL");
     }
 
     @ParameterizedTest(name = "deploy/kubernetes/{0}")
@@ -500,6 +507,17 @@ class ManifestsTest {
                 .isEqualTo("http://dashboard:8085");
         assertThat(env(container(named(objects, Deployment.class, "dashboard")), "DASHBOARD_SECURE_COOKIES"))
                 .as("browsers reach the dashboard over https at the ingress").isEqualTo("true");
+    }
+
+    @ParameterizedTest(name = "deploy/kubernetes/{0}")
+    @ValueSource(strings = {"", "overlays/example", "overlays/dev"})
+    void theGatewayRoutesToTheMcpServerWhichCallsTheGatewayBack(String kustomization) {
+        List<HasMetadata> objects = load(kustomization);
+        assertThat(env(container(named(objects, Deployment.class, "gateway")), "MCP_SERVER_URL"))
+                .isEqualTo("http://mcp-server:8086");
+        Container mcp = container(named(objects, Deployment.class, "mcp-server"));
+        assertThat(env(mcp, "MCP_TRANSPORT")).as("the jar's HTTP mode").isEqualTo("http");
+        assertThat(env(mcp, "PAUSEPOINT_URL")).as("tools call the API through the gateway").isEqualTo("http://gateway:8080");
     }
 
     @Test

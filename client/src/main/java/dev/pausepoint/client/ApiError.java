@@ -1,0 +1,26 @@
+package dev.pausepoint.client;
+
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * What an error answer said: its HTTP status, the envelope's {@code error} code and {@code message}, the
+ * whole envelope as parsed, the {@code X-Request-Id} and the {@code Retry-After} header.
+ *
+ * @param envelope the parsed body; a {@link MissingNode} when the body was not JSON
+ * @param requestId null when the answer carried none
+ * @param retryAfter null when the answer carried none
+ */
+public record ApiError(int status, String code, String message, JsonNode envelope, String requestId,
+        Duration retryAfter) {
+
+    public ApiError {
+        envelope = envelope == null ? MissingNode.getInstance() : envelope;
+    }
+
+    Optional<Duration> retryAfterHeader() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

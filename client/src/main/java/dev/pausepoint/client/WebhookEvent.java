@@ -1,0 +1,26 @@
+package dev.pausepoint.client;
+
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A verified webhook post. {@code eventId} is the same on every retry of a delivery: deduplicate on it.
+ * For a {@code webhook.test}, {@code pauseId} and every field of {@code data} are null.
+ *
+ * @param timestamp the second this attempt was signed
+ */
+public record WebhookEvent(String eventId, String event, String pauseId, String developerId, boolean livemode,
+        Instant timestamp, Data data) {
+
+    public static final String PAUSE_RESPONDED = "pause.responded";
+    public static final String PAUSE_TIMED_OUT = "pause.timed_out";
+    public static final String PAUSE_CANCELLED = "pause.cancelled";
+    public static final String WEBHOOK_TEST = "webhook.test";
+
+    /**
+     * What a read of the pause shows: the human's choice and note; for a timeout the default (or null) and
+     * the expiry; for a cancel, both null.
+     */
+    public record Data(String choice, String text, Instant responseAt, JsonNode metadata) {
+    }
+}

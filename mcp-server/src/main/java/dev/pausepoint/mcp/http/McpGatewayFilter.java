@@ -1,0 +1,219 @@
+package dev.pausepoint.mcp.http;
+
+import dev.pausepoint.client.PausePointClient;
+import dev.pausepoint.errors.ErrorBody;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.errors.servlet.ServletErrorWriter;
+import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.identity.CredentialKind;
+import dev.pausepoint.identity.RequestSigner;
+import dev.pausepoint.identity.UntrustedRequestException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Everything {@code /mcp} needs before the SDK's transport reads the request:
+ * <ol>
+ *   <li>the request came through the gateway: its signed identity verifies (docs/trust-boundary.md), or 401;</li>
+ *   <li>from an API key, the only credential the tools can act with (a session names no world of its own), or
+ *   401; the key itself, which the gateway keeps on this route alone, is what the tools call the API with;</li>
+ *   <li>no {@code GET}: the server sends nothing outside a request's own stream, so it offers no standing stream
+ *   (405, which the protocol allows), and no connection outlives the request it serves;</li>
+ *   <li>the JSON-RPC message is read once: a {@code notifications/cancelled} stops the wait it names, and a
+ *   request is given its {@link HttpToolCall} (its id, its response stream) for the tools.</li>
+ * </ol>
+ */
+class McpGatewayFilter extends OncePerRequestFilter {
+
+    static final String MCP_SESSION_ID = "Mcp-Session-Id";
+    /** The gateway caps every body at this size; a larger one cannot have come through it. */
+    static final int MAX_BODY = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(McpGatewayFilter.class);
+    private static final ErrorBody NOT_THROUGH_GATEWAY = ErrorBody.of(ErrorCode.INVALID_API_KEY,
+            "This service only accepts requests forwarded by the PausePoint gateway.");
+    private static final ErrorBody NOT_AN_API_KEY = ErrorBody.of(ErrorCode.INVALID_API_KEY,
+            "The MCP endpoint takes an API key: send Authorization: Bearer <your pp_live_ or pp_test_ key>.");
+
+    private final RequestSigner signer;
+    private final PausePointClient api;
+    private final WaitCancellations cancellations;
+    private final ObjectMapper json;
+
+    McpGatewayFilter(RequestSigner signer, PausePointClient api, WaitCancellations cancellations, ObjectMapper json) {
+        this.signer = signer;
+        this.api = api;
+        this.cancellations = cancellations;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().equals(McpHttpConfiguration.ENDPOINT);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CallerIdentity caller;
+        try {
+            caller = signer.verifyIdentity(request::getHeader, request.getMethod(), request.getRequestURI());
+        } catch (UntrustedRequestException e) {
+            log.warn("Refused {} /mcp from {}: {}", request.getMethod(), request.getRemoteAddr(), e.reason());
+            ServletErrorWriter.write(response, NOT_THROUGH_GATEWAY);
+            return;
+        }
+        String apiKey = bearer(request.getHeader("Authorization"));
+        if (caller.credential() != CredentialKind.API_KEY || apiKey == null) {
+            ServletErrorWriter.write(response, NOT_AN_API_KEY);
+            return;
+        }
+        if ("GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST, DELETE");
+            ServletErrorWriter.write(response, ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED,
+                    "This server sends messages only on the stream of the request they answer; POST your requests."));
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            ServletErrorWriter.write(response, ErrorBody.of(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "A message to the MCP endpoint is at most 64 KB."));
+            return;
+        }
+        String sessionId = request.getHeader(MCP_SESSION_ID);
+        JsonNode message = readMessage(body);
+        if (message != null && "notifications/cancelled".equals(message.path("method").asString(null))) {
+            boolean stopped = cancellations.cancel(sessionId, id(message.path("params").get("requestId")));
+            log.debug("Cancellation of request {} in session {}: {}", message.path("params").get("requestId"),
+                    sessionId, stopped ? "its wait stopped" : "no wait of it here");
+        }
+        StreamCapture capture = new StreamCapture(response);
+        request.setAttribute(HttpToolCall.CONTEXT_KEY, new HttpToolCall(api.withApiKey(apiKey), capture::writer,
+                cancellations, sessionId, message == null ? null : id(message.get("id"))));
+        chain.doFilter(new CachedBody(request, body), capture);
+    }
+
+    /** The message as a tree, or null when it is not one JSON object (the SDK's transport answers that). */
+    private JsonNode readMessage(byte[] body) {
+        try {
+            JsonNode message = json.readTree(body);
+            return message != null && message.isObject() ? message : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** A JSON-RPC id, a string or a number, in one spelling for both the request and its cancellation. */
+    private static String id(JsonNode id) {
+        if (id == null || !(id.isString() || id.isNumber())) {
+            return null;
+        }
+        return (id.isString() ? "s:" : "n:") + id.asString();
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** The body already read, offered again to the transport. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /** Remembers the writer the transport streams its events with, so a wait can check the connection. */
+    private static final class StreamCapture extends HttpServletResponseWrapper {
+        private volatile PrintWriter writer;
+
+        StreamCapture(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            PrintWriter opened = super.getWriter();
+            writer = opened;
+            return opened;
+        }
+
+        PrintWriter writer() {
+            return writer;
+        }
+    }
+}

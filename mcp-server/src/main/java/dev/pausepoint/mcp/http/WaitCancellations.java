@@ -1,0 +1,45 @@
+package dev.pausepoint.mcp.http;
+
+import dev.pausepoint.mcp.tools.ToolCall;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The waits in progress on this instance by MCP session and JSON-RPC request id, so that a client's
+ * {@code notifications/cancelled}, which arrives as a separate POST, stops the wait of the request it names. A
+ * notice for a request on another instance, or already finished, finds nothing and changes nothing.
+ */
+class WaitCancellations {
+
+    private final Map<String, Runnable> waits = new ConcurrentHashMap<>();
+
+    ToolCall.Registration register(String sessionId, String requestId, Runnable stop) {
+        if (sessionId == null || requestId == null) {
+            return () -> { };
+        }
+        String key = key(sessionId, requestId);
+        waits.put(key, stop);
+        return () -> waits.remove(key, stop);
+    }
+
+    /** Whether a wait was found and stopped. */
+    boolean cancel(String sessionId, String requestId) {
+        if (sessionId == null || requestId == null) {
+            return false;
+        }
+        Runnable stop = waits.remove(key(sessionId, requestId));
+        if (stop == null) {
+            return false;
+        }
+        stop.run();
+        return true;
+    }
+
+    int inProgress() {
+        return waits.size();
+    }
+
+    private static String key(String sessionId, String requestId) {
+        return sessionId + '\n' + requestId;
+    }
+}
