@@ -1,7 +1,11 @@
 package dev.pausepoint.mcp;
 
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.time.Duration;
+import java.util.List;
 
 /** What both modes tell a client about this server, and the one client setting they share. */
 public final class McpServerInfo {
@@ -21,6 +25,20 @@ public final class McpServerInfo {
     public static final Duration API_REQUEST_TIMEOUT = Duration.ofSeconds(40);
 
     private McpServerInfo() {
+    }
+
+    /**
+     * The server either transport serves. The SDK's own check of arguments against the input schemas is off:
+     * each tool reads its arguments itself and the API judges their values, so every refusal a model sees
+     * names an error code the same way (docs/mcp.md, "Results").
+     */
+    public static McpAsyncServer build(McpServer.AsyncSpecification<?> server, List<AsyncToolSpecification> tools) {
+        return server.serverInfo(NAME, version())
+                .instructions(INSTRUCTIONS)
+                .capabilities(CAPABILITIES)
+                .validateToolInputs(false)
+                .tools(tools)
+                .build();
     }
 
     public static String version() {

@@ -64,7 +64,10 @@ final class SystemStack {
                             Map.entry("PADDLE_WEBHOOK_SECRET", PaddleNotifications.SECRET),
                             Map.entry("PADDLE_PRICE_STARTER", STARTER_PRICE),
                             Map.entry("PADDLE_PRICE_PRO", "pri_system_tests_pro"),
-                            Map.entry("PADDLE_ENTITLEMENT_SWEEP_INTERVAL", "1s"))));
+                            Map.entry("PADDLE_ENTITLEMENT_SWEEP_INTERVAL", "1s"),
+                            // The MCP server reports progress and checks its callers every second, so a
+                            // cancelled wait is released within seconds (McpServerSystemTest).
+                            Map.entry("PAUSEPOINT_MCP_PROGRESS_INTERVAL", "1s"))));
             started.awaitHealthy(Duration.ofSeconds(240), status -> System.out.println("waiting for stack: " + status));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
             fleet = started;

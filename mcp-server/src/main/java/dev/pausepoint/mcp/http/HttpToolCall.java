@@ -20,15 +20,15 @@ final class HttpToolCall implements ToolCall {
     private final PausePointClient client;
     private final Supplier<PrintWriter> stream;
     private final WaitCancellations cancellations;
-    private final String sessionId;
+    private final String owner;
     private final String requestId;
 
     HttpToolCall(PausePointClient client, Supplier<PrintWriter> stream, WaitCancellations cancellations,
-            String sessionId, String requestId) {
+            String owner, String requestId) {
         this.client = client;
         this.stream = stream;
         this.cancellations = cancellations;
-        this.sessionId = sessionId;
+        this.owner = owner;
         this.requestId = requestId;
     }
 
@@ -50,6 +50,6 @@ final class HttpToolCall implements ToolCall {
 
     @Override
     public Registration onCancel(Runnable stop) {
-        return cancellations.register(sessionId, requestId, stop);
+        return cancellations.register(owner, requestId, stop);
     }
 }

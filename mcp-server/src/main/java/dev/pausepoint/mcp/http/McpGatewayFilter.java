@@ -22,6 +22,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +41,9 @@ import tools.jackson.databind.ObjectMapper;
  *   <li>no {@code GET}: the server sends nothing outside a request's own stream, so it offers no standing stream
  *   (405, which the protocol allows), and no connection outlives the request it serves;</li>
  *   <li>the JSON-RPC message is read once: a {@code notifications/cancelled} stops the wait it names, and a
- *   request is given its {@link HttpToolCall} (its id, its response stream) for the tools.</li>
+ *   request is given its {@link HttpToolCall} (its id, its response stream) for the tools;</li>
+ *   <li>the session it names is one this copy holds, adopted if need be ({@link McpSessions}), so any copy
+ *   serves any session.</li>
  * </ol>
  */
 class McpGatewayFilter extends OncePerRequestFilter {
@@ -56,12 +61,15 @@ class McpGatewayFilter extends OncePerRequestFilter {
     private final RequestSigner signer;
     private final PausePointClient api;
     private final WaitCancellations cancellations;
+    private final McpSessions sessions;
     private final ObjectMapper json;
 
-    McpGatewayFilter(RequestSigner signer, PausePointClient api, WaitCancellations cancellations, ObjectMapper json) {
+    McpGatewayFilter(RequestSigner signer, PausePointClient api, WaitCancellations cancellations,
+            McpSessions sessions, ObjectMapper json) {
         this.signer = signer;
         this.api = api;
         this.cancellations = cancellations;
+        this.sessions = sessions;
         this.json = json;
     }
 
@@ -92,7 +100,13 @@ class McpGatewayFilter extends OncePerRequestFilter {
                     "This server sends messages only on the stream of the request they answer; POST your requests."));
             return;
         }
+        String sessionId = request.getHeader(MCP_SESSION_ID);
         if (!"POST".equals(request.getMethod())) {
+            if (sessionId != null && "DELETE".equals(request.getMethod())) {
+                String local = sessions.closing(sessionId).orElse(sessionId);
+                chain.doFilter(new Forwarded(request, new byte[0], local), response);
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -102,17 +116,24 @@ class McpGatewayFilter extends OncePerRequestFilter {
                     "A message to the MCP endpoint is at most 64 KB."));
             return;
         }
-        String sessionId = request.getHeader(MCP_SESSION_ID);
         JsonNode message = readMessage(body);
-        if (message != null && "notifications/cancelled".equals(message.path("method").asString(null))) {
-            boolean stopped = cancellations.cancel(sessionId, id(message.path("params").get("requestId")));
-            log.debug("Cancellation of request {} in session {}: {}", message.path("params").get("requestId"),
-                    sessionId, stopped ? "its wait stopped" : "no wait of it here");
+        String method = message == null ? null : message.path("method").asString(null);
+        // Waits are keyed by the caller too: a session id names no owner, and another key must not stop them.
+        String owner = caller.developerId() + "/" + caller.mode() + "/" + sessionId;
+        if ("notifications/cancelled".equals(method)) {
+            boolean stopped = cancellations.cancel(owner, id(message.path("params").get("requestId")));
+            log.debug("Cancellation in session {}: {}", sessionId, stopped ? "its wait stopped" : "no wait of it here");
         }
+        String local = sessionId == null || message == null || "initialize".equals(method) ? null
+                : sessions.local(sessionId, request).orElse(sessionId);
         StreamCapture capture = new StreamCapture(response);
         request.setAttribute(HttpToolCall.CONTEXT_KEY, new HttpToolCall(api.withApiKey(apiKey), capture::writer,
-                cancellations, sessionId, message == null ? null : id(message.get("id"))));
-        chain.doFilter(new CachedBody(request, body), capture);
+                cancellations, owner, message == null ? null : id(message.get("id"))));
+        chain.doFilter(new Forwarded(request, body, local), capture);
+        String opened = capture.getHeader(MCP_SESSION_ID);
+        if ("initialize".equals(method) && opened != null) {
+            sessions.opened(opened);
+        }
     }
 
     /** The message as a tree, or null when it is not one JSON object (the SDK's transport answers that). */
@@ -141,13 +162,26 @@ class McpGatewayFilter extends OncePerRequestFilter {
         return token.isEmpty() ? null : token;
     }
 
-    /** The body already read, offered again to the transport. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
+    /** The body already read, offered again to the transport, with the SDK's own id of the session. */
+    private static final class Forwarded extends HttpServletRequestWrapper {
         private final byte[] body;
+        private final String sessionId;
 
-        CachedBody(HttpServletRequest request, byte[] body) {
+        Forwarded(HttpServletRequest request, byte[] body, String sessionId) {
             super(request);
             this.body = body;
+            this.sessionId = sessionId;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return sessionId != null && MCP_SESSION_ID.equalsIgnoreCase(name) ? sessionId : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return sessionId != null && MCP_SESSION_ID.equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(sessionId)) : super.getHeaders(name);
         }
 
         @Override

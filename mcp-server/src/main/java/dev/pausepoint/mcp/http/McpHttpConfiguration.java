@@ -13,9 +13,13 @@ import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -89,12 +93,7 @@ class McpHttpConfiguration {
         McpJsonMapper json = McpJsonDefaults.getMapper();
         PauseTools tools = new PauseTools(exchange -> (ToolCall) exchange.transportContext()
                 .get(HttpToolCall.CONTEXT_KEY), settings, json);
-        return McpServer.async(transport)
-                .serverInfo(McpServerInfo.NAME, McpServerInfo.version())
-                .instructions(McpServerInfo.INSTRUCTIONS)
-                .capabilities(McpServerInfo.CAPABILITIES)
-                .tools(tools.specifications())
-                .build();
+        return McpServerInfo.build(McpServer.async(transport), tools.specifications());
     }
 
     @Bean
@@ -107,11 +106,30 @@ class McpHttpConfiguration {
     }
 
     @Bean
+    McpSessions mcpSessions(HttpServletStreamableServerTransportProvider transport,
+            @Value("${pausepoint.mcp.session-idle-timeout}") Duration idleTimeout,
+            @Value("${pausepoint.mcp.max-sessions}") int maxSessions) {
+        return new McpSessions(transport, Clock.systemUTC(), idleTimeout, maxSessions);
+    }
+
+    /** Ends idle sessions once a minute, on a thread of its own that never delays a request. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService mcpSessionSweeper(McpSessions sessions) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mcp-session-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(sessions::endIdle, 1, 1, TimeUnit.MINUTES);
+        return sweeper;
+    }
+
+    @Bean
     FilterRegistrationBean<McpGatewayFilter> mcpGatewayFilter(RequestSigner signer, PausePointClient client,
-            WaitCancellations cancellations) {
+            WaitCancellations cancellations, McpSessions sessions) {
         ObjectMapper json = JsonMapper.builder().build();
         FilterRegistrationBean<McpGatewayFilter> filter = new FilterRegistrationBean<>(
-                new McpGatewayFilter(signer, client, cancellations, json));
+                new McpGatewayFilter(signer, client, cancellations, sessions, json));
         filter.addUrlPatterns(ENDPOINT);
         filter.setAsyncSupported(true);
         // After the request id (common-errors), before anything reads the body.

@@ -52,12 +52,9 @@ public final class StdioServer {
         ToolCall call = new ProcessCall(client);
         McpJsonMapper json = McpJsonDefaults.getMapper();
         EndOfInput input = new EndOfInput(in);
-        McpAsyncServer server = McpServer.async(new StdioServerTransportProvider(json, input, protocolOut))
-                .serverInfo(McpServerInfo.NAME, McpServerInfo.version())
-                .instructions(McpServerInfo.INSTRUCTIONS)
-                .capabilities(McpServerInfo.CAPABILITIES)
-                .tools(new PauseTools(exchange -> call, settings, json).specifications())
-                .build();
+        McpAsyncServer server = McpServerInfo.build(
+                McpServer.async(new StdioServerTransportProvider(json, input, protocolOut)),
+                new PauseTools(exchange -> call, settings, json).specifications());
         input.awaitEnd();
         server.closeGracefully().block(Duration.ofSeconds(5));
         return 0;

@@ -4,6 +4,7 @@ import dev.pausepoint.client.Channel;
 import dev.pausepoint.client.CreatePauseRequest;
 import dev.pausepoint.client.ListPausesQuery;
 import dev.pausepoint.client.Pause;
+import dev.pausepoint.client.PausePointException;
 import dev.pausepoint.client.PauseStatus;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -97,9 +98,23 @@ public final class PauseTools {
         Duration wait = settings.waitFor(arguments.integer("max_wait_seconds"));
         // One key per call: a retry of the HTTP request inside the client cannot create a second pause.
         String idempotencyKey = "mcp-" + UUID.randomUUID();
-        return blocking(() -> call.client().createPause(request.build(), idempotencyKey))
+        return blocking(() -> create(call, request.build(), idempotencyKey))
                 .flatMap(created -> waits.await(exchange, progressToken, call, created, wait))
                 .map(this::answered);
+    }
+
+    /**
+     * The create's answer names the pause only; a read gives every field the result shows. If that read fails,
+     * the pause exists all the same: the result says so (with its id) rather than an error the model would
+     * answer by asking again.
+     */
+    private static Pause create(ToolCall call, CreatePauseRequest request, String idempotencyKey) {
+        Pause created = call.client().createPause(request, idempotencyKey);
+        try {
+            return call.client().getPause(created.pauseId());
+        } catch (PausePointException unread) {
+            return created;
+        }
     }
 
     private Mono<CallToolResult> getPause(McpAsyncServerExchange exchange, ToolCall call, ToolArguments arguments,

@@ -140,7 +140,7 @@ class FaultSuiteTest {
             case PAUSE -> Set.of("create", "answer", "cancel");
             case RESPONSE -> Set.of("answer");
             case BILLING -> Set.of("create");
-            case DELIVERY, GATEWAY, DASHBOARD -> Set.of();
+            case DELIVERY, GATEWAY, DASHBOARD, MCP_SERVER -> Set.of();
         };
     }
 
