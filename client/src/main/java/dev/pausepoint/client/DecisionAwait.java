@@ -41,15 +41,24 @@ final class DecisionAwait {
     }
 
     private void poll() {
-        // Rounded, so the last wait ends within half a second of the deadline on either side.
-        int wait = (int) Math.min(MAX_WAIT_SECONDS, Math.round(remaining().toMillis() / 1000.0));
-        CompletableFuture<Pause> read = longPoll.apply(wait);
+        if (await.result.isDone()) {
+            return;
+        }
+        int wait = nextWait();
+        CompletableFuture<Pause> read;
+        try {
+            read = longPoll.apply(wait);
+        } catch (RuntimeException refused) {
+            await.result.completeExceptionally(refused);
+            return;
+        }
         if (!await.follow(read)) {
             return;
         }
         read.whenComplete((pause, failure) -> {
             if (failure == null) {
-                if (!pause.isPending() || wait == 0) {
+                // A pending answer that ends the time is the answer: reading once more would tell nothing new.
+                if (!pause.isPending() || wait == 0 || nextWait() == 0) {
                     await.result.complete(pause);
                 } else {
                     poll();
@@ -70,6 +79,11 @@ final class DecisionAwait {
 
     private static boolean isLimit(PausePointException refused) {
         return (refused.status() == 429 || refused.status() == 503) && refused.retryAfter().isPresent();
+    }
+
+    /** Rounded, so the last wait ends within half a second of the deadline on either side. */
+    private int nextWait() {
+        return (int) Math.min(MAX_WAIT_SECONDS, Math.round(remaining().toMillis() / 1000.0));
     }
 
     private Duration remaining() {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -435,9 +436,14 @@ public final class PausePointClient {
             return this;
         }
 
-        /** A header sent with every request, such as a proxy's {@code X-Forwarded-For}. */
+        /**
+         * A header sent with every request, such as a proxy's {@code X-Forwarded-For}. A header the JDK
+         * client sets itself ({@code Host}, {@code Connection}, {@code Content-Length}, ...) or an invalid
+         * name or value is an {@link IllegalArgumentException} here rather than on every call.
+         */
         public Builder defaultHeader(String name, String value) {
-            defaultHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            HttpRequest.newBuilder().header(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            defaultHeaders.put(name, value);
             return this;
         }
 

@@ -101,7 +101,17 @@ final class Transport {
     }
 
     private <T> void attempt(Call call, Function<Answer, T> reader, Linked<T> exchange, int retries) {
-        CompletableFuture<HttpResponse<Body>> sent = http.sendAsync(request(call), handler(call));
+        if (exchange.result.isDone()) {
+            return;
+        }
+        CompletableFuture<HttpResponse<Body>> sent;
+        try {
+            sent = http.sendAsync(request(call), handler(call));
+        } catch (RuntimeException refused) {
+            // Thrown on a retry's timer thread it would be lost, and the caller would wait forever.
+            exchange.result.completeExceptionally(refused);
+            return;
+        }
         if (!exchange.follow(sent)) {
             return;
         }
