@@ -28,7 +28,7 @@ describe('pauses', () => {
     const read = await dev.test.getPause(created.pause_id);
     assert.equal(read.respond_url, created.respond_url, 'a test pause shows its link in every read');
     assert.deepEqual(read.metadata, { order: 42 });
-    assert.equal(read.delivery.status, 'sandbox');
+    await eventually(async () => assert.equal((await dev.test.getPause(created.pause_id)).delivery.status, 'sandbox'));
 
     const waiting = dev.test.waitForDecision(created.pause_id, { timeoutMs: 30_000 });
     const recorded = await answer(dev, read, 'Reject', 'not on a Friday');
