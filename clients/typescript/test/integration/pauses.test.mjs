@@ -172,10 +172,12 @@ describe('account, audit, stats, deliveries, billing, health', () => {
     assert.ok(lines.some((entry) => entry.event_type === 'developer.registered'));
     await assert.rejects(dev.test.exportAudit({ from_date: today, to_date: today, format: 'xml' }), ValidationError);
 
-    const stats = await dev.test.pauseStats({ days: 1 });
-    assert.equal(stats.days.length, 1);
-    assert.equal(stats.days[0].created, 1);
-    assert.equal(stats.days[0].responded, 1);
+    await eventually(async () => {
+      const stats = await dev.test.pauseStats({ days: 1 });
+      assert.equal(stats.days.length, 1);
+      assert.equal(stats.days[0].created, 1);
+      assert.equal(stats.days[0].responded, 1);
+    });
 
     await eventually(async () => {
       const timeline = await dev.test.getDeliveries(created.pause_id);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { WebhookNotFoundError, WebhookVerificationError, ValidationError, decisionFromWebhook, verifyWebhook } from '@pausepoint/client';
-import { answer, registerDeveloper, smsPause, webhookReceiver } from './stack.mjs';
+import { answer, eventually, registerDeveloper, smsPause, webhookReceiver } from './stack.mjs';
 
 let receiver;
 before(async () => (receiver = await webhookReceiver()));
@@ -28,8 +28,12 @@ test('webhooks: create, test, a real signed webhook.test verified, deliveries, a
   assert.throws(() => verifyWebhook(post.body, post.headers, 'the-wrong-secret-000'), WebhookVerificationError);
   assert.throws(() => verifyWebhook(Buffer.concat([post.body, Buffer.from(' ')]), post.headers, secret), WebhookVerificationError);
 
-  const deliveries = await dev.test.listWebhookDeliveries(webhook.webhook_id, { limit: 5 });
-  assert.equal(deliveries.items[0].delivery_id, queued.delivery_id);
+  // The attempt is logged once the post is answered, a moment after the receiver has it.
+  await eventually(async () => {
+    const [logged] = (await dev.test.listWebhookDeliveries(webhook.webhook_id, { limit: 5 })).items;
+    assert.equal(logged?.delivery_id, queued.delivery_id);
+    assert.equal(logged.status_code, 204);
+  });
 
   const created = await dev.test.createPause(smsPause({ metadata: { ticket: 'OPS-7' } }));
   await answer(dev, created, 'Approve', 'go');
