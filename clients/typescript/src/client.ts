@@ -83,6 +83,8 @@ interface Call {
   extraTimeoutMs?: number;
   /** Non-2xx statuses whose body is the answer (health's 503). */
   okStatuses?: number[];
+  /** The body is handed to the caller as a stream: the timeout covers the wait for the headers only. */
+  streamed?: boolean;
 }
 
 /** A client for the PausePoint API. One instance is safe to share; it holds no connection state. */
@@ -235,7 +237,7 @@ export class PausePoint {
 
   /** Streams the export: nothing is buffered, so a year of entries costs no memory here. */
   async exportAudit(query: AuditExportQuery, options: RequestOptions = {}): Promise<AuditExport> {
-    const response = await this.send('GET', '/v1/audit/export', { query: { ...query }, signal: options.signal, idempotent: true });
+    const response = await this.send('GET', '/v1/audit/export', { query: { ...query }, signal: options.signal, idempotent: true, streamed: true });
     const disposition = response.headers.get('content-disposition') ?? '';
     return {
       contentType: response.headers.get('content-type') ?? '',
@@ -279,21 +281,29 @@ export class PausePoint {
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     for (let attempt = 0; ; attempt++) {
       call.signal?.throwIfAborted();
-      const attemptTimeout = AbortSignal.timeout(this.timeoutMs + (call.extraTimeoutMs ?? 0));
-      const signal = call.signal ? AbortSignal.any([call.signal, attemptTimeout]) : attemptTimeout;
+      const timeoutMs = this.timeoutMs + (call.extraTimeoutMs ?? 0);
+      const attemptTimeout = new AbortController();
+      // unref: a finished call's timer must not keep the process alive.
+      const timer = setTimeout(() => attemptTimeout.abort(), timeoutMs).unref();
+      const signal = call.signal ? AbortSignal.any([call.signal, attemptTimeout.signal]) : attemptTimeout.signal;
       let response: Response;
       try {
         response = await this.fetchImpl(url, { method, headers, body, signal });
       } catch (cause) {
+        clearTimeout(timer);
         call.signal?.throwIfAborted();
-        const failure = attemptTimeout.aborted
-          ? new PausePointConnectionError(`${method} ${path}: no answer within ${this.timeoutMs + (call.extraTimeoutMs ?? 0)} ms`, { cause })
+        const failure = attemptTimeout.signal.aborted
+          ? new PausePointConnectionError(`${method} ${path}: no answer within ${timeoutMs} ms`, { cause })
           : new PausePointConnectionError(`${method} ${path}: ${describe(cause)}`, { cause });
         if (!call.idempotent || attempt >= this.maxRetries) throw failure;
         await sleep(backoffMs(attempt), call.signal);
         continue;
       }
-      if (response.ok || call.okStatuses?.includes(response.status)) return response;
+      if (response.ok || call.okStatuses?.includes(response.status)) {
+        // A long audit export may stream for minutes; only the caller's signal ends it.
+        if (call.streamed) clearTimeout(timer);
+        return response;
+      }
       const text = await readText(response, call.signal);
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       // A 429 was refused before any work, so every call may repeat it.

@@ -15,7 +15,7 @@ function mcpJar() {
   const jar = process.env.PAUSEPOINT_MCP_JAR;
   if (!jar || !existsSync(jar)) {
     throw new Error(
-      'PAUSEPOINT_MCP_JAR must name the built MCP server jar (mcp-server/target/mcp-server-*.jar: ' +
+      'PAUSEPOINT_MCP_JAR must name the built MCP server jar (mcp-server/target/mcp-server.jar, built with ' +
         './mvnw -o -q -B -DskipTests package -pl mcp-server -am), for the stdio test.',
     );
   }

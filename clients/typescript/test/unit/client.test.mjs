@@ -112,6 +112,18 @@ describe('requests', () => {
     assert.equal(server.requests[0].url, '/v1/audit/export?from_date=2026-11-01&to_date=2026-11-30');
   });
 
+  test('an export streams past timeoutMs: the timeout covers only the wait for its headers', async () => {
+    server = await fakeServer([{ status: 200, headers: { 'content-type': 'text/csv' }, body: 'id\r\n', trickleMs: 400 }]);
+    const exported = await clientFor({ timeoutMs: 200, maxRetries: 0 }).exportAudit({ from_date: '2026-11-01', to_date: '2026-11-30', format: 'csv' });
+    assert.equal(await new Response(exported.body).text(), 'id\r\n');
+  });
+
+  test('a JSON answer whose body stalls past timeoutMs is a PausePointConnectionError', async () => {
+    server = await fakeServer([{ status: 200, body: '{"items":[]}', trickleMs: 400 }]);
+    const error = await clientFor({ timeoutMs: 200, maxRetries: 0 }).listWebhooks().catch((e) => e);
+    assert.ok(error instanceof PausePointConnectionError, String(error));
+  });
+
   test('responseTokenFromUrl takes the last path segment', () => {
     assert.equal(responseTokenFromUrl('http://localhost:8080/respond/abc.def_1'), 'abc.def_1');
   });

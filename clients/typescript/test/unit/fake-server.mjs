@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 
 /**
  * A loopback HTTP server that answers each request with the next scripted reply and records what it
- * received. A reply is `{status, headers, body}`, `'drop'` (the socket is destroyed: a connection
+ * received. A reply is `{status, headers, body, trickleMs}` (trickleMs delays the body after the headers), `'drop'` (the socket is destroyed: a connection
  * failure) or `'hang'` (no answer until the client gives up). `replies` is a list (the last one
  * repeats) or a function of the recorded request.
  */
@@ -22,7 +22,10 @@ export async function fakeServer(replies) {
       if (reply === 'hang') return;
       const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(text);
+      if (!reply.trickleMs) return res.end(text);
+      // The headers now, the body after trickleMs: a slow stream.
+      res.flushHeaders();
+      setTimeout(() => res.end(text), reply.trickleMs);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
