@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { answerNextPause, registerDeveloper } from './stack.mjs';
+import { answerNextPause, createReceiverWebhook, registerDeveloper } from './stack.mjs';
 
 // The README's examples, run as a reader would run them, against the stack; the human answers through
 // the response link.
@@ -57,7 +57,7 @@ test('examples/webhook-receiver.mjs', async () => {
   const run = start('webhook-receiver.mjs', { PAUSEPOINT_WEBHOOK_SECRET: secret, HOST: '127.0.0.2', PORT: '0' });
   try {
     const port = await until(() => /"port":(\d+)/.exec(run.output())?.[1]);
-    const webhook = await dev.test.createWebhook({ url: `http://127.0.0.2:${port}/hook`, secret });
+    const webhook = await createReceiverWebhook(dev.test, { url: `http://127.0.0.2:${port}/hook` }, secret);
     await dev.test.testWebhook(webhook.webhook_id);
     await until(() => /webhook\.test +choice=null/.test(run.output()), 30_000);
     const forged = await fetch(`http://127.0.0.2:${port}/hook`, { method: 'POST', body: '{}', headers: { 'x-pausepoint-signature': `sha256=${'0'.repeat(64)}` } });

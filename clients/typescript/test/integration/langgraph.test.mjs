@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { Annotation, END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
 import { verifyWebhook } from '@pausepoint/client';
 import { askHuman, pauseInterrupts, resumeFromWebhook, resumeWhenDecided } from '@pausepoint/client/langgraph';
-import { answer, registerDeveloper, webhookReceiver } from './stack.mjs';
+import { answer, createReceiverWebhook, registerDeveloper, webhookReceiver } from './stack.mjs';
 
 const State = Annotation.Root({ build: Annotation(), decision: Annotation(), deployed: Annotation() });
 
@@ -61,7 +61,7 @@ after(() => receiver?.close());
 test('LangGraph: a verified pause.responded webhook resumes the thread named in the metadata', async () => {
   const dev = await registerDeveloper();
   const secret = 'langgraph-webhook-secret-01';
-  await dev.test.createWebhook({ url: receiver.url, secret, events: ['pause.responded'] });
+  await createReceiverWebhook(dev.test, receiver, secret, ['pause.responded']);
   const runs = { approve: 0, deploy: 0 };
   const graph = deployGraph(dev.test, runs);
   const threadId = `thread-${Date.now()}-webhook`;

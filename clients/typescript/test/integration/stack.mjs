@@ -130,3 +130,15 @@ export async function eventually(check, timeoutMs = 15_000) {
     }
   }
 }
+
+/** Registers `receiver` as a webhook endpoint, saying what the stack lacks when it refuses plain http. */
+export async function createReceiverWebhook(client, receiver, secret, events) {
+  try {
+    return await client.createWebhook({ url: receiver.url, secret, events });
+  } catch (error) {
+    if (error.code === 'VALIDATION_ERROR' && /https/.test(error.message)) {
+      throw new Error(`the stack refuses ${receiver.url}: start it with DELIVERY_INSECURE_HOSTS=127.0.0.2 (${error.message})`);
+    }
+    throw error;
+  }
+}

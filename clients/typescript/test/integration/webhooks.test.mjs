@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { WebhookNotFoundError, WebhookVerificationError, ValidationError, decisionFromWebhook, verifyWebhook } from '@pausepoint/client';
-import { answer, eventually, registerDeveloper, smsPause, webhookReceiver } from './stack.mjs';
+import { answer, createReceiverWebhook, eventually, registerDeveloper, smsPause, webhookReceiver } from './stack.mjs';
 
 let receiver;
 before(async () => (receiver = await webhookReceiver()));
@@ -11,7 +11,7 @@ const secret = 'ts-webhook-secret-0123456789';
 
 test('webhooks: create, test, a real signed webhook.test verified, deliveries, a pause event, delete', async () => {
   const dev = await registerDeveloper();
-  const webhook = await dev.test.createWebhook({ url: receiver.url, secret, events: ['pause.responded'] });
+  const webhook = await createReceiverWebhook(dev.test, receiver, secret, ['pause.responded']);
   assert.match(webhook.webhook_id, /^whk_/);
   assert.deepEqual(webhook.events, ['pause.responded']);
   assert.deepEqual((await dev.test.listWebhooks()).items.map((w) => w.webhook_id), [webhook.webhook_id]);
