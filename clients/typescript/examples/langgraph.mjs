@@ -24,10 +24,10 @@ const graph = new StateGraph(State)
 
 const config = { configurable: { thread_id: `deploy-${Date.now()}` } };
 const interrupted = await graph.invoke({ build: 42 }, config);
-for (const { value } of pauseInterrupts(interrupted.__interrupt__)) {
+for (const { value } of pauseInterrupts(interrupted)) {
   console.log(`Asked ${value.pause_id}. Answer at ${value.respond_url}`);
 }
 
 // Here the process waits; a webhook receiver would call resumeFromWebhook(event) instead.
-const finished = await graph.invoke(await resumeWhenDecided(client, interrupted.__interrupt__), config);
+const finished = await graph.invoke(await resumeWhenDecided(client, interrupted), config);
 console.log(`Decision: ${finished.decision.choice}; deployed: ${finished.deployed}`);

@@ -47,19 +47,28 @@ export async function askHuman(client: PausePoint, request: CreatePauseRequest, 
   return interrupt<PauseInterrupt, HumanDecision>(value);
 }
 
-/** The PausePoint interrupts among a result's `__interrupt__` (or a state snapshot's tasks' interrupts). */
-export function pauseInterrupts(interrupts: readonly Interrupt[] | undefined): (Interrupt & { value: PauseInterrupt })[] {
-  return (interrupts ?? []).filter(
+/** What resumes a graph with decisions: typed to fit any compiled graph's `invoke`. */
+export type ResumeCommand = Command<HumanDecision | Record<string, HumanDecision>, Record<string, never>, never>;
+
+/** An `invoke` result (its `__interrupt__`), or interrupts themselves (such as a state snapshot's tasks'). */
+export type InterruptSource = readonly Interrupt[] | { __interrupt__?: readonly Interrupt[] } | object | undefined;
+
+/** The PausePoint interrupts of an invoke result or of a list of interrupts. */
+export function pauseInterrupts(source: InterruptSource): (Interrupt & { value: PauseInterrupt })[] {
+  const interrupts: readonly Interrupt[] = Array.isArray(source)
+    ? source
+    : ((source as { __interrupt__?: readonly Interrupt[] } | undefined)?.__interrupt__ ?? []);
+  return interrupts.filter(
     (entry): entry is Interrupt & { value: PauseInterrupt } => (entry.value as PauseInterrupt | undefined)?.pausepoint === true,
   );
 }
 
 /**
  * Waits for the decision of every PausePoint interrupt and returns the Command that resumes the graph
- * with them: `graph.invoke(await resumeWhenDecided(client, result.__interrupt__), config)`.
+ * with them: `graph.invoke(await resumeWhenDecided(client, result), config)`.
  */
-export async function resumeWhenDecided(client: PausePoint, interrupts: readonly Interrupt[] | undefined, options: AwaitDecisionOptions = {}): Promise<Command> {
-  const pending = pauseInterrupts(interrupts);
+export async function resumeWhenDecided(client: PausePoint, source: InterruptSource, options: AwaitDecisionOptions = {}): Promise<ResumeCommand> {
+  const pending = pauseInterrupts(source);
   if (pending.length === 0) throw new TypeError('no PausePoint interrupt to resume');
   const decisions = await Promise.all(pending.map((entry) => awaitDecision(client, entry.value.pause_id, options)));
   return resumeCommand(pending, decisions);
@@ -69,7 +78,7 @@ export async function resumeWhenDecided(client: PausePoint, interrupts: readonly
  * The Command that resumes the graph with the decision a verified webhook carries. Pass the thread's
  * interrupts (from `graph.getState(config)`) when several may be pending, so the right one resumes.
  */
-export function resumeFromWebhook(event: WebhookEvent, interrupts?: readonly Interrupt[]): Command {
+export function resumeFromWebhook(event: WebhookEvent, interrupts?: InterruptSource): ResumeCommand {
   const decision = decisionFromWebhook(event);
   if (!interrupts) return new Command({ resume: decision });
   const target = pauseInterrupts(interrupts).filter((entry) => entry.value.pause_id === decision.pause_id);
@@ -78,7 +87,7 @@ export function resumeFromWebhook(event: WebhookEvent, interrupts?: readonly Int
   return new Command({ resume: { [id]: decision } });
 }
 
-function resumeCommand(entries: (Interrupt & { value: PauseInterrupt })[], decisions: HumanDecision[]): Command {
+function resumeCommand(entries: (Interrupt & { value: PauseInterrupt })[], decisions: HumanDecision[]): ResumeCommand {
   if (entries.length === 1) return new Command({ resume: decisions[0] });
   const byId: Record<string, HumanDecision> = {};
   entries.forEach((entry, index) => {
