@@ -288,7 +288,8 @@ export class PausePoint {
       const signal = call.signal ? AbortSignal.any([call.signal, attemptTimeout.signal]) : attemptTimeout.signal;
       let response: Response;
       try {
-        response = await this.fetchImpl(url, { method, headers, body, signal });
+        // The API never redirects; following one would carry the credential and the body somewhere unknown.
+        response = await this.fetchImpl(url, { method, headers, body, signal, redirect: 'manual' });
       } catch (cause) {
         clearTimeout(timer);
         call.signal?.throwIfAborted();

@@ -124,6 +124,19 @@ describe('requests', () => {
     assert.ok(error instanceof PausePointConnectionError, String(error));
   });
 
+  test('a redirect is an error, never followed with the credential', async () => {
+    const elsewhere = await fakeServer([{ status: 200, body: {} }]);
+    try {
+      server = await fakeServer([{ status: 302, headers: { location: `${elsewhere.url}/v1/auth/me` }, body: '' }]);
+      const error = await clientFor().me().catch((e) => e);
+      assert.ok(error instanceof PausePointError, String(error));
+      assert.equal(error.code, 'HTTP_302');
+      assert.equal(elsewhere.requests.length, 0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   test('responseTokenFromUrl takes the last path segment', () => {
     assert.equal(responseTokenFromUrl('http://localhost:8080/respond/abc.def_1'), 'abc.def_1');
   });
