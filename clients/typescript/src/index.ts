@@ -1,0 +1,5 @@
+export * from './client.js';
+export * from './errors.js';
+export * from './types.js';
+export * from './webhook.js';
+export * from './decision.js';
