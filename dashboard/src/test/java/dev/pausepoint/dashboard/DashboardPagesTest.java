@@ -55,12 +55,16 @@ class DashboardPagesTest {
         API.start();
     }
 
+    /** The API address the snippets show. */
+    private static final String PUBLIC_BASE = "https://pausepoint.example.com";
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("pausepoint.internal-secret", () -> SECRET);
         registry.add("pausepoint.dashboard.api-url", API::baseUrl);
         registry.add("pausepoint.dashboard.secure-cookies", () -> "true");
         registry.add("management.server.port", () -> "0");
+        registry.add("pausepoint.dashboard.public-base-url", () -> PUBLIC_BASE);
     }
 
     @AfterAll
@@ -189,7 +193,9 @@ class DashboardPagesTest {
         Document html = Jsoup.parse(overview.body());
         assertThat(html.select("#usage").attr("value")).isEqualTo("24");
         assertThat(html.select("svg rect")).as("three outcomes on one day").hasSize(3);
-        assertThat(html.select(".steps").text()).contains("pp_test_5678");
+        assertThat(html.select(".steps").text()).contains("pp_test_5678")
+                .contains("new PausePoint({ baseUrl: \"" + PUBLIC_BASE + "\"").contains("client.waitForDecision(pauseId")
+                .contains(PUBLIC_BASE + "/mcp").contains("Authorization: Bearer pp_test_5678...");
         assertThat(html.select("#world").text()).contains("Test data").contains("View live data");
         assertThat(html.select("#world a").attr("href")).isEqualTo("/dashboard/live");
     }
