@@ -255,7 +255,7 @@ class McpServerSystemTest {
             assertThat(refused.isError()).isTrue();
             assertThat(text(refused)).startsWith("CHANNEL_NOT_ALLOWED: ");
 
-            CallToolResult unknown = mcp.client().callTool(call("get_pause", Map.of("pause_id", "pau_nope"), null));
+            CallToolResult unknown = mcp.client().callTool(call("get_pause", Map.of("pause_id", "psr_nope"), null));
             assertThat(unknown.isError()).isTrue();
             assertThat(text(unknown)).startsWith("PAUSE_NOT_FOUND: ");
 

@@ -71,10 +71,8 @@ class McpGatewayFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals(McpHttpConfiguration.ENDPOINT);
-    }
+    // No shouldNotFilter: the filter is mapped to the endpoint's pattern, and the container maps a spelling such as
+    // /mcp;p=1 to the endpoint too; that spelling must meet the signature check (which it fails), not skip it.
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

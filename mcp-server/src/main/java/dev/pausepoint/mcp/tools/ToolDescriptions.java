@@ -67,7 +67,7 @@ final class ToolDescriptions {
             "responded", "timed_out" or "cancelled"), the human's choice and text once answered, and when it \
             expires. Use wait_for_pause instead when you want to wait for the answer.""", """
             {"type": "object", "additionalProperties": false, "required": ["pause_id"],
-             "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (pau_...)."}}}""",
+             "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (psr_...)."}}}""",
             new ToolAnnotations("Look up a question", true, false, true, true, null));
 
     static final Described WAIT_FOR_PAUSE = new Described("wait_for_pause", "Wait for a human's answer", """
@@ -78,7 +78,7 @@ final class ToolDescriptions {
             notifications while waiting. Never ask the question again to get an answer; wait for this one.""",
             """
             {"type": "object", "additionalProperties": false, "required": ["pause_id"],
-             "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (pau_...)."},
+             "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (psr_...)."},
             """ + WAIT_ARGUMENT + "}}", new ToolAnnotations("Wait for a human's answer", true, false, true, true,
                     null));
 

@@ -63,6 +63,17 @@ class McpGatewayFilterTest {
     }
 
     @Test
+    void anotherSpellingOfTheEndpointMeetsTheSameCheck() throws Exception {
+        MockHttpServletRequest request = request("POST", keyOf("dev_1"), "{}");
+        request.setRequestURI("/mcp;p=1");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        assertThat(response.getStatus()).as("signed for /mcp, not for this path").isEqualTo(401);
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
     void aDashboardSessionIsRefusedForTheToolsActWithAnApiKey() throws Exception {
         CallerIdentity session = new CallerIdentity("dev_1", KeyMode.LIVE, "free", CredentialKind.SESSION, "203.0.113.5");
         MockHttpServletResponse response = new MockHttpServletResponse();

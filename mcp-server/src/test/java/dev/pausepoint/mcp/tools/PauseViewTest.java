@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PauseViewTest {
 
     private static Pause pause(boolean livemode, PauseStatus status, String choice) {
-        return new Pause("pau_1", status, livemode, Channel.SMS, "+14155550100", "Deploy?", List.of("Deploy", "Hold"),
+        return new Pause("psr_1", status, livemode, Channel.SMS, "+14155550100", "Deploy?", List.of("Deploy", "Hold"),
                 true, "Hold", null, Instant.parse("2026-12-01T04:00:00Z"), Instant.parse("2026-12-02T04:00:00Z"),
                 "http://localhost:8080/respond/tok", choice, choice == null ? null : "ok",
                 choice == null ? null : Instant.parse("2026-12-01T04:05:00Z"), null, null);
@@ -22,7 +22,7 @@ class PauseViewTest {
     @Test
     void showsTheAnswerUnderTheShortNamesAndTheApisFieldNames() {
         Map<String, Object> view = PauseView.of(pause(false, PauseStatus.RESPONDED, "Deploy"));
-        assertThat(view).containsEntry("pause_id", "pau_1").containsEntry("status", "responded")
+        assertThat(view).containsEntry("pause_id", "psr_1").containsEntry("status", "responded")
                 .containsEntry("choice", "Deploy").containsEntry("text", "ok")
                 .containsEntry("response_at", "2026-12-01T04:05:00Z").containsEntry("expires_at", "2026-12-02T04:00:00Z")
                 .containsEntry("channel", "sms").containsEntry("timeout_default", "Hold")
@@ -41,7 +41,7 @@ class PauseViewTest {
         Map<String, Object> view = PauseView.stillPending(pause(false, PauseStatus.PENDING, null), "Nobody answered.");
         assertThat(view).containsEntry("status", "pending").containsEntry("choice", null);
         assertThat((String) view.get("next_step")).startsWith("Nobody answered.").contains("wait_for_pause")
-                .contains("\"pau_1\"").contains("2026-12-02T04:00:00Z").contains("\"Hold\" is recorded");
+                .contains("\"psr_1\"").contains("2026-12-02T04:00:00Z").contains("\"Hold\" is recorded");
     }
 
     @Test
