@@ -40,14 +40,14 @@ public class ResetPasswordPage {
 
     @GetMapping("/reset-password")
     @ApiOperation(id = "openResetPasswordPage", tag = "Hosted pages", summary = "The password reset page (HTML)",
-            access = Access.NONE, page = true, responseMediaType = "text/html")
+            access = Access.NONE, page = true, responseMediaTypes = "text/html")
     public ResponseEntity<String> form(@RequestParam(defaultValue = "") String token) {
         return pages.render(200, TITLE, "passwordreset/form.jte", new Form(token, null));
     }
 
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @ApiOperation(id = "submitResetPasswordPage", tag = "Hosted pages", summary = "The reset page's form",
-            access = Access.NONE, page = true, responseMediaType = "text/html", body = Map.class,
+            access = Access.NONE, page = true, responseMediaTypes = "text/html", body = Map.class,
             bodyMediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, description = "Form fields token and password.")
     public ResponseEntity<String> submit(@Parameter(hidden = true) @RequestParam(defaultValue = "") String token,
             @Parameter(hidden = true) @RequestParam(defaultValue = "") String password) {

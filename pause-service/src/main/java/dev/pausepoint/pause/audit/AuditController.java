@@ -72,7 +72,8 @@ public class AuditController {
      */
     @GetMapping("/v1/audit/export")
     @ApiOperation(id = "exportAuditEntries", tag = "Audit log", summary = "Export audit entries as one file",
-            access = Access.API_KEY, response = AuditEntry.class, responseMediaType = "application/x-ndjson",
+            access = Access.API_KEY, response = AuditEntry.class, responseMediaTypes = {"application/x-ndjson", "text/csv"},
+            responseHeaders = "Content-Disposition",
             errors = {ErrorCode.VALIDATION_ERROR, ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE},
             description = "format=ndjson (the default): one audit entry a line. format=csv: text/csv;charset=utf-8,"
                     + " RFC 4180, with a header row. Content-Disposition names the file.")

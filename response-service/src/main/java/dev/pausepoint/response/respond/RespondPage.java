@@ -57,7 +57,7 @@ public class RespondPage {
 
     @GetMapping("/respond/{token}")
     @ApiOperation(id = "openResponsePage", tag = "Hosted pages", summary = "The hosted response page (HTML)",
-            access = Access.NONE, page = true, responseMediaType = "text/html",
+            access = Access.NONE, page = true, responseMediaTypes = "text/html",
             description = "choice=<option> opens the confirmation of that option. Never changes anything.")
     public ResponseEntity<String> open(@PathVariable String token, @RequestParam(required = false) String choice) {
         try {
@@ -69,7 +69,7 @@ public class RespondPage {
 
     @PostMapping(path = "/respond/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @ApiOperation(id = "answerResponsePage", tag = "Hosted pages", summary = "The response page's confirmation form",
-            access = Access.NONE, page = true, responseMediaType = "text/html", body = Map.class,
+            access = Access.NONE, page = true, responseMediaTypes = "text/html", body = Map.class,
             bodyMediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             description = "Form fields choice, text and nonce (the nonce the confirmation page carries).")
     public ResponseEntity<String> answer(@PathVariable String token,

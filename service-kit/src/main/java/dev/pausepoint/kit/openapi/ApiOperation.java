@@ -39,8 +39,14 @@ public @interface ApiOperation {
     /** The success answer's schema, when the handler's return type does not say it. */
     Class<?> response() default Void.class;
 
-    /** The success answer's media type, when it is not JSON. */
-    String responseMediaType() default "";
+    /**
+     * The success answer's media types, when it is not JSON: the first has the answer's schema, any other
+     * is text in another format (the audit export's CSV).
+     */
+    String[] responseMediaTypes() default {};
+
+    /** Headers of the success answer beyond those of every answer, by their name in the components. */
+    String[] responseHeaders() default {};
 
     ErrorCode[] errors() default {};
 

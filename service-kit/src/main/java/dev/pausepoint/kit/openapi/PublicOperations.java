@@ -70,13 +70,21 @@ class PublicOperations implements OperationCustomizer {
         if (ok.getDescription() == null || ok.getDescription().isEmpty() || ok.getDescription().equals("OK")) {
             ok.setDescription(api.summary());
         }
-        if (api.response() != Void.class || !api.responseMediaType().isEmpty()) {
+        if (api.response() != Void.class || api.responseMediaTypes().length > 0) {
             Schema<?> schema = api.response() != Void.class ? references.to(api.response()) : ok.getContent()
                     .values().iterator().next().getSchema();
-            String mediaType = api.responseMediaType().isEmpty() ? JSON : api.responseMediaType();
-            ok.setContent(new Content().addMediaType(mediaType, new MediaType().schema(schema)));
+            List<String> mediaTypes = api.responseMediaTypes().length > 0 ? List.of(api.responseMediaTypes())
+                    : List.of(JSON);
+            Content content = new Content().addMediaType(mediaTypes.get(0), new MediaType().schema(schema));
+            mediaTypes.stream().skip(1).forEach(type -> content.addMediaType(type,
+                    new MediaType().schema(new Schema<>().type("string"))));
+            ok.setContent(content);
         }
-        ok.setHeaders(commonHeaders());
+        Map<String, Header> okHeaders = commonHeaders();
+        for (String name : api.responseHeaders()) {
+            okHeaders.put(name, new Header().$ref(SharedComponents.HEADERS + name));
+        }
+        ok.setHeaders(okHeaders);
         errors(api).forEach((status, codes) -> responses.addApiResponse(status, error(codes)));
         if (api.page()) {
             responses.addApiResponse("default", new ApiResponse().headers(commonHeaders())

@@ -83,6 +83,7 @@ class SharedComponents implements OpenApiCustomizer {
         components.addHeaders("X-RateLimit-Reset", header("integer", "Unix second at which the window resets."));
         components.addHeaders("Retry-After", header("integer", "Whole seconds to wait before trying again, at least 1."));
         components.addHeaders("Allow", header("string", "The methods the path answers."));
+        components.addHeaders("Content-Disposition", header("string", "attachment; filename=\"...\": the file's name."));
         references.addTo(document);
     }
 
