@@ -42,6 +42,9 @@ final class OpenApiDocument {
 
     private static OpenApiDocument committed;
 
+    /** Every documented operation an answer was judged against in this JVM, as {@code GET /v1/pause/{pause_id}}. */
+    static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+
     private final JsonNode document;
     private final SchemaRegistry registry;
     private final List<Template> templates;
@@ -77,6 +80,14 @@ final class OpenApiDocument {
         return document;
     }
 
+    /** Every operation of the document, as {@code GET /v1/pause/{pause_id}}. */
+    Set<String> operations() {
+        Set<String> operations = new java.util.TreeSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().propertyNames()
+                .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return operations;
+    }
+
     /** Fails with every way the answer departs from the document. */
     void assertDescribes(String method, String path, Http.Reply reply) {
         List<String> problems = problems(method, path, reply);
@@ -100,6 +111,7 @@ final class OpenApiDocument {
             return reply.status() >= 400 ? envelope(reply) : List.of("a " + reply.status() + " from a route the"
                     + " document does not have");
         }
+        SEEN.add(verb.toUpperCase(Locale.ROOT) + " " + template.path());
         String pointer = "/paths/" + escape(template.path()) + "/" + verb + "/responses";
         JsonNode responses = operation.path("responses");
         String status = String.valueOf(reply.status());

@@ -10,7 +10,10 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import io.swagger.v3.oas.models.Paths;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -85,6 +88,32 @@ class SharedComponents implements OpenApiCustomizer {
         components.addHeaders("Allow", header("string", "The methods the path answers."));
         components.addHeaders("Content-Disposition", header("string", "attachment; filename=\"...\": the file's name."));
         references.addTo(document);
+        snakeCasePathVariables(document);
+    }
+
+    /**
+     * Path variables as the reference names them ({@code {pause_id}}, not the handler's {@code {pauseId}}),
+     * like every other name on the wire.
+     */
+    private static void snakeCasePathVariables(OpenAPI document) {
+        if (document.getPaths() == null) {
+            return;
+        }
+        Paths renamed = new Paths();
+        document.getPaths().forEach((path, item) -> {
+            renamed.addPathItem(VARIABLE.matcher(path).replaceAll(match -> "{" + snake(match.group(1)) + "}"), item);
+            item.readOperations().stream().filter(operation -> operation.getParameters() != null)
+                    .flatMap(operation -> operation.getParameters().stream())
+                    .filter(parameter -> "path".equals(parameter.getIn()))
+                    .forEach(parameter -> parameter.setName(snake(parameter.getName())));
+        });
+        document.setPaths(renamed);
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    private static String snake(String name) {
+        return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
     private static Header header(String type, String description) {
