@@ -1,17 +1,13 @@
 package dev.pausepoint.kit.openapi;
 
 import dev.pausepoint.identity.CallerIdentity;
-import io.swagger.v3.oas.models.media.Schema;
-import java.util.Set;
+import dev.pausepoint.kit.YamlPropertySourceFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
-import dev.pausepoint.kit.YamlPropertySourceFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * springdoc set up for the public document (docs/openapi.md): OpenAPI 3.1, on the management port only,
@@ -22,12 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 class PublicApiDocumentConfiguration {
 
     static {
-        // Who calls is the gateway's signed header, not a parameter; JSON trees are Jackson 3's, which
-        // springdoc's Jackson 2 would describe as beans.
+        // Who calls is the gateway's signed header, not a parameter.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallerIdentity.class);
-        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new Schema<>()
-                .description("Any JSON value."));
-        SpringDocUtils.getConfig().replaceWithSchema(ObjectNode.class, new Schema<>().types(Set.of("object")));
     }
 
     @Bean

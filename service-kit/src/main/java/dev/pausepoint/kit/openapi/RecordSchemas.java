@@ -20,7 +20,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records as the wire shows them: snake_case names (what {@code ApiJsonRules} configures for every
@@ -38,13 +41,21 @@ class RecordSchemas extends ModelResolver {
 
     @Override
     public Schema resolve(AnnotatedType annotatedType, ModelConverterContext context, Iterator<ModelConverter> next) {
-        Schema<?> resolved = super.resolve(annotatedType, context, next);
-        if (resolved == null || annotatedType.getType() == null) {
-            return resolved;
+        if (annotatedType.getType() == null) {
+            return super.resolve(annotatedType, context, next);
         }
         JavaType type = _mapper.constructType(annotatedType.getType());
         Class<?> raw = type.getRawClass();
-        if (!raw.isRecord()) {
+        // Jackson 3's trees are not beans: an object node is any JSON object, any other node any JSON value.
+        if (JsonNode.class.isAssignableFrom(raw)) {
+            Schema<?> any = new Schema<>();
+            if (ObjectNode.class.isAssignableFrom(raw)) {
+                any.setTypes(new LinkedHashSet<>(List.of("object")));
+            }
+            return any;
+        }
+        Schema<?> resolved = super.resolve(annotatedType, context, next);
+        if (resolved == null || !raw.isRecord()) {
             return resolved;
         }
         Schema<?> model = resolved;
@@ -68,6 +79,15 @@ class RecordSchemas extends ModelResolver {
             Schema<?> property = properties.get(name);
             if (property == null) {
                 continue;
+            }
+            io.swagger.v3.oas.annotations.media.Schema declared = component.getAccessor()
+                    .getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            if (declared == null) {
+                declared = component.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            }
+            if (declared != null && declared.types().length > 0 && property.getTypes() == null
+                    && property.getType() == null && property.get$ref() == null) {
+                property.setTypes(new LinkedHashSet<>(List.of(declared.types())));
             }
             if (nullable(component)) {
                 properties.put(name, allowNull(property));
@@ -96,8 +116,12 @@ class RecordSchemas extends ModelResolver {
     }
 
     private static boolean constrainedPresent(RecordComponent component) {
-        return component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotBlank.class)
-                || component.isAnnotationPresent(NotEmpty.class);
+        io.swagger.v3.oas.annotations.media.Schema declared = component.getAccessor()
+                .getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        return Stream.of(NotNull.class, NotBlank.class, NotEmpty.class).anyMatch(constraint ->
+                component.getAccessor().isAnnotationPresent(constraint)
+                        || component.getAnnotatedType().isAnnotationPresent(constraint)) || (declared != null
+                        && declared.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED);
     }
 
     private static boolean alwaysPresent(Class<?> record, RecordComponent component) {
