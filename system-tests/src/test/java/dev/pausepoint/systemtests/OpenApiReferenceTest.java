@@ -104,7 +104,7 @@ class OpenApiReferenceTest {
                 continue;
             }
             Context own = routeIn(block, document, missing);
-            Context context = own != null ? own : block.startsWith("- ") ? null : section;
+            Context context = own != null ? own : section;
             if (own != null && !block.startsWith("- ")) {
                 section = own;
             }
@@ -158,10 +158,15 @@ class OpenApiReferenceTest {
         return spans;
     }
 
-    /** The first route of a block, checked against the document with its query parameters. */
+    /**
+     * Every route a block names is checked against the document with its query parameters; the block is
+     * about the route it starts with (a heading: the route it names), not one it mentions later.
+     */
     private Context routeIn(String block, JsonNode document, List<String> missing) {
-        for (String span : spans(block)) {
-            Matcher route = ROUTE.matcher(span);
+        Context subject = null;
+        List<String> spans = spans(block);
+        for (int i = 0; i < spans.size(); i++) {
+            Matcher route = ROUTE.matcher(spans.get(i));
             if (!route.matches()) {
                 continue;
             }
@@ -171,15 +176,17 @@ class OpenApiReferenceTest {
             JsonNode operation = operation(document, method, path);
             if (operation == null) {
                 missing.add("route " + route.group(1) + " " + path);
-                return null;
+                continue;
             }
             Context context = new Context(method, path, operation);
             if (target.contains("?")) {
                 queryParameters(context, target.substring(target.indexOf('?') + 1), missing);
             }
-            return context;
+            if (subject == null && (i == 0 || block.startsWith("#"))) {
+                subject = context;
+            }
         }
-        return null;
+        return subject;
     }
 
     private static JsonNode operation(JsonNode document, String method, String path) {
@@ -338,6 +345,9 @@ class OpenApiReferenceTest {
         }
         if (resolved.has("items")) {
             collectObjects(resolved.get("items"), document, found, depth + 1);
+        }
+        if (resolved.path("additionalProperties").isObject()) {
+            collectObjects(resolved.get("additionalProperties"), document, found, depth + 1);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pausepoint.kit.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -74,7 +75,7 @@ class RecordSchemas extends ModelResolver {
         List<String> required = new ArrayList<>();
         @SuppressWarnings("rawtypes")
         Map<String, Schema> properties = model.getProperties();
-        for (RecordComponent component : record.getRecordComponents()) {
+        for (RecordComponent component : flattened(record)) {
             String name = wireName(component);
             Schema<?> property = properties.get(name);
             if (property == null) {
@@ -97,6 +98,19 @@ class RecordSchemas extends ModelResolver {
             }
         }
         model.setRequired(required.isEmpty() ? null : required);
+    }
+
+    /** The record's components, with those of an {@code @JsonUnwrapped} record in its place, as the wire shows them. */
+    private static List<RecordComponent> flattened(Class<?> record) {
+        List<RecordComponent> components = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class) && component.getType().isRecord()) {
+                components.addAll(flattened(component.getType()));
+            } else {
+                components.add(component);
+            }
+        }
+        return components;
     }
 
     static String wireName(RecordComponent component) {
