@@ -76,6 +76,11 @@ final class OpenApiDocument {
         return committed;
     }
 
+    /** After the committed file was rewritten. */
+    static synchronized void forget() {
+        committed = null;
+    }
+
     JsonNode document() {
         return document;
     }

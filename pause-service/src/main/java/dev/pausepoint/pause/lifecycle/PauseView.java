@@ -21,7 +21,7 @@ public record PauseView(String pauseId, @Schema(allowableValues = {"pending", "r
     /** {@code sandbox_message} is this project's addition: what a test-key pause would have sent. */
     public record DeliveryView(
             @Schema(allowableValues = {"queued", "sent", "sandbox", "delivered", "failed"}) String status,
-            int attempts, @Nullable String lastError, Instant updatedAt, @Nullable String sandboxMessage) {
+            int attempts, @Nullable String lastError, @Nullable Instant updatedAt, @Nullable String sandboxMessage) {
     }
 
     /**

@@ -87,6 +87,14 @@ class PublicOperations implements OperationCustomizer {
         ok.setHeaders(okHeaders);
         errors(api).forEach((status, codes) -> responses.addApiResponse(status, error(codes)));
         if (api.page()) {
+            // The page answers what a person can fix at the status that fits, as a page; the gateway's
+            // refusals at those statuses stay in the envelope.
+            responses.forEach((status, response) -> {
+                if (!status.startsWith("2") && response.getContent() != null) {
+                    response.getContent().addMediaType("text/html",
+                            new MediaType().schema(new Schema<>().type("string")));
+                }
+            });
             responses.addApiResponse("default", new ApiResponse().headers(commonHeaders())
                     .description("A page saying what went wrong and what the person can do, at the status that fits.")
                     .content(new Content().addMediaType("text/html", new MediaType().schema(new Schema<>().type("string")))));
