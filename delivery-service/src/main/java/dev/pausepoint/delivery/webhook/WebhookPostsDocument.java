@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,6 @@ class WebhookPostsDocument implements OpenApiCustomizer {
 
     private static Parameter header(String name, String description) {
         return new Parameter().in("header").name(name).required(true).description(description)
-                .schema(new Schema<>().type("string"));
+                .schema(new Schema<>().types(Set.of("string")));
     }
 }

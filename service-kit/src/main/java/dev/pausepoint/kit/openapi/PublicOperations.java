@@ -77,7 +77,7 @@ class PublicOperations implements OperationCustomizer {
                     : List.of(JSON);
             Content content = new Content().addMediaType(mediaTypes.get(0), new MediaType().schema(schema));
             mediaTypes.stream().skip(1).forEach(type -> content.addMediaType(type,
-                    new MediaType().schema(new Schema<>().type("string"))));
+                    new MediaType().schema(new Schema<>().types(Set.of("string")))));
             ok.setContent(content);
         }
         Map<String, Header> okHeaders = commonHeaders();
@@ -92,12 +92,12 @@ class PublicOperations implements OperationCustomizer {
             responses.forEach((status, response) -> {
                 if (!status.startsWith("2") && response.getContent() != null) {
                     response.getContent().addMediaType("text/html",
-                            new MediaType().schema(new Schema<>().type("string")));
+                            new MediaType().schema(new Schema<>().types(Set.of("string"))));
                 }
             });
             responses.addApiResponse("default", new ApiResponse().headers(commonHeaders())
                     .description("A page saying what went wrong and what the person can do, at the status that fits.")
-                    .content(new Content().addMediaType("text/html", new MediaType().schema(new Schema<>().type("string")))));
+                    .content(new Content().addMediaType("text/html", new MediaType().schema(new Schema<>().types(Set.of("string"))))));
         }
         return operation;
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,14 +20,14 @@ class SchemaReferences {
 
     Schema<?> to(Class<?> type) {
         if (type == String.class) {
-            return new Schema<>().type("string");
+            return new Schema<>().types(Set.of("string"));
         }
         // A provider's own format, read as it comes: a form's fields, a batch of JSON objects.
         if (type == Map.class) {
-            return new Schema<>().type("object").additionalProperties(new Schema<>().type("string"));
+            return new Schema<>().types(Set.of("object")).additionalProperties(new Schema<>().types(Set.of("string")));
         }
         if (type == List.class) {
-            return new Schema<>().type("array").items(new Schema<>().type("object"));
+            return new Schema<>().types(Set.of("array")).items(new Schema<>().types(Set.of("object")));
         }
         named.put(type.getSimpleName(), type);
         return new Schema<>().$ref(SharedComponents.SCHEMAS + type.getSimpleName());

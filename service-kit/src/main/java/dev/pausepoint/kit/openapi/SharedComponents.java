@@ -49,9 +49,9 @@ class SharedComponents implements OpenApiCustomizer {
         Components components = document.getComponents() != null ? document.getComponents() : new Components();
         document.setComponents(components);
         components.addSchemas(ERROR_ENVELOPE, envelope());
-        components.addSchemas("FieldIssue", new Schema<>().type("object").description("One failing field.")
-                .addProperty("field", new Schema<>().type("string").description("The field's JSON name or path."))
-                .addProperty("issue", new Schema<>().type("string").description("What is wrong with it."))
+        components.addSchemas("FieldIssue", new Schema<>().types(Set.of("object")).description("One failing field.")
+                .addProperty("field", new Schema<>().types(Set.of("string")).description("The field's JSON name or path."))
+                .addProperty("issue", new Schema<>().types(Set.of("string")).description("What is wrong with it."))
                 .required(List.of("field", "issue")));
         for (ErrorCode code : ErrorCode.values()) {
             Map<String, Object> value = new LinkedHashMap<>();
@@ -76,10 +76,10 @@ class SharedComponents implements OpenApiCustomizer {
         components.addParameters(MODE, new Parameter().in("header").name("PausePoint-Mode").required(false)
                 .description("The world a session acts in; live when absent. With an API key it must name the"
                         + " key's own world (else 403 KEY_MODE_NOT_ALLOWED); anything else is 422.")
-                .schema(new Schema<String>().type("string")._enum(List.of("live", "test"))));
+                .schema(new Schema<String>().types(Set.of("string"))._enum(List.of("live", "test"))));
         components.addParameters(REQUEST_ID, new Parameter().in("header").name("X-Request-Id").required(false)
                 .description("The client's request id, echoed in the answer when well formed; else one is made.")
-                .schema(new Schema<String>().type("string")));
+                .schema(new Schema<String>().types(Set.of("string"))));
         components.addHeaders("X-Request-Id", header("string", "The request's id, quoted by errors and logs."));
         components.addHeaders("X-RateLimit-Limit", header("integer", "Requests allowed in the current window."));
         components.addHeaders("X-RateLimit-Remaining", header("integer", "Requests left in the current window."));
@@ -117,21 +117,21 @@ class SharedComponents implements OpenApiCustomizer {
     }
 
     private static Header header(String type, String description) {
-        return new Header().description(description).schema(new Schema<>().type(type));
+        return new Header().description(description).schema(new Schema<>().types(Set.of(type)));
     }
 
     private static Schema<?> envelope() {
-        Schema<String> error = new Schema<String>().type("string").description("The error code.");
+        Schema<String> error = new Schema<String>().types(Set.of("string")).description("The error code.");
         error.setEnum(Arrays.stream(ErrorCode.values()).map(ErrorCode::name).toList());
-        Schema<?> detail = new Schema<>().type("array").description("VALIDATION_ERROR only: every failing field.")
+        Schema<?> detail = new Schema<>().types(Set.of("array")).description("VALIDATION_ERROR only: every failing field.")
                 .items(new Schema<>().$ref(SCHEMAS + "FieldIssue"));
-        return new Schema<>().type("object")
+        return new Schema<>().types(Set.of("object"))
                 .description("The body of every error, from every service and from the gateway.")
                 .addProperty("error", error)
-                .addProperty("message", new Schema<>().type("string").description("For a person; quotes the request id on 500."))
-                .addProperty("status_code", new Schema<>().type("integer").description("The HTTP status, repeated."))
+                .addProperty("message", new Schema<>().types(Set.of("string")).description("For a person; quotes the request id on 500."))
+                .addProperty("status_code", new Schema<>().types(Set.of("integer")).description("The HTTP status, repeated."))
                 .addProperty("detail", detail)
-                .addProperty("choice", new Schema<>().type("string")
+                .addProperty("choice", new Schema<>().types(Set.of("string"))
                         .description("TOKEN_USED from a response link only: the answer that was recorded."))
                 .required(List.of("error", "message", "status_code"))
                 .additionalProperties(false);
