@@ -142,7 +142,10 @@ class OpenApiEveryOperationSystemTest {
         assertThat(document.status()).isEqualTo(200);
         assertThat(Http.send("GET", "/v1/openapi.json", BodyPublishers.noBody(), "If-None-Match",
                 document.header("ETag")).status()).isEqualTo(304);
-        assertThat(Http.get("/docs").status()).isEqualTo(200);
+        Reply page = Http.get("/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'; script-src 'self';");
+        assertThat(page.body()).as("the page loads nothing from another origin").doesNotContain("http://", "https://");
         assertThat(Http.get("/docs/swagger-ui.css").status()).isEqualTo(200);
         assertThat(Http.get("/docs/nothing.js").status()).isEqualTo(404);
         assertThat(Http.send("DELETE", "/v1/openapi.json", BodyPublishers.noBody()).status()).isEqualTo(405);
