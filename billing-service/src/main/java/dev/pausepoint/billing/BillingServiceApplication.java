@@ -1,6 +1,7 @@
 package dev.pausepoint.billing;
 
 import dev.pausepoint.kit.mail.EnableMail;
+import dev.pausepoint.kit.openapi.EnablePublicApiDocument;
 import dev.pausepoint.kit.plan.EnablePlans;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * (password resets).
  */
 @SpringBootApplication
+@EnablePublicApiDocument
 @EnablePlans
 @EnableMail
 public class BillingServiceApplication {

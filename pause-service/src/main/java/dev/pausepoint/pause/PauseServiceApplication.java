@@ -1,5 +1,6 @@
 package dev.pausepoint.pause;
 
+import dev.pausepoint.kit.openapi.EnablePublicApiDocument;
 import dev.pausepoint.kit.plan.EnablePlans;
 import dev.pausepoint.kit.token.EnableResponseTokens;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @EnablePlans
 @EnableResponseTokens
+@EnablePublicApiDocument
 public class PauseServiceApplication {
 
     public static void main(String[] args) {

@@ -242,7 +242,8 @@ class AuthorizationMatrixSystemTest {
             "POST /v1/auth/register", "POST /v1/auth/login", "POST /v1/auth/password-reset",
             "POST /v1/auth/password-reset/confirm", "GET /reset-password", "POST /reset-password",
             "POST /v1/billing/webhook", "POST /v1/providers/twilio/status", "POST /v1/providers/sendgrid/events",
-            "GET /respond/{}", "POST /respond/{}", "GET /v1/respond/{}", "POST /v1/respond/{}", "GET /health");
+            "GET /respond/{}", "POST /respond/{}", "GET /v1/respond/{}", "POST /v1/respond/{}", "GET /health",
+            "GET /v1/openapi.json", "GET /docs", "GET /docs/{}");
 
     @Test
     void theTableCoversEveryRouteTheServicesServe() {

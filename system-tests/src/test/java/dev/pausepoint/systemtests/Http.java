@@ -41,6 +41,7 @@ public final class Http {
 
     /** The same against another gateway instance. */
     public static Reply send(URI gateway, String method, String path, BodyPublisher body, String... headers) {
+        Reply reply;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                     .timeout(Duration.ofSeconds(40)).method(method, body);
@@ -51,10 +52,13 @@ public final class Http {
                 request.header("X-Forwarded-For", randomClient());
             }
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
+            reply = new Reply(response.statusCode(), response.body(), response);
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
         }
+        // Every answer a system test receives is one the OpenAPI document describes (docs/openapi.md).
+        OpenApiDocument.committed().assertDescribes(method, path, reply);
+        return reply;
     }
 
     static Reply get(String path) {

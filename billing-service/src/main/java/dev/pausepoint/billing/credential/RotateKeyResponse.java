@@ -1,6 +1,7 @@
 package dev.pausepoint.billing.credential;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-public record RotateKeyResponse(String keyType, String apiKey, String apiKeyPrefix, Instant rotatedAt) {
+public record RotateKeyResponse(@Schema(allowableValues = {"live", "test"}) String keyType, String apiKey, String apiKeyPrefix, Instant rotatedAt) {
 }

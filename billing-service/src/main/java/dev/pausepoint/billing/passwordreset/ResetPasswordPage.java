@@ -2,8 +2,13 @@ package dev.pausepoint.billing.passwordreset;
 
 import dev.pausepoint.billing.account.Password;
 import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
 import dev.pausepoint.page.HostedPages;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +39,18 @@ public class ResetPasswordPage {
     }
 
     @GetMapping("/reset-password")
+    @ApiOperation(id = "openResetPasswordPage", tag = "Hosted pages", summary = "The password reset page (HTML)",
+            access = Access.NONE, page = true, responseMediaTypes = "text/html")
     public ResponseEntity<String> form(@RequestParam(defaultValue = "") String token) {
         return pages.render(200, TITLE, "passwordreset/form.jte", new Form(token, null));
     }
 
     @PostMapping(path = "/reset-password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public ResponseEntity<String> submit(@RequestParam(defaultValue = "") String token,
-            @RequestParam(defaultValue = "") String password) {
+    @ApiOperation(id = "submitResetPasswordPage", tag = "Hosted pages", summary = "The reset page's form",
+            access = Access.NONE, page = true, responseMediaTypes = "text/html", body = Map.class,
+            bodyMediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, description = "Form fields token and password.")
+    public ResponseEntity<String> submit(@Parameter(hidden = true) @RequestParam(defaultValue = "") String token,
+            @Parameter(hidden = true) @RequestParam(defaultValue = "") String password) {
         int length = password.codePointCount(0, password.length());
         if (length < Password.MIN_CHARACTERS || password.getBytes(StandardCharsets.UTF_8).length > Password.MAX_BYTES) {
             return pages.render(422, TITLE, "passwordreset/form.jte", new Form(token, "Use 10 to 72 characters."));

@@ -1,6 +1,10 @@
 package dev.pausepoint.billing.subscription;
 
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +32,16 @@ public class PaddleWebhookController {
         this.json = json;
     }
 
+    /** The answer's schema: {@code receive} writes it as a map. */
+    record Outcome(@Schema(allowableValues = {"applied", "duplicate", "stale", "ignored"}) String outcome) {
+    }
+
     @PostMapping("/v1/billing/webhook")
+    @ApiOperation(id = "paddleWebhook", tag = "Billing", summary = "Paddle's notifications", access = Access.SIGNATURE,
+            body = Map.class, response = Outcome.class, errors = {ErrorCode.INVALID_CREDENTIALS,
+                    ErrorCode.VALIDATION_ERROR},
+            description = "Paddle-Signature: ts=<unix>;h1=<hex>, HMAC-SHA256 over <ts>:<raw body> with the"
+                    + " notification secret, at most 5 minutes from our clock. Each event_id is processed once.")
     public Map<String, String> receive(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Paddle-Signature", required = false) String header) {
         byte[] raw = body == null ? new byte[0] : body;

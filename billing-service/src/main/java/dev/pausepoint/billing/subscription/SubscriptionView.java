@@ -1,14 +1,17 @@
 package dev.pausepoint.billing.subscription;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/billing/subscription}: the developer's plan, and their latest Paddle subscription
  * ({@code status} and the rest null for a developer who never subscribed). {@code planEndsAt} is when a
  * canceled or paused subscription's paid time ends and the plan goes with it.
  */
-public record SubscriptionView(String plan, String status, Instant currentPeriodEnd, String scheduledChange,
-        Instant scheduledChangeAt, Instant planEndsAt, String paddleSubscriptionId, String paddleCustomerId) {
+public record SubscriptionView(@Schema(allowableValues = {"free", "starter", "pro", "enterprise"}) String plan, @Nullable String status, @Nullable Instant currentPeriodEnd,
+        @Nullable String scheduledChange, @Nullable Instant scheduledChangeAt, @Nullable Instant planEndsAt,
+        @Nullable String paddleSubscriptionId, @Nullable String paddleCustomerId) {
 
     /** A developer on {@code plan} who has never subscribed. */
     static SubscriptionView withoutSubscription(String plan) {

@@ -2,8 +2,13 @@ package dev.pausepoint.delivery.callback;
 
 import com.twilio.security.RequestValidator;
 import dev.pausepoint.delivery.notification.NotificationReports;
+import dev.pausepoint.errors.ErrorCode;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +50,11 @@ public class ProviderCallbackController {
 
     /** Twilio's status callback: form fields, signed with the account's auth token over our public URL. */
     @PostMapping(path = "/v1/providers/twilio/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public void twilioStatus(@RequestParam Map<String, String> form,
+    @ApiOperation(id = "twilioStatusCallback", tag = "Provider callbacks", summary = "Twilio's message status callback",
+            access = Access.SIGNATURE, body = Map.class, bodyMediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            errors = ErrorCode.INVALID_CREDENTIALS,
+            description = "Verified with X-Twilio-Signature over the public callback URL.")
+    public void twilioStatus(@Parameter(hidden = true) @RequestParam Map<String, String> form,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
         if (twilio == null || signature == null || !twilio.validate(twilioCallbackUrl, new HashMap<>(form), signature)) {
             throw new ProviderSignatureException("Twilio");
@@ -70,6 +79,10 @@ public class ProviderCallbackController {
      * event carries the pause id we tagged it with.
      */
     @PostMapping(path = "/v1/providers/sendgrid/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiOperation(id = "sendGridEventsCallback", tag = "Provider callbacks", summary = "SendGrid's signed event webhook",
+            access = Access.SIGNATURE, body = List.class, errors = ErrorCode.INVALID_CREDENTIALS,
+            description = "Verified with its ECDSA signature and timestamp headers; the timestamp must be within"
+                    + " 10 minutes of our clock.")
     public void sendGridEvents(@RequestBody byte[] body,
             @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Signature", required = false) String signature,
             @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Timestamp", required = false) String timestamp) {

@@ -1,6 +1,8 @@
 package dev.pausepoint.delivery.notification;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One provider send of a pause's notification and what became of it, as {@code GET /v1/deliveries} lists
@@ -10,9 +12,11 @@ import java.time.Instant;
  * notification has no send: one {@code sandbox} entry without an attempt number. {@code nextAttemptAt} is set
  * on the latest attempt only, while another is scheduled.
  */
-public record NotificationAttemptView(String channel, Integer attempt, String status, String providerMessageId,
-        Integer statusCode, String error, Long durationMs, Instant nextAttemptAt, Instant createdAt,
-        Instant statusAt) {
+public record NotificationAttemptView(@Schema(allowableValues = {"sms", "email", "slack"}) String channel,
+        @Nullable Integer attempt,
+        @Schema(allowableValues = {"sent", "delivered", "failed", "sandbox"}) String status,
+        @Nullable String providerMessageId, @Nullable Integer statusCode, @Nullable String error,
+        @Nullable Long durationMs, @Nullable Instant nextAttemptAt, Instant createdAt, Instant statusAt) {
 
     /** The notification an attempt belongs to, as it stands now. */
     record Standing(String channel, String status, int attempts, String providerMessageId, String lastError,

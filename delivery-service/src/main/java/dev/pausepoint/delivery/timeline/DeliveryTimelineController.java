@@ -1,6 +1,9 @@
 package dev.pausepoint.delivery.timeline;
 
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +22,9 @@ public class DeliveryTimelineController {
      * checked by the service, after the caller, so a call without a credential is a 401 whatever its query.
      */
     @GetMapping("/v1/deliveries")
+    @ApiOperation(id = "getDeliveryTimeline", tag = "Delivery timeline",
+            summary = "Every notification send and webhook post of one pause", access = Access.CREDENTIAL,
+            errors = ErrorCode.VALIDATION_ERROR)
     public DeliveryTimeline timeline(@RequestParam(name = "pause_id", required = false) String pauseId,
             CallerIdentity caller) {
         return timelines.of(caller, pauseId);

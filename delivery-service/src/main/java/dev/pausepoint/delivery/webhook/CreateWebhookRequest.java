@@ -6,9 +6,12 @@ import dev.pausepoint.errors.FieldIssue;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
-import dev.pausepoint.kit.request.OneOf;
+import dev.pausepoint.kit.openapi.ApiRequest;
 import dev.pausepoint.kit.request.JsonBodies;
+import dev.pausepoint.kit.request.OneOf;
 import dev.pausepoint.kit.request.TypeIssue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -23,10 +26,13 @@ import tools.jackson.databind.JsonNode;
  * {@link #read} answers the endpoint to register: the URL trimmed, the events in the API's order without
  * repeats (all of them when none are named).
  */
+@ApiRequest
 record CreateWebhookRequest(
         @NotNull(message = "is required") @Size(max = MAX_URL, message = "must be at most " + MAX_URL + " characters")
         String url,
         @TypeIssue(EVENTS_ISSUE) @Size(min = 1, message = EVENTS_ISSUE)
+        @ArraySchema(arraySchema = @Schema(description = "Default: all three."), minItems = 1, schema = @Schema(
+                allowableValues = {"pause.responded", "pause.timed_out", "pause.cancelled"}))
         List<@OneOf(value = {PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE}, message = EVENTS_ISSUE)
                 String> events,
         @NotNull(message = "is required")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a pause as a webhook carries it, the same values a poll shows: the choice (the
@@ -12,7 +13,8 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"choice", "text", "response_at", "metadata"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record WebhookData(String choice, String text, Instant responseAt, Map<String, Object> metadata) {
+public record WebhookData(@Nullable String choice, @Nullable String text, @Nullable Instant responseAt,
+        @Nullable Map<String, Object> metadata) {
 
     /** The human's answer: their choice, the free text or null, when they answered. */
     public static WebhookData responded(String choice, String text, Instant responseAt, Map<String, Object> metadata) {

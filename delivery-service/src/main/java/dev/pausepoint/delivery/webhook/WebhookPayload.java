@@ -2,6 +2,8 @@ package dev.pausepoint.delivery.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a webhook post (docs/api-reference.md, "Webhooks"). {@code timestamp} is the unix second of
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"event_id", "event", "pause_id", "developer_id", "livemode", "timestamp", "data"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record WebhookPayload(String eventId, String event, String pauseId, String developerId, boolean livemode,
-        long timestamp, WebhookData data) {
+public record WebhookPayload(String eventId, @Schema(allowableValues = {"pause.responded", "pause.timed_out", "pause.cancelled", "webhook.test"}) String event,
+        @Nullable String pauseId, String developerId, boolean livemode,
+        @Schema(description = "The unix second of this attempt.") long timestamp, WebhookData data) {
 }

@@ -1,9 +1,12 @@
 package dev.pausepoint.pause.audit;
 
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.FieldIssue;
 import dev.pausepoint.errors.RequestIds;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -38,6 +41,8 @@ public class AuditController {
     }
 
     @GetMapping("/v1/audit")
+    @ApiOperation(id = "listAuditEntries", tag = "Audit log", summary = "List audit entries, newest first",
+            access = Access.API_KEY, errors = ErrorCode.VALIDATION_ERROR)
     public AuditPage list(@RequestParam(name = "pause_id", required = false) String pauseId,
             @RequestParam(name = "event_type", required = false) String eventType,
             @RequestParam(name = "from_date", required = false) String fromDate,
@@ -66,6 +71,12 @@ public class AuditController {
      * "Pauses", Audit export).
      */
     @GetMapping("/v1/audit/export")
+    @ApiOperation(id = "exportAuditEntries", tag = "Audit log", summary = "Export audit entries as one file",
+            access = Access.API_KEY, response = AuditEntry.class, responseMediaTypes = {"application/x-ndjson", "text/csv"},
+            responseHeaders = "Content-Disposition",
+            errors = {ErrorCode.VALIDATION_ERROR, ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE},
+            description = "format=ndjson (the default): one audit entry a line. format=csv: text/csv;charset=utf-8,"
+                    + " RFC 4180, with a header row. Content-Disposition names the file.")
     public void export(@RequestParam(name = "pause_id", required = false) String pauseId,
             @RequestParam(name = "event_type", required = false) String eventType,
             @RequestParam(name = "from_date", required = false) String fromDate,

@@ -2,10 +2,12 @@ package dev.pausepoint.pause.lifecycle;
 
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.FieldIssue;
+import dev.pausepoint.kit.openapi.ApiRequest;
 import dev.pausepoint.kit.request.Gate;
 import dev.pausepoint.kit.request.HasText;
 import dev.pausepoint.kit.request.OneOf;
 import dev.pausepoint.kit.request.TypeIssue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.GroupSequence;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.hibernate.validator.constraints.UniqueElements;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,10 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code options} (400 INVALID_OPTIONS), then everything else in one 422. Lengths count characters as
  * people do (code points, so an emoji is one).
  */
+@ApiRequest
 @GroupSequence({CreatePauseRequest.ChannelRule.class, CreatePauseRequest.OptionsRule.class, CreatePauseRequest.class})
 record CreatePauseRequest(
         @NotNull(groups = ChannelRule.class) @OneOf(value = {"sms", "email", "slack"}, groups = ChannelRule.class)
-        String channel,
+        @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
         @NotNull(message = "is required") String recipient,
         @NotNull(message = "is required") @HasText(message = "must not be blank")
         @CodePointLength(max = MAX_MESSAGE, message = "must be at most " + MAX_MESSAGE + " characters") String message,
@@ -36,10 +40,10 @@ record CreatePauseRequest(
         @UniqueElements(groups = OptionsRule.class)
         List<@HasText(groups = OptionsRule.class) @CodePointLength(max = MAX_OPTION, groups = OptionsRule.class) String>
         options,
-        Boolean allowTextResponse,
-        @Min(value = 1, message = "must be at least 1") Integer timeoutHours,
-        @TypeIssue("must be a string or null") String timeoutDefault,
-        @TypeIssue("must be a JSON object or null") ObjectNode metadata) {
+        @Schema(defaultValue = "false") Boolean allowTextResponse,
+        @Min(value = 1, message = "must be at least 1") @Schema(defaultValue = "24") Integer timeoutHours,
+        @Nullable @TypeIssue("must be a string or null") String timeoutDefault,
+        @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata) {
 
     static final int MAX_MESSAGE = 2000;
     static final int MAX_OPTION = 100;

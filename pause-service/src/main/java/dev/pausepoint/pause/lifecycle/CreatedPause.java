@@ -1,9 +1,10 @@
 package dev.pausepoint.pause.lifecycle;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** The 201 of create; {@code respond_url} carries the human's single-use token and is shown only here. */
-public record CreatedPause(String pauseId, String status, String respondUrl, Instant expiresAt, Instant createdAt,
+public record CreatedPause(String pauseId, @Schema(allowableValues = "pending") String status, String respondUrl, Instant expiresAt, Instant createdAt,
         boolean livemode) {
 
     static CreatedPause of(Pause.WithEvent created) {

@@ -1,7 +1,9 @@
 package dev.pausepoint.pause.lifecycle;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -9,13 +11,17 @@ import tools.jackson.databind.JsonNode;
  * run from what was asked, through when and how it may be answered ({@code respond_url} beside the expiry
  * that ends the link), to how it ended and the notification.
  */
-public record PauseView(String pauseId, String status, boolean livemode, String channel, String recipient,
-        String message, List<String> options, boolean allowTextResponse, String timeoutDefault, JsonNode metadata,
-        Instant createdAt, Instant expiresAt, String respondUrl, String responseChoice, String responseText,
-        Instant responseAt, Instant cancelledAt, DeliveryView delivery) {
+public record PauseView(String pauseId, @Schema(allowableValues = {"pending", "responded", "timed_out", "cancelled"}) String status, boolean livemode, @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
+        String recipient, String message, List<String> options, boolean allowTextResponse,
+        @Nullable String timeoutDefault, @Nullable @Schema(types = {"object", "null"}) JsonNode metadata,
+        Instant createdAt, Instant expiresAt, @Nullable String respondUrl, @Nullable String responseChoice,
+        @Nullable String responseText, @Nullable Instant responseAt, @Nullable Instant cancelledAt,
+        DeliveryView delivery) {
 
     /** {@code sandbox_message} is this project's addition: what a test-key pause would have sent. */
-    public record DeliveryView(String status, int attempts, String lastError, Instant updatedAt, String sandboxMessage) {
+    public record DeliveryView(
+            @Schema(allowableValues = {"queued", "sent", "sandbox", "delivered", "failed"}) String status,
+            int attempts, @Nullable String lastError, @Nullable Instant updatedAt, @Nullable String sandboxMessage) {
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.pausepoint.pause.stats;
 
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
 import dev.pausepoint.pause.lifecycle.DailyPauseCounts;
 import dev.pausepoint.pause.lifecycle.PauseService;
 import java.time.Clock;
@@ -37,6 +40,8 @@ public class PauseStatsController {
     }
 
     @GetMapping("/v1/stats/pauses")
+    @ApiOperation(id = "getPauseStats", tag = "Statistics", summary = "Pauses created per day, by status now",
+            access = Access.API_KEY, errors = ErrorCode.VALIDATION_ERROR)
     public PauseStats pauses(@RequestParam(defaultValue = "30") int days, CallerIdentity caller) {
         caller.requireAuthenticated();
         if (days < 1 || days > MAX_DAYS) {

@@ -1,11 +1,17 @@
 package dev.pausepoint.response.respond;
 
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
+import dev.pausepoint.kit.openapi.ApiRequest;
 import dev.pausepoint.kit.request.JsonBodies;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import dev.pausepoint.response.respond.Responses.Link;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,13 +28,16 @@ import tools.jackson.databind.JsonNode;
 public class RespondApiController {
 
     public record LinkView(String pauseId, String message, List<String> options, boolean allowTextResponse,
-            String status, Instant expiresAt) {
+            @Schema(allowableValues = {"pending", "cancelled"}) String status, Instant expiresAt) {
     }
 
-    public record RespondRequest(String choice, String text) {
+    @ApiRequest
+    public record RespondRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String choice,
+            @Nullable @Schema(maxLength = 2000) String text) {
     }
 
-    public record Answered(String pauseId, String status, String choice, Instant responseAt) {
+    public record Answered(String pauseId, @Schema(allowableValues = "responded") String status, String choice,
+            Instant responseAt) {
     }
 
     private final Responses responses;
@@ -39,6 +48,9 @@ public class RespondApiController {
 
     /** A pending or cancelled pause's question; an answered link is 410 TOKEN_USED, an expired one 410 TOKEN_EXPIRED. */
     @GetMapping("/v1/respond/{token}")
+    @ApiOperation(id = "getResponseLink", tag = "Human response", summary = "The question a response link asks",
+            access = Access.NONE, errors = {ErrorCode.INVALID_TOKEN, ErrorCode.TOKEN_EXPIRED, ErrorCode.TOKEN_USED},
+            description = "The token in the link is the credential. TOKEN_USED carries the recorded choice.")
     public LinkView view(@PathVariable String token) {
         Link link = responses.open(token);
         return switch (link.state()) {
@@ -53,6 +65,10 @@ public class RespondApiController {
     }
 
     @PostMapping("/v1/respond/{token}")
+    @ApiOperation(id = "respond", tag = "Human response", summary = "Record the human's answer",
+            access = Access.NONE, body = RespondRequest.class, errors = {ErrorCode.INVALID_TOKEN,
+                    ErrorCode.INVALID_CHOICE, ErrorCode.ALREADY_CANCELLED, ErrorCode.TOKEN_EXPIRED,
+                    ErrorCode.TOKEN_USED, ErrorCode.VALIDATION_ERROR})
     public Answered respond(@PathVariable String token, @RequestBody JsonNode body, CallerIdentity caller,
             @RequestHeader(name = "User-Agent", required = false) String userAgent) {
         RespondRequest request = JsonBodies.read(body, RespondRequest.class);

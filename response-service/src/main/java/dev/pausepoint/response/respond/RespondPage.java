@@ -1,13 +1,18 @@
 package dev.pausepoint.response.respond;
 
 import dev.pausepoint.errors.ApiException;
+import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.openapi.Access;
+import dev.pausepoint.kit.openapi.ApiOperation;
 import dev.pausepoint.page.HostedPages;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import dev.pausepoint.response.respond.Responses.Link;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +56,9 @@ public class RespondPage {
     }
 
     @GetMapping("/respond/{token}")
+    @ApiOperation(id = "openResponsePage", tag = "Hosted pages", summary = "The hosted response page (HTML)",
+            access = Access.NONE, page = true, responseMediaTypes = "text/html",
+            description = "choice=<option> opens the confirmation of that option. Never changes anything.")
     public ResponseEntity<String> open(@PathVariable String token, @RequestParam(required = false) String choice) {
         try {
             return pageFor(responses.open(token), 200, choice, "", null);
@@ -60,8 +68,14 @@ public class RespondPage {
     }
 
     @PostMapping(path = "/respond/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public ResponseEntity<String> answer(@PathVariable String token, @RequestParam(defaultValue = "") String choice,
-            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String nonce,
+    @ApiOperation(id = "answerResponsePage", tag = "Hosted pages", summary = "The response page's confirmation form",
+            access = Access.NONE, page = true, responseMediaTypes = "text/html", body = Map.class,
+            bodyMediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            description = "Form fields choice, text and nonce (the nonce the confirmation page carries).")
+    public ResponseEntity<String> answer(@PathVariable String token,
+            @Parameter(hidden = true) @RequestParam(defaultValue = "") String choice,
+            @Parameter(hidden = true) @RequestParam(defaultValue = "") String text,
+            @Parameter(hidden = true) @RequestParam(defaultValue = "") String nonce,
             CallerIdentity caller, @RequestHeader(name = "User-Agent", required = false) String userAgent) {
         if (!nonces.valid(token, nonce)) {
             // A stale page or a form posted from elsewhere: ask again, recording nothing.
