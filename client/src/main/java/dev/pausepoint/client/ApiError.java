@@ -20,6 +20,11 @@ public record ApiError(int status, String code, String message, JsonNode envelop
         envelope = envelope == null ? MissingNode.getInstance() : envelope;
     }
 
+    /** A call that got no answer at all: no status (0), no envelope, no request id, no Retry-After. */
+    static ApiError noAnswer(String code, String message) {
+        return new ApiError(0, code, message, MissingNode.getInstance(), null, null);
+    }
+
     Optional<Duration> retryAfterHeader() {
         return Optional.ofNullable(retryAfter);
     }

@@ -11,6 +11,6 @@ public class PausePointConnectionException extends PausePointException {
     public static final String CODE = "CONNECTION_FAILED";
 
     public PausePointConnectionException(String message, Throwable cause) {
-        super(new ApiError(0, CODE, message, null, null, null), cause);
+        super(ApiError.noAnswer(CODE, message), cause);
     }
 }

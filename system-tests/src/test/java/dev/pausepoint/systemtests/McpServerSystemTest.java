@@ -305,7 +305,7 @@ class McpServerSystemTest {
     void theMcpServerRefusesRequestsThatDidNotComeThroughTheGateway() {
         Developer developer = Developer.register();
         URI direct = URI.create("http://localhost:" + SystemStack.ports().get(Service.MCP_SERVER));
-        Reply refused = Http.send(direct, "POST", "/mcp", BodyPublishers.ofString("{}"), "Content-Type",
+        Reply refused = Http.sendPastTheGateway(direct, "POST", "/mcp", BodyPublishers.ofString("{}"), "Content-Type",
                 "application/json", "Authorization", "Bearer " + developer.test(), "X-PausePoint-Developer", "dev_x",
                 "X-PausePoint-Credential", "api_key");
         assertThat(refused.status()).isEqualTo(401);
@@ -344,7 +344,7 @@ class McpServerSystemTest {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 assertThat(second.isAlive()).as("the second copy runs; see " + log).isTrue();
                 try {
-                    return Http.send(copy, "GET", "/readyz", BodyPublishers.noBody()).status() == 200;
+                    return Http.sendPastTheGateway(copy, "GET", "/readyz", BodyPublishers.noBody()).status() == 200;
                 } catch (AssertionError notYet) {
                     return false;
                 }
@@ -356,7 +356,7 @@ class McpServerSystemTest {
                     "Mcp-Session-Id", session));
             new RequestSigner(TestSecrets.INTERNAL_SECRET).signIdentity(caller, "POST", "/mcp")
                     .forEach((name, value) -> headers.addAll(List.of(name, value)));
-            Reply listed = Http.send(copy, "POST", "/mcp", BodyPublishers.ofString("""
+            Reply listed = Http.sendPastTheGateway(copy, "POST", "/mcp", BodyPublishers.ofString("""
                     {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_pauses","arguments":{}}}"""),
                     headers.toArray(String[]::new));
             assertThat(listed.status()).as(listed.body()).isEqualTo(200);

@@ -43,6 +43,11 @@ final class OpenApiDocument {
             "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after", "etag");
     /** Served through the gateway but not the API: the dashboard (docs/dashboard.md). */
     private static final List<String> NOT_THE_API = List.of("/dashboard", "/actuator");
+    /**
+     * Routed by the gateway but speaking another protocol, described by that protocol (MCP's JSON-RPC; docs/mcp.md):
+     * its answers are not the document's, but a refusal is still the gateway's envelope.
+     */
+    private static final List<String> OTHER_PROTOCOLS = List.of("/mcp");
 
     private static OpenApiDocument committed;
 
@@ -111,6 +116,9 @@ final class OpenApiDocument {
         String path = rawPath.contains("?") ? rawPath.substring(0, rawPath.indexOf('?')) : rawPath;
         if (NOT_THE_API.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
             return List.of();
+        }
+        if (OTHER_PROTOCOLS.contains(path)) {
+            return reply.status() >= 400 ? envelope(reply) : List.of();
         }
         String verb = method.toLowerCase(Locale.ROOT).equals("head") ? "get" : method.toLowerCase(Locale.ROOT);
         Template template = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst().orElse(null);

@@ -79,7 +79,7 @@ class SecretsInLogsSystemTest {
 
         // Straight to response-service, as a caller that got past the network would: it refuses and logs.
         int responseService = SystemStack.ports().get(Service.RESPONSE);
-        assertThat(Http.send(URI.create("http://localhost:" + responseService), "GET", "/v1/respond/" + token,
+        assertThat(Http.sendPastTheGateway(URI.create("http://localhost:" + responseService), "GET", "/v1/respond/" + token,
                 BodyPublishers.noBody()).status()).isEqualTo(401);
         assertThat(RawHttpConnection.exchange(responseService, "GET /respond/" + token
                 + "{x} HTTP/1.1\r\nHost: localhost\r\n\r\n").status()).isBetween(400, 499);

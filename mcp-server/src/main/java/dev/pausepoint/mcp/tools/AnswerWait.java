@@ -104,8 +104,8 @@ final class AnswerWait {
             long waited = Math.min(Duration.between(started, clock.instant()).toSeconds(), wait.toSeconds());
             String message = "Waiting for " + pause.recipient() + " to answer pause " + pause.pauseId() + " ("
                     + waited + " of " + wait.toSeconds() + " s)";
-            exchange.progressNotification(new ProgressNotification(token, (double) waited,
-                    (double) wait.toSeconds(), message, null))
+            exchange.progressNotification(ProgressNotification.builder(token, waited)
+                    .total((double) wait.toSeconds()).message(message).build())
                     .subscribe(sent -> { }, failed -> log.debug("A progress notification was not sent", failed));
         }
     }

@@ -16,6 +16,13 @@ final class ToolDescriptions {
     private ToolDescriptions() {
     }
 
+    /** The hints a client shows or acts on; none of the tools asks to return its result directly. */
+    private static ToolAnnotations annotations(String title, boolean readOnly, boolean destructive, boolean idempotent,
+            boolean openWorld) {
+        return ToolAnnotations.builder().title(title).readOnlyHint(readOnly).destructiveHint(destructive)
+                .idempotentHint(idempotent).openWorldHint(openWorld).build();
+    }
+
     private static final String WAIT_ARGUMENT = """
             "max_wait_seconds": {"type": "integer", "minimum": 0,
               "description": "How long this call waits for the answer before returning status pending with next_step. Omit it to use the server's default (under a minute, so the call does not outlast your client's timeout); larger values are capped by the server's maximum. 0 returns at once."}""";
@@ -59,8 +66,8 @@ final class ToolDescriptions {
                 "description": "One of options: what is recorded if nobody answers within timeout_hours. Choose the safe option, or omit it so that no answer means no decision."},
               "allow_text": {"type": "boolean", "description": "Let the human add a free-text note (returned as text). Default false."},
               "metadata": {"type": "object", "description": "Any JSON object (at most 16 KB) kept with the pause and returned in reads and webhooks, e.g. your task id."},
-            """ + WAIT_ARGUMENT + "}}", new ToolAnnotations("Ask a human and wait for the answer", false, false,
-                    false, true, null));
+            """ + WAIT_ARGUMENT + "}}", annotations("Ask a human and wait for the answer", false, false,
+                    false, true));
 
     static final Described GET_PAUSE = new Described("get_pause", "Look up a question", """
             Read a question asked with ask_human, by its pause_id, without waiting: its status ("pending", \
@@ -68,7 +75,7 @@ final class ToolDescriptions {
             expires. Use wait_for_pause instead when you want to wait for the answer.""", """
             {"type": "object", "additionalProperties": false, "required": ["pause_id"],
              "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (psr_...)."}}}""",
-            new ToolAnnotations("Look up a question", true, false, true, true, null));
+            annotations("Look up a question", true, false, true, true));
 
     static final Described WAIT_FOR_PAUSE = new Described("wait_for_pause", "Wait for a human's answer", """
             Keep waiting for the answer to a question asked earlier with ask_human, when ask_human (or an earlier \
@@ -79,8 +86,7 @@ final class ToolDescriptions {
             """
             {"type": "object", "additionalProperties": false, "required": ["pause_id"],
              "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (psr_...)."},
-            """ + WAIT_ARGUMENT + "}}", new ToolAnnotations("Wait for a human's answer", true, false, true, true,
-                    null));
+            """ + WAIT_ARGUMENT + "}}", annotations("Wait for a human's answer", true, false, true, true));
 
     static final Described CANCEL_PAUSE = new Described("cancel_pause", "Withdraw a question", """
             Withdraw a pending question when it no longer needs an answer (you found the answer elsewhere, the \
@@ -89,7 +95,7 @@ final class ToolDescriptions {
             cancelled (ALREADY_RESPONDED, ALREADY_TIMED_OUT, ALREADY_CANCELLED).""", """
             {"type": "object", "additionalProperties": false, "required": ["pause_id"],
              "properties": {"pause_id": {"type": "string", "description": "The pause_id of the question to withdraw."}}}""",
-            new ToolAnnotations("Withdraw a question", false, true, true, true, null));
+            annotations("Withdraw a question", false, true, true, true));
 
     static final Described LIST_PAUSES = new Described("list_pauses", "List questions asked", """
             List questions asked with this API key's account and mode, newest first, optionally only those with \
@@ -101,5 +107,5 @@ final class ToolDescriptions {
               "channel": {"type": "string", "enum": ["sms", "email", "slack"]},
               "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Default 20."},
               "offset": {"type": "integer", "minimum": 0, "description": "Default 0."}}}""",
-            new ToolAnnotations("List questions asked", true, false, true, true, null));
+            annotations("List questions asked", true, false, true, true));
 }
