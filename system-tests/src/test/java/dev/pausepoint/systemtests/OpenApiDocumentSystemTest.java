@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class OpenApiDocumentSystemTest {
 
-    static final String REWRITE = "./mvnw -o -q -B -pl dashboard,system-tests -am verify -Dtest=OpenApiDocumentSystemTest"
+    static final String REWRITE = "./mvnw -q -B -pl system-tests -am verify -Dtest=OpenApiDocumentSystemTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
