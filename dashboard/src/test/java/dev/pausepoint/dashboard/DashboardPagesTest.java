@@ -115,6 +115,14 @@ class DashboardPagesTest {
     }
 
     @Test
+    void anotherSpellingOfADashboardPathMeetsTheSameCheck() throws Exception {
+        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/dashboard;p=1/signin")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(401);
+        assertThat(API.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void everyPageIsNeverCachedCannotBeFramedAndRunsOnlyOurOwnScriptAndStyle() throws Exception {
         HttpResponse<String> signIn = page("/dashboard/signin", false);
         assertThat(signIn.statusCode()).isEqualTo(200);

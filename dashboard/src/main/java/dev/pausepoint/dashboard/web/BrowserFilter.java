@@ -53,7 +53,9 @@ public class BrowserFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        // Path parameters removed, as the container and Spring's matching remove them before choosing a page:
+        // /dashboard;p=1/signin reaches the sign-in page, so it must meet this filter too.
+        String path = request.getRequestURI().replaceAll(";[^/]*", "");
         return !(path.equals("/dashboard") || path.startsWith("/dashboard/"));
     }
 
