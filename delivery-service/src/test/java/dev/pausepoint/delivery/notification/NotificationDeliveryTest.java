@@ -22,6 +22,7 @@ import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.kit.EventReader;
+import dev.pausepoint.kit.asker.Asker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +189,7 @@ class NotificationDeliveryTest extends DeliveryApiTest {
                 .withRequestBody(matchingJsonPath("$.content[0].type", equalTo("text/plain")))
                 .withRequestBody(matchingJsonPath("$.content[0].value", equalTo("Deploy v2.3 to production?\n\n"
                         + "Choose one:\n- Approve: " + approve + "\n- Reject: " + reject + "\n\nOr open "
-                        + pause.respondUrl() + "\n")))
+                        + pause.respondUrl() + "\n\n" + Asker.silence(pause.expiresAt(), "Reject") + "\n")))
                 .withRequestBody(matchingJsonPath("$.content[1].type", equalTo("text/html")))
                 .withRequestBody(matchingJsonPath("$.content[1].value", containing("href=\"" + approve + "\"")))
                 .withRequestBody(matchingJsonPath("$.content[1].value", containing("href=\"" + reject + "\"")))
