@@ -92,16 +92,15 @@ record CreatePauseRequest(
     }
 
     /**
-     * What is wrong with an agent's name, if anything: it is shown to a human (page, SMS, email subject
-     * line's neighbour), so it is 1 to {@value #MAX_AGENT_NAME} characters, not blank, and holds no control
-     * character (C0, DEL, C1: NUL, CR and LF among them), which could break a message or a header.
+     * What is wrong with an agent's name, if anything: it is shown to a human (the page, the SMS, the
+     * email), so it is 1 to {@value #MAX_AGENT_NAME} characters, not blank, and holds no control character
+     * (C0, DEL, C1: NUL, CR and LF among them), which could break a message's lines or a mail header.
      */
     static Optional<String> agentNameProblem(String name) {
-        int length = name.codePointCount(0, name.length());
         if (name.isBlank()) {
             return Optional.of("must not be blank");
         }
-        if (length > MAX_AGENT_NAME) {
+        if (name.codePointCount(0, name.length()) > MAX_AGENT_NAME) {
             return Optional.of("must be at most " + MAX_AGENT_NAME + " characters");
         }
         if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL)) {
