@@ -105,6 +105,15 @@ class EventContractTest {
     }
 
     @Test
+    void aPauseCreatedWrittenBeforeTheAskerWasCarriedStillReads() {
+        PauseCreated created = EventMother.pauseCreated();
+        PauseCreated older = (PauseCreated) EventJson.read(fixture("pause.created.before-asker"));
+        assertThat(older.agentName()).isNull();
+        assertThat(older.accountName()).isNull();
+        assertThat(older).usingRecursiveComparison().ignoringFields("agentName", "accountName").isEqualTo(created);
+    }
+
+    @Test
     void timestampsAreWrittenInWholeSeconds() {
         PauseCreated created = EventMother.pauseCreated();
         PauseCreated precise = new PauseCreated(created.eventId(), Instant.parse("2026-11-25T16:00:00.987654Z"), 1,

@@ -46,7 +46,7 @@ public final class EventMother {
         return new PauseCreated(evt(1), at("2026-11-25T16:00:00Z"), 1, PAUSE, DEVELOPER, true, "sms",
                 "+14155550123", "Deploy v2.3 to production?", List.of("Approve", "Reject"), true, "Reject", metadata,
                 "https://pausepoint.example/respond/eyJwIjoicHNyXzZmMWQifQ.c2lnbmF0dXJl",
-                at("2026-11-26T16:00:00Z"), "203.0.113.7");
+                at("2026-11-26T16:00:00Z"), "203.0.113.7", "deploy-bot 🚀", "Acme Robotics");
     }
 
     public static PauseResponded pauseResponded() {

@@ -50,12 +50,15 @@ final class DownstreamStubs {
         return SERVERS.get("billing-service");
     }
 
+    /** The name every known credential's account registered with: not ASCII, so its header must be encoded. */
+    static final String ACCOUNT_NAME = "Zoë & Co 🚀";
+
     /** Makes billing-service answer the credential lookup for {@code token}. */
     static void knowCredential(String token, String developerId, String mode, String plan, String kind) {
         billing().stubFor(post(urlEqualTo("/internal/credentials/lookup"))
                 .withRequestBody(matchingJsonPath("$.credential_hash", equalTo(sha256(token))))
                 .willReturn(okJson("{\"developer_id\":\"" + developerId + "\",\"mode\":\"" + mode + "\",\"plan\":\""
-                        + plan + "\",\"credential\":\"" + kind + "\"}")));
+                        + plan + "\",\"credential\":\"" + kind + "\",\"account_name\":\"" + ACCOUNT_NAME + "\"}")));
     }
 
     /** Makes billing-service answer that {@code token} is unknown, as after a rotation. */

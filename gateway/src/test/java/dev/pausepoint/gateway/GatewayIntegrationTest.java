@@ -46,6 +46,7 @@ public abstract class GatewayIntegrationTest {
     protected static final String TEST_KEY = DownstreamStubs.TEST_KEY;
     protected static final String SESSION = DownstreamStubs.SESSION;
     protected static final String DEVELOPER = DownstreamStubs.DEVELOPER;
+    protected static final String ACCOUNT_NAME = DownstreamStubs.ACCOUNT_NAME;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Every address handed out so far in this JVM (198.19.0.0/16, which no test names by hand). */

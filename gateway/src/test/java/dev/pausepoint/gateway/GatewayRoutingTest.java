@@ -117,7 +117,7 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
         HttpResponse<String> reply = GatewayHttp.send(port, "GET", "/v1/pause/psr_1", BodyPublishers.noBody(),
                 "Authorization", "Bearer " + DownstreamStubs.LIVE_KEY, "X-PausePoint-Developer", "dev_someone_else", "X-PausePoint-Mode", "live",
                 "x-pausepoint-plan", "enterprise", "X-PausePoint-Identity-Signature", "00ff",
-                "X-PausePoint-Internal-Caller", "billing-service");
+                "X-PausePoint-Internal-Caller", "billing-service", "X-PausePoint-Account-Name", "Someone%20Else");
         assertThat(reply.statusCode()).isEqualTo(200);
         LoggedRequest forwarded = DownstreamStubs.SERVERS.get("pause-service").findAll(anyRequestedFor(anyUrl())).get(0);
         assertThat(forwarded.getHeader("X-PausePoint-Developer")).as("the key's developer, not the client's claim")
@@ -126,6 +126,10 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
         assertThat(forwarded.getHeader("X-PausePoint-Internal-Caller")).isNull();
         assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/pause/psr_1").developerId())
                 .isEqualTo(DownstreamStubs.DEVELOPER);
+        assertThat(forwarded.getHeader("X-PausePoint-Account-Name")).as("percent-encoded, ASCII only")
+                .isEqualTo("Zo%C3%AB%20%26%20Co%20%F0%9F%9A%80");
+        assertThat(SIGNER.verifyIdentity(forwarded::getHeader, "GET", "/v1/pause/psr_1").accountName())
+                .as("billing's name, not the client's claim").isEqualTo(DownstreamStubs.ACCOUNT_NAME);
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.pausepoint.identity;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -19,11 +21,13 @@ import java.util.function.Function;
  *   the browser's address, so the gateway's per-address limits count the person, not the service.</li>
  * </ul>
  * The signature binds method, raw path, every identity field and a timestamp, so headers cannot be
- * moved to another request or replayed after {@code maxSkew}. Comparison is constant-time.
+ * moved to another request or replayed after {@code maxSkew}. Comparison is constant-time. The account
+ * name travels percent-encoded (UTF-8), so any name fits in a header and none can end it early; the
+ * signature covers the encoded form, which is canonical (every byte a name could be misread by is encoded).
  */
 public final class RequestSigner {
 
-    private static final String IDENTITY_V1 = "pausepoint-identity-v1";
+    private static final String IDENTITY_V2 = "pausepoint-identity-v2";
     private static final String INTERNAL_V1 = "pausepoint-internal-v1";
     private static final String RELAYED_V1 = "pausepoint-relayed-v1";
     private static final int MIN_SECRET_LENGTH = 32;
@@ -54,6 +58,9 @@ public final class RequestSigner {
             headers.put(TrustHeaders.DEVELOPER, caller.developerId());
             headers.put(TrustHeaders.MODE, caller.mode().wire());
             headers.put(TrustHeaders.PLAN, caller.plan());
+            if (caller.accountName() != null) {
+                headers.put(TrustHeaders.ACCOUNT_NAME, encodeName(caller.accountName()));
+            }
         }
         headers.put(TrustHeaders.CREDENTIAL, caller.credential().wire());
         headers.put(TrustHeaders.CLIENT_IP, caller.clientIp());
@@ -77,7 +84,8 @@ public final class RequestSigner {
             caller = kind == CredentialKind.NONE ? CallerIdentity.anonymous(clientIp)
                     : new CallerIdentity(header.apply(TrustHeaders.DEVELOPER),
                             KeyMode.fromWire(String.valueOf(header.apply(TrustHeaders.MODE))),
-                            header.apply(TrustHeaders.PLAN), kind, clientIp);
+                            header.apply(TrustHeaders.PLAN), kind, clientIp,
+                            decodeName(header.apply(TrustHeaders.ACCOUNT_NAME)));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UntrustedRequestException("identity headers malformed: " + e.getMessage());
         }
@@ -141,10 +149,21 @@ public final class RequestSigner {
         return String.join("\n", kind.version(), method, rawPath, value, timestamp);
     }
 
+    /** An absent name is the empty string: a registered name is never blank, so the two cannot meet. */
     private static String identityPayload(CallerIdentity caller, String method, String rawPath, String timestamp) {
-        return String.join("\n", IDENTITY_V1, method, rawPath, String.valueOf(caller.developerId()),
+        return String.join("\n", IDENTITY_V2, method, rawPath, String.valueOf(caller.developerId()),
                 caller.mode() == null ? "null" : caller.mode().wire(), String.valueOf(caller.plan()),
-                caller.credential().wire(), caller.clientIp(), timestamp);
+                caller.credential().wire(), caller.clientIp(),
+                caller.accountName() == null ? "" : encodeName(caller.accountName()), timestamp);
+    }
+
+    /** Percent-encoded UTF-8 with spaces as {@code %20}, so the header is plain ASCII and decodes back exactly. */
+    static String encodeName(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String decodeName(String encoded) {
+        return encoded == null ? null : URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 
     private void checkFresh(String timestamp) {

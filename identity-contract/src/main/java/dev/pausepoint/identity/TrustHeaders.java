@@ -15,6 +15,8 @@ public final class TrustHeaders {
     public static final String PLAN = PREFIX + "Plan";
     public static final String CREDENTIAL = PREFIX + "Credential";
     public static final String CLIENT_IP = PREFIX + "Client-Ip";
+    /** The developer's registered name, UTF-8 percent-encoded (a header carries ASCII only); absent when unknown. */
+    public static final String ACCOUNT_NAME = PREFIX + "Account-Name";
     public static final String TIMESTAMP = PREFIX + "Timestamp";
     public static final String SIGNATURE = PREFIX + "Identity-Signature";
 
@@ -27,8 +29,8 @@ public final class TrustHeaders {
     public static final String RELAYED_TIMESTAMP = PREFIX + "Relayed-Timestamp";
     public static final String RELAYED_SIGNATURE = PREFIX + "Relayed-Signature";
 
-    public static final List<String> IDENTITY = List.of(DEVELOPER, MODE, PLAN, CREDENTIAL, CLIENT_IP, TIMESTAMP,
-            SIGNATURE);
+    public static final List<String> IDENTITY = List.of(DEVELOPER, MODE, PLAN, CREDENTIAL, CLIENT_IP,
+            ACCOUNT_NAME, TIMESTAMP, SIGNATURE);
 
     private TrustHeaders() {
     }

@@ -20,4 +20,10 @@ class CallerIdentityTest {
         assertThatThrownBy(() -> CallerIdentity.anonymous("198.51.100.1").requireAuthenticated())
                 .isExactlyInstanceOf(UnauthenticatedCallerException.class);
     }
+
+    @Test
+    void anAnonymousCallerHasNoAccountName() {
+        assertThatThrownBy(() -> new CallerIdentity(null, null, null, CredentialKind.NONE, "198.51.100.1", "Acme"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

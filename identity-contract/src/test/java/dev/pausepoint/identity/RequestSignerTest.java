@@ -169,4 +169,30 @@ class RequestSignerTest {
         assertThatThrownBy(() -> signer.verifyInternalCall(asInternal::get, "POST", "/v1/auth/login"))
                 .isInstanceOf(UntrustedRequestException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Acme Robotics", "Zoë 🚀 Labs", "شركة المثال", "Line\r\nX-Injected: 1", "nul\u0000byte",
+            "100% + more"})
+    void theAccountNameTravelsPercentEncodedAndVerifiesBackExactly(String name) {
+        CallerIdentity named = new CallerIdentity("dev_1", KeyMode.TEST, "starter", CredentialKind.API_KEY,
+                "203.0.113.7", name);
+        Map<String, String> headers = signer.signIdentity(named, "POST", "/v1/pause");
+        assertThat(headers.get(TrustHeaders.ACCOUNT_NAME)).matches("[A-Za-z0-9%._*-]+");
+        assertThat(verify(headers, "POST", "/v1/pause")).isEqualTo(named);
+    }
+
+    @Test
+    void theAccountNameIsCoveredByTheSignature() {
+        CallerIdentity named = new CallerIdentity("dev_1", KeyMode.TEST, "starter", CredentialKind.API_KEY,
+                "203.0.113.7", "Acme");
+        Map<String, String> changed = new HashMap<>(signer.signIdentity(named, "POST", "/v1/pause"));
+        changed.put(TrustHeaders.ACCOUNT_NAME, "Evil%20Corp");
+        assertThatThrownBy(() -> verify(changed, "POST", "/v1/pause")).isInstanceOf(UntrustedRequestException.class);
+        Map<String, String> dropped = new HashMap<>(signer.signIdentity(named, "POST", "/v1/pause"));
+        dropped.remove(TrustHeaders.ACCOUNT_NAME);
+        assertThatThrownBy(() -> verify(dropped, "POST", "/v1/pause")).isInstanceOf(UntrustedRequestException.class);
+        Map<String, String> added = new HashMap<>(signer.signIdentity(DEVELOPER, "POST", "/v1/pause"));
+        added.put(TrustHeaders.ACCOUNT_NAME, "Acme");
+        assertThatThrownBy(() -> verify(added, "POST", "/v1/pause")).isInstanceOf(UntrustedRequestException.class);
+    }
 }

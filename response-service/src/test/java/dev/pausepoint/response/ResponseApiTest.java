@@ -77,22 +77,30 @@ public abstract class ResponseApiTest extends SignedServiceTest {
 
     /** A pause as pause-service's internal API describes it; tests change what they need. */
     protected record StoredPause(String pauseId, String status, String message, List<String> options,
-            boolean allowTextResponse, Instant expiresAt, String responseChoice, Instant responseAt) {
+            boolean allowTextResponse, Instant expiresAt, String responseChoice, Instant responseAt,
+            String timeoutDefault, String accountName, String agentName) {
 
         public static StoredPause pending() {
             return new StoredPause("psr_" + UUID.randomUUID(), "pending", "Deploy build 42 to production?",
                     List.of("Approve", "Reject"), false, Instant.now().plus(1, ChronoUnit.HOURS)
-                    .truncatedTo(ChronoUnit.SECONDS), null, null);
+                    .truncatedTo(ChronoUnit.SECONDS), null, null, null, null, null);
         }
 
         public StoredPause withStatus(String newStatus, String choice) {
             return new StoredPause(pauseId, newStatus, message, options, allowTextResponse, expiresAt, choice,
-                    choice == null ? null : Instant.parse("2026-11-25T10:00:00Z"));
+                    choice == null ? null : Instant.parse("2026-11-25T10:00:00Z"), timeoutDefault, accountName,
+                    agentName);
         }
 
         public StoredPause withMessage(String newMessage, List<String> newOptions, boolean allowText) {
             return new StoredPause(pauseId, status, newMessage, newOptions, allowText, expiresAt, responseChoice,
-                    responseAt);
+                    responseAt, timeoutDefault, accountName, agentName);
+        }
+
+        /** Who asks, and the option a timeout applies. */
+        public StoredPause withAsker(String account, String agent, String defaultChoice, Instant expires) {
+            return new StoredPause(pauseId, status, message, options, allowTextResponse, expires, responseChoice,
+                    responseAt, defaultChoice, account, agent);
         }
 
         public String json() {
@@ -108,6 +116,9 @@ public abstract class ResponseApiTest extends SignedServiceTest {
             body.put("response_choice", responseChoice);
             body.put("response_text", null);
             body.put("response_at", responseAt == null ? null : responseAt.toString());
+            body.put("timeout_default", timeoutDefault);
+            body.put("account_name", accountName);
+            body.put("agent_name", agentName);
             return JSON.writeValueAsString(body);
         }
     }

@@ -24,7 +24,7 @@
  * Each service enables its pieces on its application class. Infrastructure never depends on an opt-in
  * piece, and opt-in pieces do not depend on each other, so enabling one never drags in another.
  *
- * <p><b>Plain helpers</b> ({@code validation}, {@code digest}) are functions of their input with no beans,
+ * <p><b>Plain helpers</b> ({@code validation}, {@code digest}, {@code asker}) are functions of their input with no beans,
  * no configuration and no Spring: shared rules two services must apply alike.
  *
  * <p><b>Never here:</b> logic of one service (it stays in that service, even if a second might want it

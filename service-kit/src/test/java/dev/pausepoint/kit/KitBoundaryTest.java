@@ -41,7 +41,7 @@ class KitBoundaryTest {
     private static final String[] INFRASTRUCTURE = {KIT, KIT + ".kafka", KIT + ".lifecycle", KIT + ".outbox",
             KIT + ".metrics", KIT + ".request", KIT + ".time", KIT + ".tracing", KIT + ".trust"};
     /** Functions of their input that two services must apply alike: no beans, no configuration. */
-    private static final String[] HELPERS = {KIT + ".validation", KIT + ".digest"};
+    private static final String[] HELPERS = {KIT + ".validation", KIT + ".digest", KIT + ".asker"};
 
     private static final JavaClasses KIT_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(KIT);

@@ -63,7 +63,7 @@ class DeliverySystemTest {
                 .isEqualTo("sandbox"));
         JsonNode delivery = as(developer.test(), "GET", "/v1/pause/" + pauseId, null).json().get("delivery");
         assertThat(delivery.get("sandbox_message").asString())
-                .isEqualTo("[PausePoint] Ship it?\n\nRespond here: " + respondUrl);
+                .isEqualTo("[PausePoint] " + Developer.NAME + " asks: Ship it?\n\nRespond here: " + respondUrl);
 
         assertThat(as(developer.test(), "DELETE", "/v1/pause/" + pauseId, null).status()).isEqualTo(200);
 

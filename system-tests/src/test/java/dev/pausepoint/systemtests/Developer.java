@@ -9,9 +9,17 @@ import java.util.UUID;
 /** A freshly registered developer's two API keys, and calls to the gateway made with one of them. */
 record Developer(String live, String test) {
 
+    /** The account name {@link #register()} gives. */
+    static final String NAME = "D";
+
     static Developer register() {
+        return register(NAME);
+    }
+
+    /** {@code name} is put into the JSON as it is: escape what JSON needs. */
+    static Developer register(String name) {
         Reply reply = Http.postJson("/v1/auth/register", "{\"email\":\"d-" + UUID.randomUUID()
-                + "@example.com\",\"name\":\"D\",\"password\":\"a long enough password\"}");
+                + "@example.com\",\"name\":\"" + name + "\",\"password\":\"a long enough password\"}");
         if (reply.status() != 201) {
             throw new AssertionError("register failed: " + reply.status() + " " + reply.body());
         }

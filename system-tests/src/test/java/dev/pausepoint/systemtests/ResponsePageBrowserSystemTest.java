@@ -3,8 +3,13 @@ package dev.pausepoint.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pausepoint.systemtests.Http.Reply;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,6 +77,30 @@ class ResponsePageBrowserSystemTest {
             browser.get(pause.respondUrl());
             assertThat(heading(browser)).isEqualTo("Already answered");
             assertThat(browser.findElement(By.tagName("strong")).getText()).isEqualTo("Reject");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Who is asking, and what happens if no one answers, before the person chooses (docs/api-reference.md). */
+    @Test
+    void thePageSaysWhoIsAskingAndWhatSilenceMeans() {
+        Developer developer = Developer.register("Acme Robotics");
+        Reply created = Developer.as(developer.test(), "POST", "/v1/pause", """
+                {"recipient": "+14155550123", "channel": "sms", "message": "%s", "options": ["Approve", "Reject"],
+                 "timeout_default": "Reject", "agent_name": "deploy-bot"}""".formatted(RespondedPause.MESSAGE));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String by = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC)
+                .format(Instant.parse(created.json().get("expires_at").asString()));
+        ChromeDriver browser = Browser.open(360, 740, true);
+        try {
+            browser.get(created.json().get("respond_url").asString());
+            assertThat(browser.findElement(By.cssSelector(".asker")).getText())
+                    .isEqualTo("Acme Robotics is asking, through its agent deploy-bot");
+            assertThat(browser.findElements(By.cssSelector(".note"))).extracting(WebElement::getText)
+                    .contains("If no one answers by " + by + ", the agent will go ahead with ‘Reject’.");
+            assertFitsThePhone(browser);
+            Browser.screenshot(browser, "phone-asker-and-silence");
         } finally {
             browser.quit();
         }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiKeyRepository {
 
-    /** An active key as the gateway needs it: whose it is, which world it acts in, and the plan. */
-    public record ResolvedKey(String developerId, KeyMode mode, String plan) {
+    /** An active key as the gateway needs it: whose it is, which world it acts in, the plan and the account's name. */
+    public record ResolvedKey(String developerId, KeyMode mode, String plan, String accountName) {
     }
 
     /**
@@ -59,10 +59,11 @@ public class ApiKeyRepository {
 
     public Optional<ResolvedKey> resolve(String keyHash) {
         return jdbc.sql("""
-                SELECT k.developer_id, k.mode, d.plan FROM api_key k JOIN developer d ON d.id = k.developer_id
+                SELECT k.developer_id, k.mode, d.plan, d.name FROM api_key k JOIN developer d ON d.id = k.developer_id
                 WHERE k.key_hash = ? AND k.revoked_at IS NULL""")
                 .param(keyHash)
-                .query((row, n) -> new ResolvedKey(row.getString(1), KeyMode.fromWire(row.getString(2)), row.getString(3)))
+                .query((row, n) -> new ResolvedKey(row.getString(1), KeyMode.fromWire(row.getString(2)), row.getString(3),
+                        row.getString(4)))
                 .optional();
     }
 

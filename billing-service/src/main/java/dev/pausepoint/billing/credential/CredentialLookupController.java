@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /internal/credentials/lookup}: the gateway asks who a presented credential belongs to,
  * by its SHA-256 only; the plaintext never leaves the gateway. Revoked keys and expired sessions are
- * unknown. Reachable only with an internal credential; never routed from outside.
+ * unknown. The account's name comes along for the signed identity, so a pause can tell its human who asks
+ * (docs/trust-boundary.md); a name never changes, so the gateway may keep it with the key. Reachable only
+ * with an internal credential; never routed from outside.
  */
 @RestController
 public class CredentialLookupController {
@@ -28,7 +30,7 @@ public class CredentialLookupController {
             String credentialHash) {
     }
 
-    public record Identity(String developerId, String mode, String plan, String credential) {
+    public record Identity(String developerId, String mode, String plan, String credential, String accountName) {
     }
 
     private final ApiKeyRepository keys;
@@ -46,11 +48,13 @@ public class CredentialLookupController {
         LookupRequest request = JsonBodies.read(body, LookupRequest.class);
         if (CredentialKind.fromWire(request.kind()) == CredentialKind.API_KEY) {
             return keys.resolve(request.credentialHash())
-                    .map(key -> new Identity(key.developerId(), key.mode().wire(), key.plan(), CredentialKind.API_KEY.wire()))
+                    .map(key -> new Identity(key.developerId(), key.mode().wire(), key.plan(), CredentialKind.API_KEY.wire(),
+                            key.accountName()))
                     .orElseThrow(CredentialLookupController::unknown);
         }
         return sessions.resolve(request.credentialHash(), clock.instant())
-                .map(s -> new Identity(s.developerId(), KeyMode.LIVE.wire(), s.plan(), CredentialKind.SESSION.wire()))
+                .map(s -> new Identity(s.developerId(), KeyMode.LIVE.wire(), s.plan(), CredentialKind.SESSION.wire(),
+                        s.accountName()))
                 .orElseThrow(CredentialLookupController::unknown);
     }
 

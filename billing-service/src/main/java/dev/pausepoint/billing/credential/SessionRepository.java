@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionRepository {
 
-    /** A live session: whose it is and the developer's plan. */
-    public record ResolvedSession(String developerId, String plan) {
+    /** A live session: whose it is, the developer's plan and the account's name. */
+    public record ResolvedSession(String developerId, String plan, String accountName) {
     }
 
     private final JdbcClient jdbc;
@@ -27,10 +27,10 @@ public class SessionRepository {
 
     public Optional<ResolvedSession> resolve(String tokenHash, Instant now) {
         return jdbc.sql("""
-                SELECT s.developer_id, d.plan FROM session s JOIN developer d ON d.id = s.developer_id
+                SELECT s.developer_id, d.plan, d.name FROM session s JOIN developer d ON d.id = s.developer_id
                 WHERE s.token_hash = ? AND s.expires_at > ?""")
                 .params(tokenHash, Timestamp.from(now))
-                .query((row, n) -> new ResolvedSession(row.getString(1), row.getString(2)))
+                .query((row, n) -> new ResolvedSession(row.getString(1), row.getString(2), row.getString(3)))
                 .optional();
     }
 

@@ -44,6 +44,8 @@ class AccountsApiTest extends BillingApiTest {
         assertThat(me.json().get("test_api_key_prefix").asString()).isEqualTo(account.testKey().substring(0, 12));
         assertThat(lookup("api_key", SecretTokens.sha256(account.liveKey())).json().get("mode").asString()).isEqualTo("live");
         assertThat(lookup("api_key", SecretTokens.sha256(account.testKey())).json().get("mode").asString()).isEqualTo("test");
+        assertThat(lookup("api_key", SecretTokens.sha256(account.liveKey())).json().get("account_name").asString())
+                .isEqualTo("Ada");
     }
 
     @Test
@@ -139,6 +141,7 @@ class AccountsApiTest extends BillingApiTest {
         Reply session = lookup("session", SecretTokens.sha256(token));
         assertThat(session.json().get("developer_id").asString()).isEqualTo(account.developerId());
         assertThat(session.json().get("credential").asString()).isEqualTo("session");
+        assertThat(session.json().get("account_name").asString()).isEqualTo("Ada");
     }
 
     @Test

@@ -27,8 +27,8 @@ public class EmailSender implements ChannelSender {
 
     @Override
     public SendResult send(OutgoingMessage message) {
-        MailResult result = mailer.send(new Email(message.recipient(), MessageRenderer.EMAIL_SUBJECT,
-                MessageRenderer.emailText(message.message(), message.options(), message.respondUrl()),
+        MailResult result = mailer.send(new Email(message.recipient(), MessageRenderer.emailSubject(message.asker()),
+                MessageRenderer.emailText(message),
                 MessageRenderer.emailHtml(templates, message),
                 Map.of("pause_id", message.pauseId())));
         if (result.accepted()) {

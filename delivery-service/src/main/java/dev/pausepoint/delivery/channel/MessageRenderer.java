@@ -1,5 +1,6 @@
 package dev.pausepoint.delivery.channel;
 
+import dev.pausepoint.kit.asker.Asker;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.net.URLEncoder;
@@ -9,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The messages of docs/api-reference.md, "Channels", the SMS within its segment cap. */
+/**
+ * The messages of docs/api-reference.md, "Channels", the SMS within its segment cap. Each names who asks
+ * ({@link Asker}) when the account is known; without it a message reads as it did before names were kept.
+ */
 public final class MessageRenderer {
 
     public static final int SMS_MAX = 1600;
@@ -23,17 +27,25 @@ public final class MessageRenderer {
     private MessageRenderer() {
     }
 
+    /** An SMS from no named sender: {@code [PausePoint] <message>}, then the link. */
+    public static String sms(String message, String respondUrl, int maxSegments) {
+        return sms(new Asker(null, null), message, respondUrl, maxSegments);
+    }
+
     /**
-     * {@code [PausePoint] <message>}, a blank line, {@code Respond here: <url>}. The message is shortened
+     * {@code [PausePoint] <account> asks, via <agent>: <message>} (without {@code , via <agent>} when the
+     * agent has no name, and without the sender when the account is not known), a blank line,
+     * {@code Respond here: <url>}. Names are in their display form (at most 60 characters each). The message is shortened
      * so the whole is at most {@code maxSegments} segments ({@link SmsSegments}) and 1600 characters,
      * keeping the longest start of it that fits, never half an emoji, and the link is never cut (if the
      * link alone does not fit, the message is only the ellipsis). The ellipsis is {@code …}, written
      * {@code ...} when the rest is GSM-7: {@code …} is not in that alphabet and would switch the whole SMS
      * to UCS-2, which fits less than half as much per segment.
      */
-    public static String sms(String message, String respondUrl, int maxSegments) {
+    public static String sms(Asker asker, String message, String respondUrl, int maxSegments) {
+        String prefix = SMS_PREFIX + smsSender(asker);
         String suffix = "\n\nRespond here: " + respondUrl;
-        String whole = SMS_PREFIX + message + suffix;
+        String whole = prefix + message + suffix;
         if (fits(whole, maxSegments)) {
             return whole;
         }
@@ -43,13 +55,30 @@ public final class MessageRenderer {
             if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
                 end--;
             }
-            String kept = SMS_PREFIX + message.substring(0, end);
+            String kept = prefix + message.substring(0, end);
             String body = kept + (SmsSegments.gsm7(kept + suffix) ? GSM7_ELLIPSIS : ELLIPSIS) + suffix;
             if (end == 0 || fits(body, maxSegments)) {
                 return body;
             }
             end--;
         }
+    }
+
+    private static String smsSender(Asker asker) {
+        if (!asker.named()) {
+            return "";
+        }
+        return asker.account() + " asks" + (asker.agent() == null ? "" : ", via " + asker.agent()) + ": ";
+    }
+
+    /** {@code <account> needs your answer}; a display name holds no CR or LF, so nothing can follow the header. */
+    public static String emailSubject(Asker asker) {
+        return asker.named() ? asker.account() + " needs your answer" : EMAIL_SUBJECT;
+    }
+
+    /** The Slack message's header: {@code <account> needs your answer}. */
+    public static String slackHeader(Asker asker) {
+        return asker.named() ? asker.account() + " needs your answer" : SLACK_HEADER;
     }
 
     private static boolean fits(String body, int maxSegments) {
@@ -61,12 +90,24 @@ public final class MessageRenderer {
         return respondUrl + "?choice=" + URLEncoder.encode(option, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    public static String emailText(String message, List<String> options, String respondUrl) {
-        StringBuilder text = new StringBuilder(message).append("\n\nChoose one:\n");
-        for (String option : options) {
-            text.append("- ").append(option).append(": ").append(choiceLink(respondUrl, option)).append('\n');
+    /**
+     * {@code <account> is asking, through its agent <agent>.}, the message, one link per option, the page's
+     * link, and what silence means; the sender and the silence line only where known.
+     */
+    public static String emailText(OutgoingMessage email) {
+        StringBuilder text = new StringBuilder();
+        if (email.asker().named()) {
+            text.append(email.asker().askingLine()).append(".\n\n");
         }
-        return text.append("\nOr open ").append(respondUrl).append('\n').toString();
+        text.append(email.message()).append("\n\nChoose one:\n");
+        for (String option : email.options()) {
+            text.append("- ").append(option).append(": ").append(choiceLink(email.respondUrl(), option)).append('\n');
+        }
+        text.append("\nOr open ").append(email.respondUrl()).append('\n');
+        if (email.silence() != null) {
+            text.append('\n').append(email.silence()).append('\n');
+        }
+        return text.toString();
     }
 
     /**
@@ -79,13 +120,24 @@ public final class MessageRenderer {
         return html.toString();
     }
 
-    /** Header, the message, {@code Options: A | B}, and a {@code Respond Now} link button. */
-    public static String slackPayload(String message, List<String> options, String respondUrl) {
+    /**
+     * Header (naming the account), who asks, the message, {@code Options: A | B}, and a {@code Respond Now}
+     * link button.
+     */
+    public static String slackPayload(OutgoingMessage slack) {
+        Asker asker = slack.asker();
+        String message = slack.message();
+        List<String> options = slack.options();
+        String respondUrl = slack.respondUrl();
         ObjectNode payload = JSON.createObjectNode();
-        payload.put("text", SLACK_HEADER + ": " + message);
+        payload.put("text", slackHeader(asker) + ": " + message);
         ArrayNode blocks = payload.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", SLACK_HEADER);
+        header.putObject("text").put("type", "plain_text").put("text", slackHeader(asker));
+        if (asker.named()) {
+            blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+                    .put("text", slackEscape(asker.askingLine()));
+        }
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", slackEscape(message));
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
                 .put("text", "Options: " + slackEscape(String.join(" | ", options)));
@@ -96,13 +148,14 @@ public final class MessageRenderer {
     }
 
     /** What a test-key pause shows instead of a sent message. */
-    public static String sandbox(String channel, String message, List<String> options, String respondUrl,
-            int smsMaxSegments) {
+    public static String sandbox(String channel, OutgoingMessage message, int smsMaxSegments) {
+        Asker asker = message.asker();
         return switch (channel) {
-            case "sms" -> sms(message, respondUrl, smsMaxSegments);
-            case "email" -> "Subject: " + EMAIL_SUBJECT + "\n\n" + emailText(message, options, respondUrl);
-            case "slack" -> SLACK_HEADER + "\n" + message + "\nOptions: " + String.join(" | ", options)
-                    + "\nRespond Now: " + respondUrl;
+            case "sms" -> sms(asker, message.message(), message.respondUrl(), smsMaxSegments);
+            case "email" -> "Subject: " + emailSubject(asker) + "\n\n" + emailText(message);
+            case "slack" -> slackHeader(asker) + "\n" + (asker.named() ? asker.askingLine() + "\n" : "")
+                    + message.message() + "\nOptions: " + String.join(" | ", message.options())
+                    + "\nRespond Now: " + message.respondUrl();
             default -> throw new IllegalArgumentException("unknown channel " + channel);
         };
     }

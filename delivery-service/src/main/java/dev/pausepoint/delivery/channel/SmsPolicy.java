@@ -14,7 +14,7 @@ public record SmsPolicy(SmsCountryCodes countries, int maxSegments) {
         }
     }
 
-    public String render(String message, String respondUrl) {
-        return MessageRenderer.sms(message, respondUrl, maxSegments);
+    public String render(OutgoingMessage message) {
+        return MessageRenderer.sms(message.asker(), message.message(), message.respondUrl(), maxSegments);
     }
 }

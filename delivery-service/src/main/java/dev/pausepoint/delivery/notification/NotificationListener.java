@@ -83,8 +83,7 @@ public class NotificationListener {
                     firstSandbox = firstSandbox == null ? now : firstSandbox;
                     sandboxes.put(pause.pauseId(), new Sandbox(pause, outbox.entry(NotificationSent.sandbox(
                             EventIds.newEventId(), now, pause.pauseId(), pause.developerId(), pause.channel(),
-                            MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(),
-                                    pause.respondUrl(), sms.maxSegments())))));
+                            MessageRenderer.sandbox(pause.channel(), Notification.outgoing(pause), sms.maxSegments())))));
                 }
                 return;
             }

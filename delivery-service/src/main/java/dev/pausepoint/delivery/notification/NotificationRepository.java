@@ -3,6 +3,7 @@ package dev.pausepoint.delivery.notification;
 import dev.pausepoint.delivery.WholeSeconds;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.delivery.schedule.Lease;
+import dev.pausepoint.kit.asker.Asker;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.tracing.TraceContext;
 import java.sql.ResultSet;
@@ -42,12 +43,14 @@ public class NotificationRepository {
     private Outbox.Write insertion(PauseCreated pause, String status, Instant now, TraceContext trace) {
         return new Outbox.Write("""
                 INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
-                    options, status, next_attempt_at, created_at, updated_at, traceparent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""",
+                    options, status, next_attempt_at, created_at, updated_at, traceparent, agent_name, account_name,
+                    timeout_default, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""",
                 pause.pauseId(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
                 pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
                 status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
-                TraceContext.text(trace));
+                TraceContext.text(trace), pause.agentName(), pause.accountName(), pause.timeoutDefault(),
+                pause.expiresAt() == null ? null : Timestamp.from(pause.expiresAt()));
     }
 
     /**
@@ -215,6 +218,8 @@ public class NotificationRepository {
                 row.getString("channel"), row.getString("recipient"), row.getString("respond_url"),
                 row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
                 row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"),
-                TraceContext.parse(row.getString("traceparent")));
+                TraceContext.parse(row.getString("traceparent")),
+                new Asker(row.getString("account_name"), row.getString("agent_name")), row.getString("timeout_default"),
+                WholeSeconds.of(row.getTimestamp("expires_at")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.delivery.channel.ChannelSender;
-import dev.pausepoint.delivery.channel.OutgoingMessage;
 import dev.pausepoint.delivery.channel.SendResult;
 import dev.pausepoint.delivery.schedule.DueWorkLoop;
 import dev.pausepoint.delivery.schedule.InFlightCounts;
@@ -123,8 +122,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     private void send(Notification notification, Span span) {
         int attempt = notification.attempts() + 1;
         long started = System.nanoTime();
-        SendResult result = senders.get(notification.channel()).send(new OutgoingMessage(notification.pauseId(),
-                notification.recipient(), notification.message(), notification.options(), notification.respondUrl()));
+        SendResult result = senders.get(notification.channel()).send(notification.outgoing());
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         span.tag("outcome", result.outcome().name().toLowerCase());
         if (result.statusCode() != null) {

@@ -22,6 +22,7 @@ import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.kit.EventReader;
+import dev.pausepoint.kit.asker.Asker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +189,7 @@ class NotificationDeliveryTest extends DeliveryApiTest {
                 .withRequestBody(matchingJsonPath("$.content[0].type", equalTo("text/plain")))
                 .withRequestBody(matchingJsonPath("$.content[0].value", equalTo("Deploy v2.3 to production?\n\n"
                         + "Choose one:\n- Approve: " + approve + "\n- Reject: " + reject + "\n\nOr open "
-                        + pause.respondUrl() + "\n")))
+                        + pause.respondUrl() + "\n\n" + Asker.silence(pause.expiresAt(), "Reject") + "\n")))
                 .withRequestBody(matchingJsonPath("$.content[1].type", equalTo("text/html")))
                 .withRequestBody(matchingJsonPath("$.content[1].value", containing("href=\"" + approve + "\"")))
                 .withRequestBody(matchingJsonPath("$.content[1].value", containing("href=\"" + reject + "\"")))
@@ -197,6 +198,29 @@ class NotificationDeliveryTest extends DeliveryApiTest {
         String html = request.getBodyAsString();
         assertThat(html.split("display:block;width:100%", -1)).hasSize(3); // exactly one full-width button per option
         await().untilAsserted(() -> assertThat(notification(pause.pauseId())).containsEntry("status", "sent"));
+    }
+
+    /** The names and the expiry are kept with the notification, so the worker's send names the sender too. */
+    @Test
+    void aLiveEmailNamesWhoAsksAndWhatSilenceMeans() {
+        String to = "approver-" + UUID.randomUUID() + "@example.com";
+        PauseCreated base = pauseCreated(DEVELOPER, true, "email", to);
+        PauseCreated pause = new PauseCreated(base.eventId(), base.occurredAt(), 1, base.pauseId(), DEVELOPER, true,
+                "email", to, base.message(), base.options(), false, "Reject", null, base.respondUrl(),
+                Instant.parse("2036-11-28T14:00:00Z"), base.actorIp(), "deploy-bot", "Acme\r\nBcc: x@example.com");
+
+        publish(pause);
+
+        await().untilAsserted(() -> assertThat(OUTSIDE.findAll(postRequestedFor(urlEqualTo("/v3/mail/send"))
+                .withRequestBody(containing(to)))).hasSize(1));
+        OUTSIDE.verify(postRequestedFor(urlEqualTo("/v3/mail/send"))
+                .withRequestBody(matchingJsonPath("$.personalizations[0].to[0].email", equalTo(to)))
+                .withRequestBody(matchingJsonPath("$.subject", equalTo("Acme  Bcc: x@example.com needs your answer")))
+                .withRequestBody(matchingJsonPath("$.content[0].value", containing(
+                        "Acme  Bcc: x@example.com is asking, through its agent deploy-bot.\n\nDeploy v2.3 to production?")))
+                .withRequestBody(matchingJsonPath("$.content[0].value", containing("If no one answers by 28 Nov 2036, "
+                        + "14:00 UTC, the agent will go ahead with ‘Reject’.")))
+                .withRequestBody(matchingJsonPath("$.content[1].value", containing("through its agent <bdi>deploy-bot</bdi>"))));
     }
 
     @Test

@@ -71,7 +71,7 @@ public class CallerResolver implements WebFilter, Ordered {
                 return limits.countFailure(exchange, clientIp).then(Mono.error(refused));
             }
             exchange.getAttributes().put(CALLER, new CallerIdentity(resolved.developerId(), mode,
-                    resolved.plan(), resolved.kind(), clientIp));
+                    resolved.plan(), resolved.kind(), clientIp, resolved.accountName()));
             return chain.filter(exchange);
         });
     }

@@ -34,7 +34,8 @@ public class CredentialLookup {
 
     /** billing-service's answer; names are explicit because this client has its own plain JSON codecs. */
     private record Answer(@JsonProperty("developer_id") String developerId, @JsonProperty("mode") String mode,
-            @JsonProperty("plan") String plan, @JsonProperty("credential") String credential) {
+            @JsonProperty("plan") String plan, @JsonProperty("credential") String credential,
+            @JsonProperty("account_name") String accountName) {
     }
 
     private final WebClient client;
@@ -68,7 +69,7 @@ public class CredentialLookup {
                     }
                     return response.bodyToMono(Answer.class).map(answer -> Optional.of(new ResolvedCredential(
                             answer.developerId(), KeyMode.fromWire(answer.mode()), answer.plan(),
-                            CredentialKind.fromWire(answer.credential()))));
+                            CredentialKind.fromWire(answer.credential()), answer.accountName())));
                 })
                 // A lookup changes nothing, so a connection that failed before billing answered (a pooled one
                 // it closed, a copy that stopped) is tried once more, as the routes retry reads.

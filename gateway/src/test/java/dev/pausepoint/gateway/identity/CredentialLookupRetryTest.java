@@ -34,7 +34,7 @@ class CredentialLookupRetryTest {
 
     private static final String PATH = "/internal/credentials/lookup";
     private static final String KNOWN = "{\"developer_id\":\"dev_1\",\"mode\":\"live\",\"plan\":\"free\","
-            + "\"credential\":\"api_key\"}";
+            + "\"credential\":\"api_key\",\"account_name\":\"Zoë 🚀\"}";
 
     @RegisterExtension
     static final WireMockExtension BILLING = WireMockExtension.newInstance().options(options().dynamicPort()).build();
@@ -51,7 +51,8 @@ class CredentialLookupRetryTest {
 
         Optional<ResolvedCredential> resolved = lookup.lookup(key).block(Duration.ofSeconds(10));
 
-        assertThat(resolved).contains(new ResolvedCredential("dev_1", KeyMode.LIVE, "free", CredentialKind.API_KEY));
+        assertThat(resolved).contains(new ResolvedCredential("dev_1", KeyMode.LIVE, "free", CredentialKind.API_KEY,
+                "Zoë 🚀"));
         BILLING.verify(2, postRequestedFor(urlEqualTo(PATH)));
     }
 

@@ -68,7 +68,7 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
         CallerIdentity live = SIGNER.verifyIdentity(forwarded.get(0)::getHeader, "GET", "/v1/pause/psr_1");
         CallerIdentity test = SIGNER.verifyIdentity(forwarded.get(1)::getHeader, "GET", "/v1/pause/psr_1");
         assertThat(live).isEqualTo(new CallerIdentity(DEVELOPER, KeyMode.LIVE, "free", CredentialKind.API_KEY,
-                "127.0.0.1"));
+                "127.0.0.1", ACCOUNT_NAME));
         assertThat(test.mode()).isEqualTo(KeyMode.TEST);
         assertThat(test.plan()).isEqualTo("starter");
     }
@@ -83,9 +83,9 @@ class GatewayAuthenticationTest extends GatewayIntegrationTest {
         CallerIdentity live = SIGNER.verifyIdentity(forwarded.get(0)::getHeader, "GET", "/v1/pause/psr_1");
         CallerIdentity test = SIGNER.verifyIdentity(forwarded.get(1)::getHeader, "GET", "/v1/pause/psr_1");
         assertThat(live).isEqualTo(new CallerIdentity(DEVELOPER, KeyMode.LIVE, "free", CredentialKind.SESSION,
-                "127.0.0.1"));
+                "127.0.0.1", ACCOUNT_NAME));
         assertThat(test).isEqualTo(new CallerIdentity(DEVELOPER, KeyMode.TEST, "free", CredentialKind.SESSION,
-                "127.0.0.1"));
+                "127.0.0.1", ACCOUNT_NAME));
         assertThat(forwarded.get(1).getHeader("PausePoint-Mode")).as("the header is the gateway's to read")
                 .isNull();
         LoggedRequest me = stubs("billing-service").findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/v1/auth/me"))).get(0);

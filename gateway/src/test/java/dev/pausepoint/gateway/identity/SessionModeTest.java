@@ -14,11 +14,11 @@ import org.springframework.http.HttpHeaders;
 class SessionModeTest {
 
     private static final ResolvedCredential SESSION = new ResolvedCredential("dev_1", KeyMode.LIVE, "free",
-            CredentialKind.SESSION);
+            CredentialKind.SESSION, "Acme");
     private static final ResolvedCredential LIVE_KEY = new ResolvedCredential("dev_1", KeyMode.LIVE, "free",
-            CredentialKind.API_KEY);
+            CredentialKind.API_KEY, "Acme");
     private static final ResolvedCredential TEST_KEY = new ResolvedCredential("dev_1", KeyMode.TEST, "free",
-            CredentialKind.API_KEY);
+            CredentialKind.API_KEY, "Acme");
 
     private static HttpHeaders mode(String... values) {
         HttpHeaders headers = new HttpHeaders();

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.hibernate.validator.constraints.UniqueElements;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +44,13 @@ record CreatePauseRequest(
         @Schema(defaultValue = "false") Boolean allowTextResponse,
         @Min(value = 1, message = "must be at least 1") @Schema(defaultValue = "24") Integer timeoutHours,
         @Nullable @TypeIssue("must be a string or null") String timeoutDefault,
-        @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata) {
+        @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata,
+        @Nullable @TypeIssue("must be a string or null") @Schema(minLength = 1, maxLength = MAX_AGENT_NAME)
+        String agentName) {
 
     static final int MAX_MESSAGE = 2000;
     static final int MAX_OPTION = 100;
+    static final int MAX_AGENT_NAME = 80;
     static final int MAX_METADATA_BYTES = 16 * 1024;
     static final int DEFAULT_TIMEOUT_HOURS = 24;
     /** Postgres {@code numeric}'s limits, digits before and after the decimal point. */
@@ -64,7 +68,8 @@ record CreatePauseRequest(
 
     /**
      * The rules no annotation can hold: the recipient against its channel and the configured destinations,
-     * the default against the options, the metadata's size as JSON. A field that failed already is null here.
+     * the default against the options, the metadata's size as JSON, the agent's name as a person will read
+     * it. A field that failed already is null here.
      */
     List<FieldIssue> issues(Recipients recipients) {
         List<FieldIssue> issues = new ArrayList<>();
@@ -80,7 +85,28 @@ record CreatePauseRequest(
             issues.add(new FieldIssue("metadata", "must hold numbers of at most " + MAX_INTEGER_DIGITS
                     + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after"));
         }
+        if (agentName != null) {
+            agentNameProblem(agentName).ifPresent(issue -> issues.add(new FieldIssue("agent_name", issue)));
+        }
         return issues;
+    }
+
+    /**
+     * What is wrong with an agent's name, if anything: it is shown to a human (the page, the SMS, the
+     * email), so it is 1 to {@value #MAX_AGENT_NAME} characters, not blank, and holds no control character
+     * (C0, DEL, C1: NUL, CR and LF among them), which could break a message's lines or a mail header.
+     */
+    static Optional<String> agentNameProblem(String name) {
+        if (name.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_AGENT_NAME) {
+            return Optional.of("must be at most " + MAX_AGENT_NAME + " characters");
+        }
+        if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL)) {
+            return Optional.of("must not contain control characters");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -105,6 +131,6 @@ record CreatePauseRequest(
     NewPause toNewPause(Recipients recipients) {
         return new NewPause(channel, recipients.normalize(channel, recipient), message, List.copyOf(options),
                 Boolean.TRUE.equals(allowTextResponse), timeoutHours == null ? DEFAULT_TIMEOUT_HOURS : timeoutHours,
-                timeoutDefault, metadata);
+                timeoutDefault, metadata, agentName);
     }
 }

@@ -8,6 +8,7 @@ import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.asker.Asker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * A pause as stored. It is born with its {@link PauseCreated} event ({@link #create}); every later
  * change of status is a conditional update in {@link PauseRepository}, whose result builds that change's
- * event here.
+ * event here. {@code asker} is who asked: the agent's name and the account's name frozen at the create.
  */
 public record Pause(String id, String developerId, boolean livemode, PauseStatus status, String channel,
         String recipient, String message, List<String> options, boolean allowTextResponse, String timeoutDefault,
-        JsonNode metadata, Instant createdAt, Instant expiresAt, Outcome outcome, Delivery delivery) {
+        JsonNode metadata, Instant createdAt, Instant expiresAt, Outcome outcome, Delivery delivery, Asker asker) {
 
     /** The channels a pause may ask through, as the API names them (the table refuses any other). */
     public static final List<String> CHANNELS = List.of("sms", "email", "slack");
@@ -62,11 +63,12 @@ public record Pause(String id, String developerId, boolean livemode, PauseStatus
         Pause pause = new Pause("psr_" + UUID.randomUUID(), caller.developerId(), caller.livemode(),
                 PauseStatus.PENDING, request.channel(), request.recipient(), request.message(), request.options(),
                 request.allowTextResponse(), request.timeoutDefault(), request.metadata(), now, now.plus(timeout),
-                Outcome.none(), Delivery.queued());
+                Outcome.none(), Delivery.queued(), new Asker(caller.accountName(), request.agentName()));
         return new WithEvent(pause, new PauseCreated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id,
                 pause.developerId, pause.livemode, pause.channel, pause.recipient, pause.message, pause.options,
                 pause.allowTextResponse, pause.timeoutDefault, pause.eventMetadata(),
-                links.to(pause.id, pause.expiresAt), pause.expiresAt, caller.clientIp()));
+                links.to(pause.id, pause.expiresAt), pause.expiresAt, caller.clientIp(), pause.asker.agentName(),
+                pause.asker.accountName()));
     }
 
     /** The event of this pause's cancel; {@code now} is the cancel's time. */

@@ -1,5 +1,6 @@
 package dev.pausepoint.pause.lifecycle;
 
+import dev.pausepoint.kit.asker.Asker;
 import dev.pausepoint.kit.outbox.Outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,12 +35,13 @@ public class PauseRepository {
     Outbox.Write insertion(Pause pause) {
         return new Outbox.Write("""
                 INSERT INTO pause (id, developer_id, livemode, status, channel, recipient, message, options,
-                    allow_text_response, timeout_default, metadata, created_at, expires_at)
-                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?)""",
+                    allow_text_response, timeout_default, metadata, created_at, expires_at, agent_name, account_name)
+                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
                 pause.id(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
                 pause.message(), json.writeValueAsString(pause.options()), pause.allowTextResponse(),
                 pause.timeoutDefault(), pause.metadata() == null ? null : pause.metadata().toString(),
-                Timestamp.from(pause.createdAt()), Timestamp.from(pause.expiresAt()));
+                Timestamp.from(pause.createdAt()), Timestamp.from(pause.expiresAt()), pause.asker().agentName(),
+                pause.asker().accountName());
     }
 
     /** The pause if it exists in the caller's world; another developer's or world's is simply absent. */
@@ -185,7 +187,8 @@ public class PauseRepository {
                         instant(row, "response_at"), instant(row, "cancelled_at")),
                 new Pause.Delivery(row.getString("delivery_status"), row.getInt("delivery_attempts"),
                         row.getString("delivery_last_error"), instant(row, "delivery_updated_at"),
-                        row.getString("delivery_sandbox_message")));
+                        row.getString("delivery_sandbox_message")),
+                new Asker(row.getString("account_name"), row.getString("agent_name")));
     }
 
     private static Timestamp wholeSeconds(Instant instant) {

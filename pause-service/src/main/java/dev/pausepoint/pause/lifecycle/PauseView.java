@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 public record PauseView(String pauseId, @Schema(allowableValues = {"pending", "responded", "timed_out", "cancelled"}) String status, boolean livemode, @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
         String recipient, String message, List<String> options, boolean allowTextResponse,
         @Nullable String timeoutDefault, @Nullable @Schema(types = {"object", "null"}) JsonNode metadata,
-        Instant createdAt, Instant expiresAt, @Nullable String respondUrl, @Nullable String responseChoice,
+        @Nullable String agentName, Instant createdAt, Instant expiresAt, @Nullable String respondUrl, @Nullable String responseChoice,
         @Nullable String responseText, @Nullable Instant responseAt, @Nullable Instant cancelledAt,
         DeliveryView delivery) {
 
@@ -33,7 +33,7 @@ public record PauseView(String pauseId, @Schema(allowableValues = {"pending", "r
         String respondUrl = pause.livemode() ? null : links.to(pause.id(), pause.expiresAt());
         return new PauseView(pause.id(), pause.status().wire(), pause.livemode(), pause.channel(), pause.recipient(),
                 pause.message(), pause.options(), pause.allowTextResponse(), pause.timeoutDefault(), pause.metadata(),
-                pause.createdAt(), pause.expiresAt(), respondUrl, pause.outcome().responseChoice(),
+                pause.asker().agentName(), pause.createdAt(), pause.expiresAt(), respondUrl, pause.outcome().responseChoice(),
                 pause.outcome().responseText(), pause.outcome().responseAt(), pause.outcome().cancelledAt(),
                 new DeliveryView(pause.delivery().status(), pause.delivery().attempts(), pause.delivery().lastError(),
                         pause.delivery().updatedAt(), pause.delivery().sandboxMessage()));

@@ -21,15 +21,19 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public class InternalPauseController {
 
-    /** The page's view of a pause: the question, and how it ended if it did. */
+    /**
+     * The page's view of a pause: the question, who asks it and what silence means, and how it ended if
+     * it did.
+     */
     public record PauseForResponse(String pauseId, String developerId, boolean livemode, String status, String message,
             List<String> options, boolean allowTextResponse, Instant expiresAt, String responseChoice,
-            String responseText, Instant responseAt) {
+            String responseText, Instant responseAt, String timeoutDefault, String accountName, String agentName) {
 
         static PauseForResponse of(Pause pause) {
             return new PauseForResponse(pause.id(), pause.developerId(), pause.livemode(), pause.status().wire(),
                     pause.message(), pause.options(), pause.allowTextResponse(), pause.expiresAt(),
-                    pause.outcome().responseChoice(), pause.outcome().responseText(), pause.outcome().responseAt());
+                    pause.outcome().responseChoice(), pause.outcome().responseText(), pause.outcome().responseAt(),
+                    pause.timeoutDefault(), pause.asker().accountName(), pause.asker().agentName());
         }
     }
 

@@ -81,7 +81,23 @@ class CreatePauseRulesTest extends PauseApiTest {
                 Arguments.of("metadata of 16 KB", "metadata", meta16k, 201, null, null),
                 Arguments.of("metadata over 16 KB", "metadata", metaOver, 422, "VALIDATION_ERROR", "metadata"),
                 Arguments.of("metadata not an object", "metadata", "[1, 2]", 422, "VALIDATION_ERROR", "metadata"),
-                Arguments.of("null metadata", "metadata", "null", 201, null, null));
+                Arguments.of("null metadata", "metadata", "null", 201, null, null),
+                // agent_name
+                Arguments.of("agent name of 80 characters", "agent_name", "\"" + "a".repeat(80) + "\"", 201, null, null),
+                Arguments.of("agent name of 81 characters", "agent_name", "\"" + "a".repeat(81) + "\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("agent name of 80 emoji", "agent_name", "\"" + "\uD83E\uDD16".repeat(80) + "\"", 201, null, null),
+                Arguments.of("agent name of 81 emoji", "agent_name", "\"" + "\uD83E\uDD16".repeat(81) + "\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("right-to-left agent name", "agent_name", "\"مساعد النشر\"", 201, null, null),
+                Arguments.of("markup in the agent name is data", "agent_name", "\"<script>alert(1)</script>\"", 201, null, null),
+                Arguments.of("one-character agent name", "agent_name", "\"a\"", 201, null, null),
+                Arguments.of("empty agent name", "agent_name", "\"\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("blank agent name", "agent_name", "\" \\t \"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("NUL in the agent name", "agent_name", "\"bot\\u0000\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("CR/LF in the agent name", "agent_name", "\"bot\\r\\nBcc: x@example.com\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("DEL in the agent name", "agent_name", "\"bot\\u007f\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("C1 control in the agent name", "agent_name", "\"bot\\u0085\"", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("numeric agent name", "agent_name", "7", 422, "VALIDATION_ERROR", "agent_name"),
+                Arguments.of("null agent name", "agent_name", "null", 201, null, null));
     }
 
     @ParameterizedTest(name = "{0}")

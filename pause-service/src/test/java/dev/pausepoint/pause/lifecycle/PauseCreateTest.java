@@ -105,6 +105,26 @@ class PauseCreateTest {
     }
 
     @Test
+    void theAgentsNameAndTheAccountsNameAsItIsNowAreFrozenOntoThePauseAndItsEvent() {
+        CallerIdentity named = new CallerIdentity("dev_1", KeyMode.LIVE, "pro", CredentialKind.API_KEY, "203.0.113.5",
+                "Acme Robotics");
+        Pause.WithEvent created = create(REQUEST.replace("{", "{\"agent_name\": \"deploy-bot \uD83E\uDD16\", "), named);
+        assertThat(created.pause().asker().agentName()).isEqualTo("deploy-bot 🤖");
+        assertThat(created.pause().asker().accountName()).isEqualTo("Acme Robotics");
+        assertThat(created.event().agentName()).isEqualTo("deploy-bot 🤖");
+        assertThat(created.event().accountName()).isEqualTo("Acme Robotics");
+        assertThat(PauseView.of(created.pause(), LINKS).agentName()).isEqualTo("deploy-bot 🤖");
+    }
+
+    @Test
+    void withoutAnAgentNameOrAKnownAccountTheAskerIsEmpty() {
+        Pause.WithEvent created = create(REQUEST, LIVE);
+        assertThat(created.event().agentName()).isNull();
+        assertThat(created.event().accountName()).isNull();
+        assertThat(PauseView.of(created.pause(), LINKS).agentName()).isNull();
+    }
+
+    @Test
     void withoutMetadataTheEventHasNone() {
         Pause.WithEvent created = create("""
                 {"recipient": "+14155550123", "channel": "sms", "message": "Ok?", "options": ["Yes", "No"]}""", LIVE);

@@ -73,8 +73,9 @@ class PauseLifecycleApiTest extends PauseApiTest {
         var names = new ArrayList<String>();
         pause.propertyNames().forEach(names::add);
         assertThat(names).containsExactly("pause_id", "status", "livemode", "channel", "recipient", "message",
-                "options", "allow_text_response", "timeout_default", "metadata", "created_at", "expires_at",
+                "options", "allow_text_response", "timeout_default", "metadata", "agent_name", "created_at", "expires_at",
                 "respond_url", "response_choice", "response_text", "response_at", "cancelled_at", "delivery");
+        assertThat(pause.get("agent_name").isNull()).isTrue();
         assertThat(pause.get("respond_url").isNull()).as("a live pause's link is shown by its create only").isTrue();
     }
 

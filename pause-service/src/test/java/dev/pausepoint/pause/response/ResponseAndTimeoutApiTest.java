@@ -93,6 +93,21 @@ class ResponseAndTimeoutApiTest extends PauseApiTest {
                 .as("past expiry, even before the sweeper moved it").isEqualTo("ALREADY_TIMED_OUT");
     }
 
+    /** The page names who asked as they were at the create, and what silence means (docs/api-reference.md). */
+    @Test
+    void theInternalReadShowsWhoAskedAndTheDefault() {
+        CallerIdentity named = new CallerIdentity("dev_" + java.util.UUID.randomUUID(), KeyMode.TEST, "free",
+                dev.pausepoint.identity.CredentialKind.API_KEY, "203.0.113.5", "Zoë & Co <b>");
+        String id = createdId(named, SMS_PAUSE.replace("{", "{\"agent_name\": \"deploy-bot\", "));
+        Reply read = client.internalGet("/internal/pauses/" + id, "response-service");
+        assertThat(read.json().get("account_name").asString()).isEqualTo("Zoë & Co <b>");
+        assertThat(read.json().get("agent_name").asString()).isEqualTo("deploy-bot");
+        assertThat(read.json().get("timeout_default").asString()).isEqualTo("Reject");
+        assertThat(client.get("/v1/pause/" + id, named).json().get("agent_name").asString()).isEqualTo("deploy-bot");
+        assertThat(client.get("/v1/pause/" + id, named).json().has("account_name"))
+                .as("the developer's own name is not part of the pause object").isFalse();
+    }
+
     @Test
     void theInternalReadShowsTheQuestionAndItsOutcome() {
         CallerIdentity caller = developer("free", KeyMode.TEST);

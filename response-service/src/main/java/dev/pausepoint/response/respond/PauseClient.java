@@ -1,5 +1,6 @@
 package dev.pausepoint.response.respond;
 
+import dev.pausepoint.kit.asker.Asker;
 import dev.pausepoint.kit.trust.InternalClient;
 import dev.pausepoint.kit.trust.InternalClients;
 import java.time.Instant;
@@ -17,9 +18,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PauseClient {
 
-    /** What pause-service tells about a pause: the question, and how it ended if it did. */
+    /**
+     * What pause-service tells about a pause: the question, who asks it and what silence means, and how it
+     * ended if it did.
+     */
     public record PauseForResponse(String pauseId, String status, String message, List<String> options,
-            boolean allowTextResponse, Instant expiresAt, String responseChoice, Instant responseAt) {
+            boolean allowTextResponse, Instant expiresAt, String responseChoice, Instant responseAt,
+            String timeoutDefault, String accountName, String agentName) {
+
+        public Asker asker() {
+            return new Asker(accountName, agentName);
+        }
+
+        /** What happens if no one answers in time ({@link Asker#silence}). */
+        public String silence() {
+            return Asker.silence(expiresAt, timeoutDefault);
+        }
     }
 
     private final InternalClient pauses;

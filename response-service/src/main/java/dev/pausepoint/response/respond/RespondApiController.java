@@ -27,8 +27,17 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public class RespondApiController {
 
+    /**
+     * {@code requested_by} and {@code timeout_default} let a client's own page say who asks and what silence
+     * means, as the hosted page does.
+     */
     public record LinkView(String pauseId, String message, List<String> options, boolean allowTextResponse,
-            @Schema(allowableValues = {"pending", "cancelled"}) String status, Instant expiresAt) {
+            @Schema(allowableValues = {"pending", "cancelled"}) String status, Instant expiresAt,
+            RequestedBy requestedBy, @Nullable String timeoutDefault) {
+    }
+
+    /** The developer's account name when the pause was created, and the agent's own name; each null when unknown. */
+    public record RequestedBy(@Nullable String accountName, @Nullable String agentName) {
     }
 
     @ApiRequest
@@ -59,7 +68,8 @@ public class RespondApiController {
             case PENDING, CANCELLED -> {
                 PauseForResponse pause = link.pause();
                 yield new LinkView(pause.pauseId(), pause.message(), pause.options(), pause.allowTextResponse(),
-                        pause.status(), pause.expiresAt());
+                        pause.status(), pause.expiresAt(), new RequestedBy(pause.accountName(), pause.agentName()),
+                        pause.timeoutDefault());
             }
         };
     }

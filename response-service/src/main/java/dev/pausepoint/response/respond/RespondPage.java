@@ -3,14 +3,13 @@ package dev.pausepoint.response.respond;
 import dev.pausepoint.errors.ApiException;
 import dev.pausepoint.errors.ErrorCode;
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.asker.Asker;
 import dev.pausepoint.kit.openapi.Access;
 import dev.pausepoint.kit.openapi.ApiOperation;
 import dev.pausepoint.page.HostedPages;
 import dev.pausepoint.response.respond.PauseClient.PauseForResponse;
 import dev.pausepoint.response.respond.Responses.Link;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RespondPage {
 
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final Responses responses;
     private final FormNonces nonces;
     private final HostedPages pages;
@@ -46,13 +42,17 @@ public class RespondPage {
         this.pages = pages;
     }
 
-    /** The options of a pending link; {@code problem} is why the person is asked again, or null. */
-    public record Choose(String problem, String message, String token, List<String> options, String until) {
+    /**
+     * The options of a pending link; {@code problem} is why the person is asked again, or null;
+     * {@code silence} what happens if no one answers by {@code until}.
+     */
+    public record Choose(String problem, Asker asker, String message, String token, List<String> options,
+            String until, String silence) {
     }
 
     /** The form that records {@code choice}; {@code text} is the note typed so far. */
-    public record Confirm(String problem, String message, String token, String choice, String nonce,
-            boolean allowText, String text, String until) {
+    public record Confirm(String problem, Asker asker, String message, String token, String choice, String nonce,
+            boolean allowText, String text, String until, String silence) {
     }
 
     @GetMapping("/respond/{token}")
@@ -108,13 +108,15 @@ public class RespondPage {
     private ResponseEntity<String> choosePage(int status, Link link, String problem) {
         PauseForResponse pause = link.pause();
         return pages.render(status, "An AI agent needs your answer", "respond/choose.jte",
-                new Choose(problem, pause.message(), link.token(), pause.options(), until(pause)));
+                new Choose(problem, pause.asker(), pause.message(), link.token(), pause.options(), until(pause),
+                        pause.silence()));
     }
 
     private ResponseEntity<String> confirmPage(int status, Link link, String choice, String text, String problem) {
         PauseForResponse pause = link.pause();
-        return pages.render(status, "Confirm your answer", "respond/confirm.jte", new Confirm(problem, pause.message(),
-                link.token(), choice, nonces.issue(link.token()), pause.allowTextResponse(), text, until(pause)));
+        return pages.render(status, "Confirm your answer", "respond/confirm.jte", new Confirm(problem, pause.asker(),
+                pause.message(), link.token(), choice, nonces.issue(link.token()), pause.allowTextResponse(), text,
+                until(pause), pause.silence()));
     }
 
     /** The page for a link that can no longer be answered. */
@@ -174,6 +176,6 @@ public class RespondPage {
     }
 
     private static String until(PauseForResponse pause) {
-        return EXPIRY.format(pause.expiresAt());
+        return Asker.time(pause.expiresAt());
     }
 }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pausepoint.kit.SignedClient.Reply;
 import dev.pausepoint.response.ResponseApiTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 class RespondApiTest extends ResponseApiTest {
@@ -41,8 +43,20 @@ class RespondApiTest extends ResponseApiTest {
         assertThat(reply.json().get("status").asString()).isEqualTo("pending");
         assertThat(reply.json().get("expires_at").asString()).isEqualTo(pause.expiresAt().toString());
         assertThat(reply.json().propertyNames()).containsExactlyInAnyOrder("pause_id", "message", "options",
-                "allow_text_response", "status", "expires_at");
+                "allow_text_response", "status", "expires_at", "requested_by", "timeout_default");
+        assertThat(reply.json().get("requested_by").toString()).isEqualTo("{\"account_name\":null,\"agent_name\":null}");
+        assertThat(reply.json().get("timeout_default").isNull()).isTrue();
         assertThat(responsesRecorded(pause)).isZero();
+    }
+
+    @Test
+    void aPendingLinkSaysWhoAsksAndWhatSilenceChooses() {
+        StoredPause pause = StoredPause.pending().withAsker("Zoë & Co", "deploy-bot 🤖", "Reject",
+                Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+        Reply reply = view(stored(pause));
+        assertThat(reply.json().get("requested_by").get("account_name").asString()).isEqualTo("Zoë & Co");
+        assertThat(reply.json().get("requested_by").get("agent_name").asString()).isEqualTo("deploy-bot 🤖");
+        assertThat(reply.json().get("timeout_default").asString()).isEqualTo("Reject");
     }
 
     @Test

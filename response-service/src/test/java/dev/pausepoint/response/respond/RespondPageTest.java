@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,41 @@ class RespondPageTest extends ResponseApiTest {
         assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void thePageSaysWhoIsAskingAndWhatSilenceMeans() {
+        StoredPause pause = StoredPause.pending().withAsker("Acme Robotics", "deploy-bot", "Reject",
+                Instant.parse("2026-12-01T14:00:00Z").plus(Duration.ofDays(3650)));
+        Document choose = html(page(stored(pause)));
+        assertThat(choose.select(".asker").text()).isEqualTo("Acme Robotics is asking, through its agent deploy-bot");
+        assertThat(choose.select(".note").eachText()).contains(
+                "If no one answers by 28 Nov 2036, 14:00 UTC, the agent will go ahead with ‘Reject’.");
+        Document confirm = html(page(stored(pause) + "?choice=Approve"));
+        assertThat(confirm.select(".asker").text()).isEqualTo("Acme Robotics is asking, through its agent deploy-bot");
+    }
+
+    @Test
+    void withoutAnAgentOrADefaultThePageSaysSo() {
+        StoredPause pause = StoredPause.pending().withAsker("Acme Robotics", null, null,
+                Instant.parse("2036-11-28T14:00:00Z"));
+        Document choose = html(page(stored(pause)));
+        assertThat(choose.select(".asker").text()).isEqualTo("Acme Robotics is asking");
+        assertThat(choose.select(".note").eachText()).contains("If no one answers by 28 Nov 2036, 14:00 UTC, the "
+                + "request expires and the agent is told that no one answered.");
+    }
+
+    @Test
+    void namesAreEscapedIsolatedAndCapped() {
+        String longRtl = "ش".repeat(61);
+        StoredPause pause = StoredPause.pending().withAsker("<script>alert(1)</script>\r\nX", longRtl, null,
+                Instant.parse("2036-11-28T14:00:00Z"));
+        Reply reply = page(stored(pause));
+        assertThat(reply.body()).doesNotContain("<script").contains("&lt;script&gt;");
+        Document choose = html(reply);
+        assertThat(choose.select("script")).isEmpty();
+        assertThat(choose.select(".asker bdi").eachText())
+                .containsExactly("<script>alert(1)</script> X", "ش".repeat(59) + "…");
     }
 
     @Test
