@@ -31,7 +31,8 @@ public record NotificationAttemptView(@Schema(allowableValues = {"sms", "email",
     static NotificationAttemptView sandbox(Standing notification) {
         boolean failed = notification.status().equals("failed");
         return new NotificationAttemptView(notification.channel(), null, failed ? "failed" : "sandbox", null, null,
-                failed ? notification.lastError() : null, null, null, notification.createdAt(), notification.updatedAt());
+                failed ? notification.lastError() : null, null, null, notification.createdAt(),
+                failed ? notification.updatedAt() : notification.createdAt());
     }
 
     /**
