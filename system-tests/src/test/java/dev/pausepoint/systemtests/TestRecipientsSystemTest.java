@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pausepoint.localstack.Service;
 import dev.pausepoint.systemtests.Http.Reply;
 import dev.pausepoint.testsupport.PostgresAccess;
 import dev.pausepoint.testsupport.TestInfrastructure;
@@ -192,6 +193,28 @@ class TestRecipientsSystemTest {
                 .isNotEqualTo("test recipient: simulated delivery failure");
         assertThat(Duration.between(Instant.parse(ordinary.get("created_at").asString()),
                 Instant.parse(ordinary.get("expires_at").asString()))).isEqualTo(Duration.ofHours(24));
+    }
+
+    /**
+     * The answer is due work in the database, not a timer in a process: pause-service killed right after the
+     * create, before the answer's time, gives it once started again.
+     */
+    @Test
+    void anAnswerDueWhilePauseServiceIsDownIsGivenOnceItIsBack() {
+        String key = Developer.register().test();
+        String id = created(key, ask("sms", "+15005550001"));
+        SystemStack.fleet().kill(Service.PAUSE);
+        try {
+            assertThat(as(key, "GET", "/v1/pause/" + id, null).status()).as("pause-service is down").isEqualTo(503);
+        } finally {
+            SystemStack.fleet().restart(Service.PAUSE);
+            SystemStack.fleet().awaitHealthy(Duration.ofSeconds(240),
+                    status -> System.out.println("waiting for pause-service: " + status));
+        }
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(pause(key, id).get("response_choice").asString()).isEqualTo("Deploy"));
+        JsonNode audit = as(key, "GET", "/v1/audit?pause_id=" + id + "&event_type=pause.responded", null).json();
+        assertThat(audit.get("items")).as("answered once").hasSize(1);
     }
 
     /**
