@@ -51,8 +51,8 @@ class TestRecipientsSystemTest {
 
     private static String ask(String channel, String recipient) {
         return """
-                {"channel": "%s", "recipient": "%s", "message": "Deploy 4711?", "options": ["Deploy", "Hold", "Ask me later"],
-                 "timeout_default": "Hold"}""".formatted(channel, recipient);
+                {"channel": "%s", "recipient": "%s", "message": "Deploy 4711?",
+                 "options": ["Deploy", "Hold", "Ask me later"], "timeout_default": "Hold"}""".formatted(channel, recipient);
     }
 
     private static String created(String key, String body) {

@@ -61,7 +61,8 @@ public class PauseCreation {
             NewPause request = parser.parse(body, caller.livemode());
             Duration timeout = planPolicy.admit(caller.plan(), request);
             Optional<TestRecipient> test = TestRecipients.of(caller.livemode(), request.channel(), request.recipient());
-            Pause.WithEvent created = Pause.create(request, caller, TestRecipients.timeout(test, timeout), links, clock);
+            Pause.WithEvent created = Pause.create(request, caller, TestRecipients.timeout(test, timeout), links,
+                    clock);
             CreatedPause answer = CreatedPause.of(created);
             Runnable store = () -> events.publishWith(writes(created.pause(), test), created.event());
             CreatedPause stored = withQuotaSlot(created.pause(), () -> {

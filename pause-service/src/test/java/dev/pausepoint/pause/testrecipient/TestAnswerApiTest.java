@@ -181,7 +181,8 @@ class TestAnswerApiTest extends PauseApiTest {
         String id = created.json().get("pause_id").asString();
         assertThat(Duration.between(Instant.parse(created.json().get("created_at").asString()),
                 Instant.parse(created.json().get("expires_at").asString()))).isEqualTo(Duration.ofSeconds(5));
-        assertThat(pause(caller, id).get("expires_at").asString()).isEqualTo(created.json().get("expires_at").asString());
+        assertThat(pause(caller, id).get("expires_at").asString())
+                .isEqualTo(created.json().get("expires_at").asString());
         assertThat(jdbc.sql("SELECT count(*) FROM test_answer WHERE pause_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
     }

@@ -69,18 +69,20 @@ class TestRecipientTest {
         }
     }
 
+    private static final Unknown BAD_DELAY = new Unknown("after-<s> must be 1 to 3600 seconds");
+
     @Test
     void delaysOutsideOneSecondToAnHourAndOptionZeroAreRefusedWithTheirRule() {
-        assertThat(email("choose-1-after-0@test.pausepoint.dev")).contains(new Unknown("after-<s> must be 1 to 3600 seconds"));
-        assertThat(email("choose-1-after-3601@test.pausepoint.dev"))
-                .contains(new Unknown("after-<s> must be 1 to 3600 seconds"));
-        assertThat(email("timeout-after-0@test.pausepoint.dev")).contains(new Unknown("after-<s> must be 1 to 3600 seconds"));
+        assertThat(email("choose-1-after-0@test.pausepoint.dev")).contains(BAD_DELAY);
+        assertThat(email("choose-1-after-3601@test.pausepoint.dev")).contains(BAD_DELAY);
+        assertThat(email("timeout-after-0@test.pausepoint.dev")).contains(BAD_DELAY);
         assertThat(email("choose-0@test.pausepoint.dev")).contains(new Unknown("choose-<n> counts the options from 1"));
     }
 
     @Test
     void slackTestPathsReadTheSameVerbs() {
-        assertThat(TestRecipient.of("slack", SLACK + "choose-4-after-7")).contains(new Choose(4, Duration.ofSeconds(7)));
+        assertThat(TestRecipient.of("slack", SLACK + "choose-4-after-7"))
+                .contains(new Choose(4, Duration.ofSeconds(7)));
         assertThat(TestRecipient.of("slack", SLACK + "fail")).contains(new Fail());
         assertThat(TestRecipient.of("slack", SLACK + "nope")).get().isInstanceOfSatisfying(Unknown.class,
                 unknown -> assertThat(unknown.rule()).contains(SLACK));
