@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * it (docs/api-reference.md, "Delivery timeline"). {@code status} is the attempt's own outcome: {@code failed}
  * with the provider's reason in {@code error}, or, for the send the provider accepted, {@code sent} until
  * its report moves it to {@code delivered} or {@code failed} (at {@code statusAt}). A test pause's
- * notification has no send: one {@code sandbox} entry without an attempt number. {@code nextAttemptAt} is set
+ * notification has no send: one {@code sandbox} entry without an attempt number ({@code failed} for a test
+ * recipient that fails delivery). {@code nextAttemptAt} is set
  * on the latest attempt only, while another is scheduled.
  */
 public record NotificationAttemptView(@Schema(allowableValues = {"sms", "email", "slack"}) String channel,
@@ -23,10 +24,15 @@ public record NotificationAttemptView(@Schema(allowableValues = {"sms", "email",
             Instant nextAttemptAt, Instant createdAt, Instant updatedAt) {
     }
 
-    /** A test pause's notification: rendered and stored, no provider called. */
+    /**
+     * A test pause's notification: rendered and stored, no provider called; {@code failed} with its error when
+     * its test recipient fails delivery (docs/testing.md).
+     */
     static NotificationAttemptView sandbox(Standing notification) {
-        return new NotificationAttemptView(notification.channel(), null, "sandbox", null, null, null, null, null,
-                notification.createdAt(), notification.createdAt());
+        boolean failed = notification.status().equals("failed");
+        return new NotificationAttemptView(notification.channel(), null, failed ? "failed" : "sandbox", null, null,
+                failed ? notification.lastError() : null, null, null, notification.createdAt(),
+                failed ? notification.updatedAt() : notification.createdAt());
     }
 
     /**

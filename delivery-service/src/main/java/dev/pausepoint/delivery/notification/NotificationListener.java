@@ -5,12 +5,14 @@ import dev.pausepoint.delivery.channel.SmsPolicy;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
+import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.kit.tracing.Spans;
+import dev.pausepoint.kit.validation.TestRecipient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns {@code pause.created} into a notification to send. Nothing is sent here: the listener only
  * records the work (so a slow provider never holds up the Kafka poll), and a replayed event finds the
- * row and does nothing. A test-key pause is rendered and finished on the spot: sandbox, no provider.
+ * row and does nothing. A test-key pause is rendered and finished on the spot: sandbox, no provider; one
+ * whose test recipient fails delivery (docs/testing.md) is then reported failed, as a refused send would be.
  */
 @Component
 public class NotificationListener {
@@ -65,8 +68,11 @@ public class NotificationListener {
      */
     private final class Writer implements EventBatches.BatchWriter {
 
-        /** A test pause held back, with its event made in its record's span. */
-        private record Sandbox(PauseCreated pause, Outbox.Entry sent) {
+        /**
+         * A test pause held back, with its event made in its record's span, and the failure to report after
+         * it when its test recipient fails delivery (null otherwise).
+         */
+        private record Sandbox(PauseCreated pause, Outbox.Entry sent, NotificationFailed failed) {
         }
 
         private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
@@ -83,7 +89,8 @@ public class NotificationListener {
                     firstSandbox = firstSandbox == null ? now : firstSandbox;
                     sandboxes.put(pause.pauseId(), new Sandbox(pause, outbox.entry(NotificationSent.sandbox(
                             EventIds.newEventId(), now, pause.pauseId(), pause.developerId(), pause.channel(),
-                            MessageRenderer.sandbox(pause.channel(), Notification.outgoing(pause), sms.maxSegments())))));
+                            MessageRenderer.sandbox(pause.channel(), Notification.outgoing(pause), sms.maxSegments()))),
+                            simulatedFailure(pause, now)));
                 }
                 return;
             }
@@ -102,9 +109,24 @@ public class NotificationListener {
                     notifications.sandboxInsertion(sandboxes.values().stream().map(Sandbox::pause).toList(),
                             firstSandbox), "pause_id");
             for (String pauseId : written) {
-                String channel = sandboxes.get(pauseId).pause().channel();
+                Sandbox sandbox = sandboxes.get(pauseId);
+                String channel = sandbox.pause().channel();
+                if (sandbox.failed() != null) {
+                    // After its sandbox send, in this transaction: the outbox keeps the order, so the pause
+                    // shows the message that would have gone out and then the failure.
+                    notifications.markFailed(pauseId, 0, sandbox.failed().error(), sandbox.failed().occurredAt());
+                    outbox.publish(sandbox.failed());
+                }
                 AfterCommit.run(() -> metrics.finished(channel, NotificationMetrics.SANDBOX));
             }
+        }
+
+        /** The failure a test pause's test recipient asks for, or null when it asks for none. */
+        private NotificationFailed simulatedFailure(PauseCreated pause, Instant now) {
+            boolean fails = TestRecipient.of(pause.channel(), pause.recipient())
+                    .filter(TestRecipient.Fail.class::isInstance).isPresent();
+            return fails ? new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.pauseId(),
+                    pause.developerId(), false, pause.channel(), 0, TestRecipient.FAILURE) : null;
         }
     }
 }

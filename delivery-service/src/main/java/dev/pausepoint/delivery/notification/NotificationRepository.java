@@ -189,7 +189,7 @@ public class NotificationRepository {
                     SELECT * FROM notification_attempt WHERE pause_id = n.pause_id ORDER BY id DESC LIMIT ?
                 ) a ON true
                 WHERE n.pause_id = ? AND n.developer_id = ? AND n.livemode = ?
-                    AND (a.id IS NOT NULL OR n.status = 'sandbox')
+                    AND (a.id IS NOT NULL OR NOT n.livemode)
                 ORDER BY a.id""")
                 .params(limit, pauseId, developerId, livemode)
                 .query((row, n) -> historyEntry(row))

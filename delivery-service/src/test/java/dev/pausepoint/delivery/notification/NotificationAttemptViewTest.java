@@ -72,4 +72,16 @@ class NotificationAttemptViewTest {
         assertThat(view.createdAt()).isEqualTo(CREATED);
         assertThat(view.statusAt()).isEqualTo(CREATED);
     }
+
+    @Test
+    void aTestRecipientThatFailsDeliveryIsOneFailedEntryWithItsError() {
+        NotificationAttemptView view = NotificationAttemptView.sandbox(
+                standing("failed", 0, "test recipient: simulated delivery failure"));
+
+        assertThat(view.status()).isEqualTo("failed");
+        assertThat(view.error()).isEqualTo("test recipient: simulated delivery failure");
+        assertThat(view.attempt()).isNull();
+        assertThat(view.createdAt()).isEqualTo(CREATED);
+        assertThat(view.statusAt()).isEqualTo(UPDATED);
+    }
 }

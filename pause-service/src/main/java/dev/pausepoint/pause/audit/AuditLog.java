@@ -39,6 +39,11 @@ public class AuditLog {
         entryFor(event).ifPresent(entries::insert);
     }
 
+    /** As {@link #record(Event)}, with {@code note} added to the entry's detail after the event's own fields. */
+    public void record(Event event, Map<String, Object> note) {
+        entryFor(event).map(entry -> entry.noting(note)).ifPresent(entries::insert);
+    }
+
     /** The statement that records {@code event}, for a caller that writes it together with its change. */
     public Optional<Outbox.Write> recording(Event event) {
         return entryFor(event).map(entries::insertion);

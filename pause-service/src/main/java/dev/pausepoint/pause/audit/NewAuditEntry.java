@@ -4,6 +4,7 @@ import dev.pausepoint.events.account.AccountEvent;
 import dev.pausepoint.events.pause.PauseEvent;
 import dev.pausepoint.events.webhook.WebhookEvent;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,6 +33,13 @@ record NewAuditEntry(String eventId, Instant occurredAt, String type, String dev
     /** The same entry, made by the caller at {@code ip}. */
     NewAuditEntry from(String ip) {
         return new NewAuditEntry(eventId, occurredAt, type, developerId, livemode, pauseId, detail, ip);
+    }
+
+    /** The same entry, its detail followed by {@code note}. */
+    NewAuditEntry noting(Map<String, Object> note) {
+        Map<String, Object> noted = new LinkedHashMap<>(detail);
+        noted.putAll(note);
+        return new NewAuditEntry(eventId, occurredAt, type, developerId, livemode, pauseId, noted, ip);
     }
 
     String actor() {

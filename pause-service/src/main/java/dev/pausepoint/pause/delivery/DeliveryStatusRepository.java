@@ -76,11 +76,12 @@ public class DeliveryStatusRepository {
                 .params(Timestamp.from(at), pauseId).update();
     }
 
+    /** Also from sandbox: a test pause's test recipient that fails delivery (docs/testing.md) is reported so. */
     void failed(String pauseId, int attempts, String error, Instant at) {
         jdbc.sql("""
                 UPDATE pause SET delivery_status = 'failed', delivery_last_error = ?,
                     delivery_attempts = GREATEST(delivery_attempts, ?), delivery_updated_at = ?
-                WHERE id = ? AND delivery_status IN ('queued', 'sent')""")
+                WHERE id = ? AND delivery_status IN ('queued', 'sent', 'sandbox')""")
                 .params(error, attempts, Timestamp.from(at), pauseId).update();
     }
 }

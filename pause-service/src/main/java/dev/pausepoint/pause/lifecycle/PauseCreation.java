@@ -1,10 +1,15 @@
 package dev.pausepoint.pause.lifecycle;
 
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.outbox.Outbox;
+import dev.pausepoint.kit.validation.TestRecipient;
 import dev.pausepoint.pause.idempotency.IdempotencyKeys;
 import dev.pausepoint.pause.quota.QuotaClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * rules, the plan's rules and the quota, in the documented order (docs/api-reference.md, "Pauses") so that a
  * refused request consumes nothing; then the pause, its key and its event stored in one transaction. The
  * pause, its outbox row and its audit entry are one statement; without a key, that statement is the whole
- * transaction.
+ * transaction. A test pause's test recipient ({@link TestRecipients}) may set the expiry, and may leave an
+ * answer due, written in that same statement.
  */
 @Service
 public class PauseCreation {
@@ -26,20 +32,23 @@ public class PauseCreation {
     private final IdempotencyKeys idempotencyKeys;
     private final QuotaClient quota;
     private final PauseRepository pauses;
+    private final TestAnswerRepository testAnswers;
     private final PauseEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PauseMetrics metrics;
 
     PauseCreation(PauseRequestParser parser, PlanPolicy planPolicy, RespondLinks links,
-            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, PauseEvents events,
-            TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
+            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses,
+            TestAnswerRepository testAnswers, PauseEvents events, TransactionTemplate transactions, Clock clock,
+            PauseMetrics metrics) {
         this.parser = parser;
         this.planPolicy = planPolicy;
         this.links = links;
         this.idempotencyKeys = idempotencyKeys;
         this.quota = quota;
         this.pauses = pauses;
+        this.testAnswers = testAnswers;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -49,11 +58,13 @@ public class PauseCreation {
     public CreatedPause create(CallerIdentity caller, JsonNode body, String idempotencyKey) {
         caller.requireAuthenticated();
         return idempotencyKeys.once(caller, idempotencyKey, body, CreatedPause.class, key -> {
-            NewPause request = parser.parse(body);
+            NewPause request = parser.parse(body, caller.livemode());
             Duration timeout = planPolicy.admit(caller.plan(), request);
-            Pause.WithEvent created = Pause.create(request, caller, timeout, links, clock);
+            Optional<TestRecipient> test = TestRecipients.of(caller.livemode(), request.channel(), request.recipient());
+            Pause.WithEvent created = Pause.create(request, caller, TestRecipients.timeout(test, timeout), links,
+                    clock);
             CreatedPause answer = CreatedPause.of(created);
-            Runnable store = () -> events.publishWith(pauses.insertion(created.pause()), created.event());
+            Runnable store = () -> events.publishWith(writes(created.pause(), test), created.event());
             CreatedPause stored = withQuotaSlot(created.pause(), () -> {
                 if (idempotencyKey == null) {
                     // One statement writes the pause with its event and audit entry: it needs no transaction.
@@ -70,6 +81,16 @@ public class PauseCreation {
             metrics.created(created.pause());
             return stored;
         });
+    }
+
+    /** The pause's insert, and the answer its test recipient will give, if it gives one. */
+    private List<Outbox.Write> writes(Pause pause, Optional<TestRecipient> test) {
+        List<Outbox.Write> writes = new ArrayList<>(2);
+        writes.add(pauses.insertion(pause));
+        test.filter(TestRecipient.Choose.class::isInstance).map(TestRecipient.Choose.class::cast)
+                .ifPresent(choose -> writes.add(testAnswers.insertion(pause.id(),
+                        pause.options().get(choose.option() - 1), pause.createdAt().plus(choose.after()))));
+        return writes;
     }
 
     /** Test pauses never count (docs/api-reference.md, "Test mode"); a live one takes its slot before it exists. */

@@ -5,6 +5,7 @@ import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.pause.audit.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +32,25 @@ public class PauseEvents {
         audit.record(event);
     }
 
+    /** As {@link #publish(Event)}, with {@code auditNote} added to the audit entry's detail. */
+    void publish(Event event, Map<String, Object> auditNote) {
+        outbox.publish(event);
+        audit.record(event, auditNote);
+    }
+
     /**
      * The change, its event's outbox row and its audit entry in one statement, which commits them together
      * with or without a transaction around it: a create without an idempotency key needs none, and costs
      * the database one round trip instead of a transaction of four (docs/benchmark.md, "Where the CPU goes").
      */
     void publishWith(Outbox.Write change, Event event) {
-        List<Outbox.Write> writes = new ArrayList<>(2);
-        writes.add(change);
+        publishWith(List.of(change), event);
+    }
+
+    /** As {@link #publishWith(Outbox.Write, Event)}, for a change of several statements. */
+    void publishWith(List<Outbox.Write> changes, Event event) {
+        List<Outbox.Write> writes = new ArrayList<>(changes.size() + 1);
+        writes.addAll(changes);
         audit.recording(event).ifPresent(writes::add);
         outbox.publishWith(event, writes);
     }

@@ -8,7 +8,9 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.identity.CallerIdentity;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,15 +30,20 @@ public class PauseTransitions {
     public static final int MAX_TEXT = 2000;
     private static final Logger log = LoggerFactory.getLogger(PauseTransitions.class);
 
+    /** What the audit entry of an answer given by a test recipient adds (docs/testing.md). */
+    static final Map<String, Object> BY_TEST_RECIPIENT = Map.of("test_recipient", true);
+
     private final PauseRepository pauses;
+    private final TestAnswerRepository testAnswers;
     private final PauseEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PauseMetrics metrics;
 
-    public PauseTransitions(PauseRepository pauses, PauseEvents events, TransactionTemplate transactions, Clock clock,
-            PauseMetrics metrics) {
+    public PauseTransitions(PauseRepository pauses, TestAnswerRepository testAnswers, PauseEvents events,
+            TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
         this.pauses = pauses;
+        this.testAnswers = testAnswers;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -116,5 +123,28 @@ public class PauseTransitions {
         }
         moved.forEach(pause -> metrics.timedOut(pause, precise));
         return moved.stream().map(Pause::id).toList();
+    }
+
+    /**
+     * Records one batch of the answers test recipients give by themselves, each through the same conditional
+     * update as a human's answer; returns how many answers were due (those whose pause had ended meanwhile
+     * are among them and change nothing). Safe to run on every instance: each due answer is taken once.
+     */
+    public int answerForTestRecipients(int batchSize) {
+        Instant precise = clock.instant();
+        Instant now = EventIds.now(clock);
+        List<Pause> answered = new ArrayList<>();
+        Integer due = transactions.execute(status -> {
+            List<TestAnswerRepository.Due> taken = testAnswers.takeDue(precise, batchSize);
+            for (TestAnswerRepository.Due answer : taken) {
+                pauses.respond(answer.pauseId(), answer.choice(), null, precise).ifPresent(pause -> {
+                    events.publish(pause.respondedEvent(now, null, null), BY_TEST_RECIPIENT);
+                    answered.add(pause);
+                });
+            }
+            return taken.size();
+        });
+        answered.forEach(metrics::answered);
+        return due == null ? 0 : due;
     }
 }

@@ -65,6 +65,14 @@ class DeliveryStatusWriterTest extends PauseApiTest {
                 Map.of("delivery_status", "sandbox", "delivery_sandbox_message", "second"));
     }
 
+    /** A test recipient that fails delivery (docs/testing.md): its sandbox message stays, the status fails. */
+    @Test
+    void aSandboxSendThenAFailureKeepsTheMessageAndFails() {
+        sameEnd(id -> List.of(sent(id, 0, T, true, "would have gone out"), failed(id, 0, T),
+                sent(id, 0, T, true, "would have gone out")),
+                Map.of("delivery_status", "failed", "delivery_sandbox_message", "would have gone out"));
+    }
+
     @Test
     void manyPausesInOneTransactionEachGetTheirOwnSend() {
         List<String> ids = new ArrayList<>();
