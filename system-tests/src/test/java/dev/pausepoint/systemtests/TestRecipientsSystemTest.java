@@ -9,7 +9,7 @@ import static dev.pausepoint.systemtests.Developer.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pausepoint.localstack.Service;
 import dev.pausepoint.systemtests.Http.Reply;
 import dev.pausepoint.testsupport.PostgresAccess;
@@ -20,10 +20,9 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,18 +35,10 @@ import tools.jackson.databind.JsonNode;
 class TestRecipientsSystemTest {
 
     private static final String SECRET = "whsec-test-recipients-0123456789";
-    private static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @BeforeAll
-    static void startReceiver() {
-        RECEIVER.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        RECEIVER.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension RECEIVER = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     private static String ask(String channel, String recipient) {
         return """
@@ -71,7 +62,7 @@ class TestRecipientsSystemTest {
         String path = "/hooks/" + UUID.randomUUID();
         RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
         assertThat(as(developer.test(), "POST", "/v1/webhooks", "{\"url\": \"http://" + SystemStack.RECEIVER_HOST + ":"
-                + RECEIVER.port() + path + "\", \"secret\": \"" + SECRET + "\", \"events\": [\"pause.responded\"]}")
+                + RECEIVER.getPort() + path + "\", \"secret\": \"" + SECRET + "\", \"events\": [\"pause.responded\"]}")
                 .status()).isEqualTo(201);
 
         Instant asked = Instant.now();

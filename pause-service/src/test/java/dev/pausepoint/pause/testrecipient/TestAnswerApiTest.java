@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +172,47 @@ class TestAnswerApiTest extends PauseApiTest {
         for (int i = 0; i < ids.size(); i++) {
             assertThat(choices.get(ids.get(i))).isEqualTo(List.of("Approve", "Reject", "Later").get(i % 3));
         }
+    }
+
+    @Test
+    void aHumanAndTheDueAnswerRacingLeaveOneAnswerWhoseEventMatchesThePause() throws Exception {
+        CallerIdentity caller = developer("free", KeyMode.TEST);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(createdId(caller, ask("sms", "+15005550002")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<String, Integer> humanStatuses = new HashMap<>();
+        try {
+            for (String id : ids) {
+                makeDue(List.of(id));
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> sweep = pool.submit(() -> {
+                    start.await();
+                    return transitions.answerForTestRecipients(10);
+                });
+                Future<Integer> human = pool.submit(() -> {
+                    start.await();
+                    return respond(id).status();
+                });
+                start.countDown();
+                assertThat(sweep.get()).as("the due answer of %s is taken", id).isEqualTo(1);
+                humanStatuses.put(id, human.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<PauseResponded> events = respondedEvents(Set.copyOf(ids));
+        assertThat(events.stream().map(PauseResponded::pauseId)).as("one event per pause")
+                .containsExactlyInAnyOrderElementsOf(ids);
+        for (PauseResponded event : events) {
+            String id = event.pauseId();
+            assertThat(pause(caller, id).get("response_choice").asString()).as(id).isEqualTo(event.choice());
+            // The human is told they won exactly when their choice is the one recorded, else 409.
+            assertThat(humanStatuses.get(id)).as(id).isEqualTo(event.choice().equals("Approve") ? 200 : 409);
+        }
+        System.out.println("human vs test recipient over " + ids.size() + " races: " + events.stream()
+                .collect(Collectors.groupingBy(PauseResponded::choice, Collectors.counting())));
     }
 
     @Test
