@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * people do (code points, so an emoji is one).
  */
 @ApiRequest
-@GroupSequence({CreatePauseRequest.ChannelRule.class, CreatePauseRequest.OptionsRule.class, CreatePauseRequest.class})
+@GroupSequence({CreatePauseRequest.ChannelRule.class, CreatePauseRequest.EscalationChannelRule.class,
+        CreatePauseRequest.OptionsRule.class, CreatePauseRequest.class})
+@EscalationChannels(groups = CreatePauseRequest.EscalationChannelRule.class)
 record CreatePauseRequest(
         @NotNull(groups = ChannelRule.class) @OneOf(value = {"sms", "email", "slack"}, groups = ChannelRule.class)
         @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
@@ -43,7 +45,9 @@ record CreatePauseRequest(
         @Schema(defaultValue = "false") Boolean allowTextResponse,
         @Min(value = 1, message = "must be at least 1") @Schema(defaultValue = "24") Integer timeoutHours,
         @Nullable @TypeIssue("must be a string or null") String timeoutDefault,
-        @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata) {
+        @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata,
+        @Nullable @TypeIssue("must be an object or null") ObjectNode reminders,
+        @Nullable @TypeIssue("must be an array of objects or null") List<ObjectNode> escalation) {
 
     static final int MAX_MESSAGE = 2000;
     static final int MAX_OPTION = 100;
@@ -57,6 +61,11 @@ record CreatePauseRequest(
     interface ChannelRule {
     }
 
+    @Gate(code = ErrorCode.INVALID_CHANNEL, message = "escalation: every step's channel must be one of sms, email,"
+            + " slack.")
+    interface EscalationChannelRule {
+    }
+
     @Gate(code = ErrorCode.INVALID_OPTIONS, message = "options must be an array of 2 to 5 distinct, non-blank strings"
             + " of at most " + MAX_OPTION + " characters.")
     interface OptionsRule {
@@ -64,9 +73,10 @@ record CreatePauseRequest(
 
     /**
      * The rules no annotation can hold: the recipient against its channel and the configured destinations,
-     * the default against the options, the metadata's size as JSON. A field that failed already is null here.
+     * the default against the options, the metadata's size as JSON, the follow-ups ({@link FollowUpRules})
+     * against the timeout the plan allows ({@code timeoutCapHours}). A field that failed already is null here.
      */
-    List<FieldIssue> issues(Recipients recipients) {
+    List<FieldIssue> issues(Recipients recipients, int timeoutCapHours) {
         List<FieldIssue> issues = new ArrayList<>();
         if (recipient != null) {
             recipients.problem(channel, recipient).ifPresent(issue -> issues.add(new FieldIssue("recipient", issue)));
@@ -80,6 +90,8 @@ record CreatePauseRequest(
             issues.add(new FieldIssue("metadata", "must hold numbers of at most " + MAX_INTEGER_DIGITS
                     + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after"));
         }
+        int hours = Math.min(timeoutHours == null ? DEFAULT_TIMEOUT_HOURS : Math.max(timeoutHours, 1), timeoutCapHours);
+        issues.addAll(FollowUpRules.issues(reminders, escalation, recipients, 60L * hours));
         return issues;
     }
 
@@ -105,6 +117,6 @@ record CreatePauseRequest(
     NewPause toNewPause(Recipients recipients) {
         return new NewPause(channel, recipients.normalize(channel, recipient), message, List.copyOf(options),
                 Boolean.TRUE.equals(allowTextResponse), timeoutHours == null ? DEFAULT_TIMEOUT_HOURS : timeoutHours,
-                timeoutDefault, metadata);
+                timeoutDefault, metadata, FollowUpRules.read(reminders, escalation, recipients));
     }
 }

@@ -5,5 +5,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** A create request that passed every field rule; {@code recipient} is normalised for its channel. */
 public record NewPause(String channel, String recipient, String message, List<String> options,
-        boolean allowTextResponse, int timeoutHours, String timeoutDefault, ObjectNode metadata) {
+        boolean allowTextResponse, int timeoutHours, String timeoutDefault, ObjectNode metadata, FollowUps followUps) {
+
+    /** A pause that sends its one message and nothing after it. */
+    public NewPause(String channel, String recipient, String message, List<String> options, boolean allowTextResponse,
+            int timeoutHours, String timeoutDefault, ObjectNode metadata) {
+        this(channel, recipient, message, options, allowTextResponse, timeoutHours, timeoutDefault, metadata,
+                FollowUps.NONE);
+    }
 }

@@ -1,10 +1,12 @@
 package dev.pausepoint.pause.lifecycle;
 
 import dev.pausepoint.identity.CallerIdentity;
+import dev.pausepoint.kit.outbox.Outbox;
 import dev.pausepoint.pause.idempotency.IdempotencyKeys;
 import dev.pausepoint.pause.quota.QuotaClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,20 +28,22 @@ public class PauseCreation {
     private final IdempotencyKeys idempotencyKeys;
     private final QuotaClient quota;
     private final PauseRepository pauses;
+    private final PauseScheduleRepository schedule;
     private final PauseEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PauseMetrics metrics;
 
     PauseCreation(PauseRequestParser parser, PlanPolicy planPolicy, RespondLinks links,
-            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, PauseEvents events,
-            TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
+            IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses, PauseScheduleRepository schedule,
+            PauseEvents events, TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
         this.parser = parser;
         this.planPolicy = planPolicy;
         this.links = links;
         this.idempotencyKeys = idempotencyKeys;
         this.quota = quota;
         this.pauses = pauses;
+        this.schedule = schedule;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -49,11 +53,11 @@ public class PauseCreation {
     public CreatedPause create(CallerIdentity caller, JsonNode body, String idempotencyKey) {
         caller.requireAuthenticated();
         return idempotencyKeys.once(caller, idempotencyKey, body, CreatedPause.class, key -> {
-            NewPause request = parser.parse(body);
+            NewPause request = parser.parse(body, planPolicy.timeoutCapHours(caller.plan()));
             Duration timeout = planPolicy.admit(caller.plan(), request);
             Pause.WithEvent created = Pause.create(request, caller, timeout, links, clock);
             CreatedPause answer = CreatedPause.of(created);
-            Runnable store = () -> events.publishWith(pauses.insertion(created.pause()), created.event());
+            Runnable store = () -> events.publishWith(insertions(created), created.event());
             CreatedPause stored = withQuotaSlot(created.pause(), () -> {
                 if (idempotencyKey == null) {
                     // One statement writes the pause with its event and audit entry: it needs no transaction.
@@ -70,6 +74,13 @@ public class PauseCreation {
             metrics.created(created.pause());
             return stored;
         });
+    }
+
+    /** The pause's row and, when it has follow-ups, theirs: one pause however many messages it sends. */
+    private List<Outbox.Write> insertions(Pause.WithEvent created) {
+        Outbox.Write pause = pauses.insertion(created.pause());
+        return created.schedule().isEmpty() ? List.of(pause)
+                : List.of(pause, schedule.insertion(created.pause().id(), created.schedule()));
     }
 
     /** Test pauses never count (docs/api-reference.md, "Test mode"); a live one takes its slot before it exists. */

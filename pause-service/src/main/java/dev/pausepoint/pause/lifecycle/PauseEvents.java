@@ -37,8 +37,13 @@ public class PauseEvents {
      * the database one round trip instead of a transaction of four (docs/benchmark.md, "Where the CPU goes").
      */
     void publishWith(Outbox.Write change, Event event) {
-        List<Outbox.Write> writes = new ArrayList<>(2);
-        writes.add(change);
+        publishWith(List.of(change), event);
+    }
+
+    /** As {@link #publishWith(Outbox.Write, Event)}, for a change of several statements. */
+    void publishWith(List<Outbox.Write> changes, Event event) {
+        List<Outbox.Write> writes = new ArrayList<>(changes.size() + 1);
+        writes.addAll(changes);
         audit.recording(event).ifPresent(writes::add);
         outbox.publishWith(event, writes);
     }

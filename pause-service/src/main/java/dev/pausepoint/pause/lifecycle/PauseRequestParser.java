@@ -19,7 +19,12 @@ final class PauseRequestParser {
 
     /** The pause the body asks for; 400 INVALID_CHANNEL, 400 INVALID_OPTIONS or one 422 otherwise. */
     NewPause parse(JsonNode body) {
-        return JsonBodies.read(body, CreatePauseRequest.class, request -> request.issues(recipients))
+        return parse(body, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #parse(JsonNode)}, for a plan that grants a pause at most {@code timeoutCapHours}. */
+    NewPause parse(JsonNode body, int timeoutCapHours) {
+        return JsonBodies.read(body, CreatePauseRequest.class, request -> request.issues(recipients, timeoutCapHours))
                 .toNewPause(recipients);
     }
 }
