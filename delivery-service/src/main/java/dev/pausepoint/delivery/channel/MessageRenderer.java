@@ -15,6 +15,8 @@ public final class MessageRenderer {
     public static final int SMS_MAX = 1600;
     public static final String EMAIL_SUBJECT = "Action required from your AI agent";
     public static final String SLACK_HEADER = "Action required from an AI agent";
+    /** What marks a reminder: before the SMS's message, the email's subject and the Slack header. */
+    public static final String REMINDER = "Reminder: ";
     private static final String SMS_PREFIX = "[PausePoint] ";
     private static final String ELLIPSIS = "\u2026";
     private static final String GSM7_ELLIPSIS = "...";
@@ -32,8 +34,14 @@ public final class MessageRenderer {
      * to UCS-2, which fits less than half as much per segment.
      */
     public static String sms(String message, String respondUrl, int maxSegments) {
+        return sms(message, respondUrl, maxSegments, false);
+    }
+
+    /** As {@link #sms(String, String, int)}; a reminder starts {@code [PausePoint] Reminder: }. */
+    public static String sms(String message, String respondUrl, int maxSegments, boolean reminder) {
+        String prefix = reminder ? SMS_PREFIX + REMINDER : SMS_PREFIX;
         String suffix = "\n\nRespond here: " + respondUrl;
-        String whole = SMS_PREFIX + message + suffix;
+        String whole = prefix + message + suffix;
         if (fits(whole, maxSegments)) {
             return whole;
         }
@@ -43,7 +51,7 @@ public final class MessageRenderer {
             if (end > 0 && Character.isHighSurrogate(message.charAt(end - 1))) {
                 end--;
             }
-            String kept = SMS_PREFIX + message.substring(0, end);
+            String kept = prefix + message.substring(0, end);
             String body = kept + (SmsSegments.gsm7(kept + suffix) ? GSM7_ELLIPSIS : ELLIPSIS) + suffix;
             if (end == 0 || fits(body, maxSegments)) {
                 return body;
@@ -54,6 +62,11 @@ public final class MessageRenderer {
 
     private static boolean fits(String body, int maxSegments) {
         return body.length() <= SMS_MAX && SmsSegments.count(body) <= maxSegments;
+    }
+
+    /** The email's subject; a reminder's is prefixed {@code Reminder: }. */
+    public static String emailSubject(boolean reminder) {
+        return reminder ? REMINDER + EMAIL_SUBJECT : EMAIL_SUBJECT;
     }
 
     /** The link an email button opens: the page preselects this option and the human confirms. */
@@ -81,11 +94,17 @@ public final class MessageRenderer {
 
     /** Header, the message, {@code Options: A | B}, and a {@code Respond Now} link button. */
     public static String slackPayload(String message, List<String> options, String respondUrl) {
+        return slackPayload(message, options, respondUrl, false);
+    }
+
+    /** As {@link #slackPayload(String, List, String)}; a reminder's header is prefixed {@code Reminder: }. */
+    public static String slackPayload(String message, List<String> options, String respondUrl, boolean reminder) {
+        String headline = slackHeader(reminder);
         ObjectNode payload = JSON.createObjectNode();
-        payload.put("text", SLACK_HEADER + ": " + message);
+        payload.put("text", headline + ": " + message);
         ArrayNode blocks = payload.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", SLACK_HEADER);
+        header.putObject("text").put("type", "plain_text").put("text", headline);
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", slackEscape(message));
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
                 .put("text", "Options: " + slackEscape(String.join(" | ", options)));
@@ -98,13 +117,23 @@ public final class MessageRenderer {
     /** What a test-key pause shows instead of a sent message. */
     public static String sandbox(String channel, String message, List<String> options, String respondUrl,
             int smsMaxSegments) {
+        return sandbox(channel, message, options, respondUrl, smsMaxSegments, false);
+    }
+
+    /** As {@link #sandbox(String, String, List, String, int)}, marked as a reminder when it is one. */
+    public static String sandbox(String channel, String message, List<String> options, String respondUrl,
+            int smsMaxSegments, boolean reminder) {
         return switch (channel) {
-            case "sms" -> sms(message, respondUrl, smsMaxSegments);
-            case "email" -> "Subject: " + EMAIL_SUBJECT + "\n\n" + emailText(message, options, respondUrl);
-            case "slack" -> SLACK_HEADER + "\n" + message + "\nOptions: " + String.join(" | ", options)
+            case "sms" -> sms(message, respondUrl, smsMaxSegments, reminder);
+            case "email" -> "Subject: " + emailSubject(reminder) + "\n\n" + emailText(message, options, respondUrl);
+            case "slack" -> slackHeader(reminder) + "\n" + message + "\nOptions: " + String.join(" | ", options)
                     + "\nRespond Now: " + respondUrl;
             default -> throw new IllegalArgumentException("unknown channel " + channel);
         };
+    }
+
+    private static String slackHeader(boolean reminder) {
+        return reminder ? REMINDER + SLACK_HEADER : SLACK_HEADER;
     }
 
     private static String slackEscape(String text) {

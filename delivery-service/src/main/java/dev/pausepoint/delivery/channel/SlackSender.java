@@ -33,7 +33,8 @@ public class SlackSender implements ChannelSender {
     public SendResult send(OutgoingMessage message) {
         try {
             WebhookResponse response = slack.send(message.recipient(),
-                    MessageRenderer.slackPayload(message.message(), message.options(), message.respondUrl()));
+                    MessageRenderer.slackPayload(message.message(), message.options(), message.respondUrl(),
+                            message.reminder()));
             String body = response.getBody() == null ? "" : response.getBody();
             return SendResult.ofStatus(response.getCode(), null, true,
                     "Slack answered " + response.getCode() + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length()))));

@@ -15,6 +15,11 @@ public record SmsPolicy(SmsCountryCodes countries, int maxSegments) {
     }
 
     public String render(String message, String respondUrl) {
-        return MessageRenderer.sms(message, respondUrl, maxSegments);
+        return render(message, respondUrl, false);
+    }
+
+    /** As {@link #render(String, String)}, marked as a reminder when it is one. */
+    public String render(String message, String respondUrl, boolean reminder) {
+        return MessageRenderer.sms(message, respondUrl, maxSegments, reminder);
     }
 }

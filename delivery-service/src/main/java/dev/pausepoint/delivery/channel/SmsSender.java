@@ -44,7 +44,7 @@ public class SmsSender implements ChannelSender {
         }
         try {
             Message sent = Message.creator(new PhoneNumber(message.recipient()), new PhoneNumber(from),
-                            policy.render(message.message(), message.respondUrl()))
+                            policy.render(message.message(), message.respondUrl(), message.reminder()))
                     .setStatusCallback(statusCallback)
                     .create(client);
             return SendResult.accepted(sent.getSid(), false, 201);

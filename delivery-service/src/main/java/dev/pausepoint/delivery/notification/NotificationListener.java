@@ -7,6 +7,7 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.events.pause.PauseFollowUp;
 import dev.pausepoint.kit.kafka.EventBatches;
 import dev.pausepoint.kit.lifecycle.AfterCommit;
 import dev.pausepoint.kit.outbox.Outbox;
@@ -22,9 +23,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns {@code pause.created} into a notification to send. Nothing is sent here: the listener only
- * records the work (so a slow provider never holds up the Kafka poll), and a replayed event finds the
- * row and does nothing. A test-key pause is rendered and finished on the spot: sandbox, no provider.
+ * Turns {@code pause.created}, and each later {@code pause.reminded} and {@code pause.escalated}, into a
+ * notification to send: number 0 for the first, the event's number for the others. Nothing is sent here:
+ * the listener only records the work (so a slow provider never holds up the Kafka poll), and a replayed event
+ * finds the row and does nothing. A test-key pause is rendered and finished on the spot: sandbox, no provider.
  */
 @Component
 public class NotificationListener {
@@ -54,19 +56,35 @@ public class NotificationListener {
     @KafkaListener(id = "delivery-notifications", topics = Topics.PAUSE_EVENTS, groupId = "delivery-service-notifications",
             batch = "true")
     public void on(List<ConsumerRecord<String, Event>> records) {
-        batches.apply(records, event -> event instanceof PauseCreated, Writer::new);
+        batches.apply(records, event -> event instanceof PauseCreated || event instanceof PauseFollowUp, Writer::new);
+    }
+
+    /** The notification {@code event} asks for, or null when it asks for none. */
+    private static NotificationRepository.Wanted wanted(Event event) {
+        if (event instanceof PauseCreated pause) {
+            return new NotificationRepository.Wanted(pause.pauseId(), 0, Notification.INITIAL, pause.developerId(),
+                    pause.livemode(), pause.channel(), pause.recipient(), pause.respondUrl(), pause.message(),
+                    pause.options());
+        }
+        if (event instanceof PauseFollowUp followUp) {
+            return new NotificationRepository.Wanted(followUp.pauseId(), followUp.notification(), followUp.kind(),
+                    followUp.developerId(), followUp.livemode(), followUp.channel(), followUp.recipient(),
+                    followUp.respondUrl(), followUp.message(), followUp.options());
+        }
+        return null;
     }
 
     /**
      * The notifications of one transaction. A test pause's sandbox notification and its
      * {@code NotificationSent} are held back and written with the others of the transaction in one
-     * statement, which leaves out the pauses a replay finds there already (and their events); a live
-     * pause's notification is recorded as it comes, for the worker to send.
+     * statement, which leaves out the notifications a replay finds there already (and their events); a live
+     * pause's notification is recorded as it comes, for the worker to send. The held-back ones are matched to
+     * their rows by pause id, so a second notification of a pause already held back first writes those.
      */
     private final class Writer implements EventBatches.BatchWriter {
 
-        /** A test pause held back, with its event made in its record's span. */
-        private record Sandbox(PauseCreated pause, Outbox.Entry sent) {
+        /** A test pause's notification held back, with its event made in its record's span. */
+        private record Sandbox(NotificationRepository.Wanted notification, Outbox.Entry sent) {
         }
 
         private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
@@ -74,21 +92,28 @@ public class NotificationListener {
 
         @Override
         public void add(Event event) {
-            if (!(event instanceof PauseCreated pause)) {
+            NotificationRepository.Wanted wanted = wanted(event);
+            if (wanted == null) {
                 return;
             }
             Instant now = EventIds.now(clock);
-            if (!pause.livemode()) {
-                if (!sandboxes.containsKey(pause.pauseId())) {
-                    firstSandbox = firstSandbox == null ? now : firstSandbox;
-                    sandboxes.put(pause.pauseId(), new Sandbox(pause, outbox.entry(NotificationSent.sandbox(
-                            EventIds.newEventId(), now, pause.pauseId(), pause.developerId(), pause.channel(),
-                            MessageRenderer.sandbox(pause.channel(), pause.message(), pause.options(),
-                                    pause.respondUrl(), sms.maxSegments())))));
+            if (!wanted.livemode()) {
+                Sandbox held = sandboxes.get(wanted.pauseId());
+                if (held != null && held.notification().notification() == wanted.notification()) {
+                    return;
                 }
+                if (held != null) {
+                    finish();
+                }
+                firstSandbox = firstSandbox == null ? now : firstSandbox;
+                sandboxes.put(wanted.pauseId(), new Sandbox(wanted, outbox.entry(NotificationSent.sandbox(
+                        EventIds.newEventId(), now, wanted.pauseId(), wanted.developerId(), wanted.channel(),
+                        MessageRenderer.sandbox(wanted.channel(), wanted.message(), wanted.options(),
+                                wanted.respondUrl(), sms.maxSegments(), wanted.reminder()),
+                        wanted.notification()))));
                 return;
             }
-            if (notifications.insert(pause, "pending", now, spans.current())) {
+            if (notifications.insert(wanted, "pending", now, spans.current())) {
                 AfterCommit.run(worker::wake);
             }
         }
@@ -100,12 +125,14 @@ public class NotificationListener {
             }
             Set<String> written = outbox.publishEachIfWritten(
                     sandboxes.values().stream().map(Sandbox::sent).toList(),
-                    notifications.sandboxInsertion(sandboxes.values().stream().map(Sandbox::pause).toList(),
+                    notifications.sandboxInsertion(sandboxes.values().stream().map(Sandbox::notification).toList(),
                             firstSandbox), "pause_id");
             for (String pauseId : written) {
-                String channel = sandboxes.get(pauseId).pause().channel();
+                String channel = sandboxes.get(pauseId).notification().channel();
                 AfterCommit.run(() -> metrics.finished(channel, NotificationMetrics.SANDBOX));
             }
+            sandboxes.clear();
+            firstSandbox = null;
         }
     }
 }
