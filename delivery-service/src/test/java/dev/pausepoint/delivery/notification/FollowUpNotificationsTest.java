@@ -22,6 +22,7 @@ import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.identity.KeyMode;
 import dev.pausepoint.kit.EventReader;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,8 +146,8 @@ class FollowUpNotificationsTest extends DeliveryApiTest {
         CallerIdentity caller = developer(KeyMode.LIVE);
         String askingPath = "/hooks/" + UUID.randomUUID();
         String defaultPath = "/hooks/" + UUID.randomUUID();
-        registerWebhook(caller, askingPath, "pause.escalated", "pause.reminded");
-        registerWebhook(caller, defaultPath);
+        String asking = registerWebhook(caller, askingPath, "pause.escalated", "pause.reminded");
+        String byDefault = registerWebhook(caller, defaultPath);
         PauseCreated pause = pauseCreated(caller.developerId(), true, "sms", phone());
         twilioSid(pause.recipient(), "");
 
@@ -176,9 +177,10 @@ class FollowUpNotificationsTest extends DeliveryApiTest {
             }
             assertThat(post.getBodyAsString()).doesNotContain("respond");
         }
-        JsonNode endpoints = client.get("/v1/webhooks", caller).json().get("items");
-        assertThat(endpoints.get(0).get("events").toString()).isEqualTo("[\"pause.reminded\",\"pause.escalated\"]");
-        assertThat(endpoints.get(1).get("events").toString())
-                .isEqualTo("[\"pause.responded\",\"pause.timed_out\",\"pause.cancelled\"]");
+        Map<String, String> events = new HashMap<>();
+        client.get("/v1/webhooks", caller).json().get("items")
+                .forEach(item -> events.put(item.get("webhook_id").asString(), item.get("events").toString()));
+        assertThat(events).containsEntry(asking, "[\"pause.reminded\",\"pause.escalated\"]")
+                .containsEntry(byDefault, "[\"pause.responded\",\"pause.timed_out\",\"pause.cancelled\"]");
     }
 }
