@@ -7,8 +7,10 @@ import dev.pausepoint.kit.request.Gate;
 import dev.pausepoint.kit.request.HasText;
 import dev.pausepoint.kit.request.OneOf;
 import dev.pausepoint.kit.request.TypeIssue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.GroupSequence;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -46,8 +48,10 @@ record CreatePauseRequest(
         @Min(value = 1, message = "must be at least 1") @Schema(defaultValue = "24") Integer timeoutHours,
         @Nullable @TypeIssue("must be a string or null") String timeoutDefault,
         @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata,
-        @Nullable @TypeIssue("must be an object or null") ObjectNode reminders,
-        @Nullable @TypeIssue("must be an array of objects or null") List<ObjectNode> escalation) {
+        @Nullable @TypeIssue("must be an object or null") @Schema(implementation = Reminders.class) ObjectNode reminders,
+        @Nullable @TypeIssue("must be an array of objects or null")
+        @ArraySchema(minItems = 1, maxItems = FollowUpRules.MAX_STEPS, schema = @Schema(implementation = EscalationStep.class))
+        List<ObjectNode> escalation) {
 
     static final int MAX_MESSAGE = 2000;
     static final int MAX_OPTION = 100;
@@ -56,6 +60,22 @@ record CreatePauseRequest(
     /** Postgres {@code numeric}'s limits, digits before and after the decimal point. */
     static final int MAX_INTEGER_DIGITS = 131_072;
     static final int MAX_FRACTION_DIGITS = 16_383;
+
+    /**
+     * The shape of {@code reminders}, for the API document only: the field is read as JSON and judged by
+     * {@link FollowUpRules}, so that each problem is reported on its path inside it.
+     */
+    @ApiRequest
+    record Reminders(@NotNull @Min(FollowUpRules.MIN_EVERY_MINUTES) Integer everyMinutes,
+            @NotNull @Min(1) @Max(FollowUpRules.MAX_REMINDERS) Integer max) {
+    }
+
+    /** The shape of one {@code escalation} step, for the API document only, as {@link Reminders}. */
+    @ApiRequest
+    record EscalationStep(@NotNull @Min(1) Integer afterMinutes,
+            @NotNull @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
+            @NotNull String recipient) {
+    }
 
     @Gate(code = ErrorCode.INVALID_CHANNEL, message = "channel must be one of sms, email, slack.")
     interface ChannelRule {

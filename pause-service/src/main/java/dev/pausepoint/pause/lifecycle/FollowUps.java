@@ -39,13 +39,13 @@ public record FollowUps(Reminders reminders, List<EscalationStep> escalation) {
         List<ScheduledNotification> due = new ArrayList<>();
         if (reminders != null) {
             for (int k = 1; k <= reminders.max(); k++) {
-                due.add(new ScheduledNotification(0, ScheduledNotification.REMINDER, null, k, channel, recipient, 0,
+                due.add(ScheduledNotification.reminder(k, channel, recipient,
                         createdAt.plusSeconds(60L * k * reminders.everyMinutes())));
             }
         }
         for (EscalationStep step : escalation) {
-            due.add(new ScheduledNotification(0, ScheduledNotification.ESCALATION, step.step(), null, step.channel(),
-                    step.recipient(), step.step(), createdAt.plusSeconds(60L * step.afterMinutes())));
+            due.add(ScheduledNotification.escalationStep(step.step(), step.channel(), step.recipient(),
+                    createdAt.plusSeconds(60L * step.afterMinutes())));
         }
         due.sort(Comparator.comparing(ScheduledNotification::dueAt).thenComparingInt(ScheduledNotification::slot)
                 .thenComparing(n -> n.reminder() == null ? 0 : n.reminder()));

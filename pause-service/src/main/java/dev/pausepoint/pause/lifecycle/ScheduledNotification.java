@@ -14,6 +14,16 @@ public record ScheduledNotification(int notification, String kind, Integer step,
     public static final String REMINDER = "reminder";
     public static final String ESCALATION = "escalation";
 
+    /** Reminder {@code reminder}, to the pause's own recipient through its own link (slot 0); numbered later. */
+    static ScheduledNotification reminder(int reminder, String channel, String recipient, Instant dueAt) {
+        return new ScheduledNotification(0, REMINDER, null, reminder, channel, recipient, 0, dueAt);
+    }
+
+    /** Escalation step {@code step}, through the link of its own slot (the step's number); numbered later. */
+    static ScheduledNotification escalationStep(int step, String channel, String recipient, Instant dueAt) {
+        return new ScheduledNotification(0, ESCALATION, step, null, channel, recipient, step, dueAt);
+    }
+
     ScheduledNotification numbered(int number) {
         return new ScheduledNotification(number, kind, step, reminder, channel, recipient, slot, dueAt);
     }
