@@ -29,6 +29,8 @@ import dev.pausepoint.testsupport.spring.RealInfrastructure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -262,6 +264,21 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
                 formBody(form), TWILIO, "X-Twilio-Signature", signature);
     }
 
+    /** SendGrid's event-webhook signature: ECDSA over the timestamp followed by the body. */
+    protected static String sendGridSignature(PrivateKey key, String timestamp, String body) throws Exception {
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(key);
+        ecdsa.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(ecdsa.sign());
+    }
+
+    /** SendGrid's signed event webhook with {@code body}, as SendGrid's servers post it. */
+    protected Reply sendGridCallback(String body, String signature, String timestamp) {
+        return client.send("POST", "/v1/providers/sendgrid/events", "application/json", body,
+                CallerIdentity.anonymous("167.89.118.1"), "X-Twilio-Email-Event-Webhook-Signature", signature,
+                "X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+    }
+
     protected RecordMetadata publish(Event event) {
         return publish(new ProducerRecord<>(event.topic(), event.key(), event));
     }
@@ -297,8 +314,15 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
 
     /** The notification row of a pause (status, attempts, last error), or an empty map before there is one. */
     protected Map<String, Object> notification(String pauseId) {
-        return jdbc.sql("SELECT status, attempts, last_error, next_attempt_at FROM notification WHERE pause_id = ?")
-                .param(pauseId).query().listOfRows().stream().findFirst().orElse(Map.of());
+        return notification(pauseId, 0);
+    }
+
+    /** The same for notification {@code notification} of the pause (0 its first). */
+    protected Map<String, Object> notification(String pauseId, int notification) {
+        return jdbc.sql("""
+                SELECT status, attempts, last_error, next_attempt_at, kind FROM notification
+                WHERE pause_id = ? AND notification = ?""")
+                .params(pauseId, notification).query().listOfRows().stream().findFirst().orElse(Map.of());
     }
 
     /** A live webhook endpoint of {@code developerId}, written straight to the table for the claim's tests. */
@@ -340,7 +364,8 @@ public abstract class DeliveryApiTest extends SignedServiceTest {
     }
 
     protected List<Map<String, Object>> notificationAttempts(String pauseId) {
-        return jdbc.sql("SELECT attempt, status_code, error, created_at FROM notification_attempt WHERE pause_id = ? ORDER BY attempt")
+        return jdbc.sql("SELECT attempt, status_code, error, created_at FROM notification_attempt WHERE pause_id = ?"
+                        + " AND notification = 0 ORDER BY attempt")
                 .param(pauseId).query().listOfRows();
     }
 }

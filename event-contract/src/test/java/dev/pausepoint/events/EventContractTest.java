@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.pausepoint.events.account.AccountEvent;
 import dev.pausepoint.events.delivery.DeliveryEvent;
+import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.events.pause.PauseEvent;
 import dev.pausepoint.events.pause.PauseTimedOut;
@@ -73,7 +74,7 @@ class EventContractTest {
                 .flatMap(topic -> Arrays.stream(topic.getAnnotation(JsonSubTypes.class).value()))
                 .map(subtype -> subtype.value().getAnnotation(JsonTypeName.class).value())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(declared).hasSize(12).isEqualTo(new TreeSet<>(EventMother.all().keySet()));
+        assertThat(declared).hasSize(14).isEqualTo(new TreeSet<>(EventMother.all().keySet()));
     }
 
     @Test
@@ -95,6 +96,28 @@ class EventContractTest {
     void topicInterfacesReadTheirOwnEvents() {
         PauseEvent event = EventJson.mapper().readValue(fixture("pause.timed_out"), PauseEvent.class);
         assertThat(event).isInstanceOf(PauseTimedOut.class);
+    }
+
+    @Test
+    void aDeliveryEventWithoutANotificationNumberIsAboutTheFirstAndOneAboutAnotherCarriesIt() {
+        assertThat(fixture("notification.failed")).doesNotContain("\"notification\"");
+        assertThat(((NotificationFailed) EventJson.read(fixture("notification.failed"))).notification()).isEqualTo(0);
+        NotificationFailed first = EventMother.notificationFailed();
+        NotificationFailed third = new NotificationFailed(first.eventId(), first.occurredAt(), 1, first.pauseId(),
+                first.developerId(), true, "slack", 4, "Slack answered 404 no_service", 2);
+        String written = EventJson.writeString(third);
+        assertThat(written).contains("\"notification\":2");
+        assertThat(EventJson.read(written)).isEqualTo(third);
+        assertThat(EventJson.writeString(first)).doesNotContain("notification\"");
+    }
+
+    @Test
+    void followUpsSayWhatKindTheyAreWithoutWritingIt() {
+        assertThat(EventMother.pauseReminded().kind()).isEqualTo("reminder");
+        assertThat(EventMother.pauseReminded().step()).isNull();
+        assertThat(EventMother.pauseEscalated().kind()).isEqualTo("escalation");
+        assertThat(EventMother.pauseEscalated().reminder()).isNull();
+        assertThat(EventJson.writeString(EventMother.pauseEscalated())).doesNotContain("\"kind\"", "\"reminder\"");
     }
 
     @Test

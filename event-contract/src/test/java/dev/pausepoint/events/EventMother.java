@@ -8,6 +8,8 @@ import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.events.pause.PauseEscalated;
+import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.events.webhook.WebhookCreated;
@@ -65,6 +67,20 @@ public final class EventMother {
                 DEVELOPER, true, at("2026-11-25T16:02:00Z"), Map.of("run_id", "r-43"), "203.0.113.7");
     }
 
+    public static PauseReminded pauseReminded() {
+        return new PauseReminded(evt(13), at("2026-11-25T16:10:00Z"), 1, PAUSE, DEVELOPER, true, 1, 1, "sms",
+                "+14155550123", "Deploy v2.3 to production?", List.of("Approve", "Reject"),
+                "https://pausepoint.example/respond/eyJwIjoicHNyXzZmMWQifQ.c2lnbmF0dXJl", at("2026-11-26T16:00:00Z"),
+                Map.of("run_id", "r-42"), "Reject", "deploy-bot", "Acme Robotics");
+    }
+
+    public static PauseEscalated pauseEscalated() {
+        return new PauseEscalated(evt(14), at("2026-11-25T16:30:00Z"), 1, PAUSE, DEVELOPER, true, 2, 1, "email",
+                "oncall@example.com", "Deploy v2.3 to production?", List.of("Approve", "Reject"),
+                "https://pausepoint.example/respond/AgEfYzZmMWQyYzFhMGQ3ZTRjNTUB.c2lnbmF0dXJlMg", at("2026-11-26T16:00:00Z"),
+                null, null, null, null);
+    }
+
     public static NotificationSent notificationSent() {
         return new NotificationSent(evt(5), at("2026-11-25T16:00:01Z"), 1, "psr_6f1d2c1a-0d7e-4c55-8a8e-2b5b1c9d3e02",
                 DEVELOPER, false, "email", 1, null, true,
@@ -110,7 +126,7 @@ public final class EventMother {
     public static Map<String, Event> all() {
         Map<String, Event> all = new LinkedHashMap<>();
         for (Event event : List.of(pauseCreated(), pauseResponded(), pauseTimedOut(), pauseCancelled(),
-                notificationSent(), notificationDelivered(), notificationFailed(), developerRegistered(),
+                pauseReminded(), pauseEscalated(), notificationSent(), notificationDelivered(), notificationFailed(), developerRegistered(),
                 apiKeyRotated(), planChanged(), webhookCreated(), webhookDeleted())) {
             all.put(EventJson.mapper().readTree(EventJson.write(event)).get("type").asString(), event);
         }

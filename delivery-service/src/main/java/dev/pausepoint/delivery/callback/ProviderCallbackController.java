@@ -75,6 +75,20 @@ public class ProviderCallbackController {
     }
 
     /**
+     * The notification number a SendGrid event carries as the custom argument we tagged the mail with (a
+     * string, as SendGrid keeps custom arguments): 0 when absent, as mails sent before pauses had several
+     * carry none; -1 for anything but a small number, which names no notification of ours.
+     */
+    private static int notificationOf(JsonNode event) {
+        JsonNode tag = event.get("notification");
+        if (tag == null || tag.isNull()) {
+            return 0;
+        }
+        String text = tag.isString() ? tag.asString() : tag.isIntegralNumber() ? tag.asString() : "";
+        return text.matches("[0-9]{1,3}") ? Integer.parseInt(text) : -1;
+    }
+
+    /**
      * SendGrid's event webhook: a JSON batch, ECDSA-signed with its timestamp, which must be recent; each
      * event carries the pause id we tagged it with.
      */
@@ -97,10 +111,14 @@ public class ProviderCallbackController {
             if (pauseId == null || !pauseId.isString()) {
                 continue;
             }
+            int notification = notificationOf(event);
+            if (notification < 0) {
+                continue;
+            }
             if (type.equals("delivered")) {
-                reports.byPauseId(pauseId.asString(), true, null);
+                reports.byPauseId(pauseId.asString(), notification, true, null);
             } else if (SENDGRID_FAILURES.contains(type)) {
-                reports.byPauseId(pauseId.asString(), false, "SendGrid reported " + type
+                reports.byPauseId(pauseId.asString(), notification, false, "SendGrid reported " + type
                         + (event.hasNonNull("reason") ? ": " + event.get("reason").asString() : ""));
             }
         }

@@ -25,12 +25,20 @@ public class EmailSender implements ChannelSender {
         return "email";
     }
 
+    /**
+     * The custom arguments SendGrid's events give back: the pause, and which of its notifications (only when
+     * not the first, so a first mail is tagged as before).
+     */
+    private static Map<String, String> tags(OutgoingMessage message) {
+        return message.notification() == 0 ? Map.of("pause_id", message.pauseId())
+                : Map.of("pause_id", message.pauseId(), "notification", String.valueOf(message.notification()));
+    }
+
     @Override
     public SendResult send(OutgoingMessage message) {
-        MailResult result = mailer.send(new Email(message.recipient(), MessageRenderer.emailSubject(message.asker()),
-                MessageRenderer.emailText(message),
-                MessageRenderer.emailHtml(templates, message),
-                Map.of("pause_id", message.pauseId())));
+        MailResult result = mailer.send(new Email(message.recipient(),
+                MessageRenderer.emailSubject(message.asker(), message.reminder()), MessageRenderer.emailText(message),
+                MessageRenderer.emailHtml(templates, message), tags(message)));
         if (result.accepted()) {
             return SendResult.accepted(result.messageId(), false, result.status());
         }

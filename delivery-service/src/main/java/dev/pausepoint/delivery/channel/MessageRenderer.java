@@ -19,6 +19,8 @@ public final class MessageRenderer {
     public static final int SMS_MAX = 1600;
     public static final String EMAIL_SUBJECT = "Action required from your AI agent";
     public static final String SLACK_HEADER = "Action required from an AI agent";
+    /** What marks a reminder: before the SMS's sender and message, the email's subject and the Slack header. */
+    public static final String REMINDER = "Reminder: ";
     private static final String SMS_PREFIX = "[PausePoint] ";
     private static final String ELLIPSIS = "\u2026";
     private static final String GSM7_ELLIPSIS = "...";
@@ -43,7 +45,12 @@ public final class MessageRenderer {
      * to UCS-2, which fits less than half as much per segment.
      */
     public static String sms(Asker asker, String message, String respondUrl, int maxSegments) {
-        String prefix = SMS_PREFIX + smsSender(asker);
+        return sms(asker, message, respondUrl, maxSegments, false);
+    }
+
+    /** As {@link #sms(Asker, String, String, int)}; a reminder starts {@code [PausePoint] Reminder: }. */
+    public static String sms(Asker asker, String message, String respondUrl, int maxSegments, boolean reminder) {
+        String prefix = SMS_PREFIX + (reminder ? REMINDER : "") + smsSender(asker);
         String suffix = "\n\nRespond here: " + respondUrl;
         String whole = prefix + message + suffix;
         if (fits(whole, maxSegments)) {
@@ -73,12 +80,22 @@ public final class MessageRenderer {
 
     /** {@code <account> needs your answer}; a display name holds no CR or LF, so nothing can follow the header. */
     public static String emailSubject(Asker asker) {
-        return asker.named() ? asker.account() + " needs your answer" : EMAIL_SUBJECT;
+        return emailSubject(asker, false);
+    }
+
+    /** As {@link #emailSubject(Asker)}; a reminder's is prefixed {@code Reminder: }. */
+    public static String emailSubject(Asker asker, boolean reminder) {
+        return (reminder ? REMINDER : "") + (asker.named() ? asker.account() + " needs your answer" : EMAIL_SUBJECT);
     }
 
     /** The Slack message's header: {@code <account> needs your answer}. */
     public static String slackHeader(Asker asker) {
-        return asker.named() ? asker.account() + " needs your answer" : SLACK_HEADER;
+        return slackHeader(asker, false);
+    }
+
+    /** As {@link #slackHeader(Asker)}; a reminder's is prefixed {@code Reminder: }. */
+    public static String slackHeader(Asker asker, boolean reminder) {
+        return (reminder ? REMINDER : "") + (asker.named() ? asker.account() + " needs your answer" : SLACK_HEADER);
     }
 
     private static boolean fits(String body, int maxSegments) {
@@ -121,7 +138,7 @@ public final class MessageRenderer {
     }
 
     /**
-     * Header (naming the account), who asks, the message, {@code Options: A | B}, and a {@code Respond Now}
+     * Header (naming the account; a reminder's prefixed {@code Reminder: }), who asks, the message, {@code Options: A | B}, and a {@code Respond Now}
      * link button.
      */
     public static String slackPayload(OutgoingMessage slack) {
@@ -130,10 +147,11 @@ public final class MessageRenderer {
         List<String> options = slack.options();
         String respondUrl = slack.respondUrl();
         ObjectNode payload = JSON.createObjectNode();
-        payload.put("text", slackHeader(asker) + ": " + message);
+        String headline = slackHeader(asker, slack.reminder());
+        payload.put("text", headline + ": " + message);
         ArrayNode blocks = payload.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", slackHeader(asker));
+        header.putObject("text").put("type", "plain_text").put("text", headline);
         if (asker.named()) {
             blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
                     .put("text", slackEscape(asker.askingLine()));
@@ -151,9 +169,9 @@ public final class MessageRenderer {
     public static String sandbox(String channel, OutgoingMessage message, int smsMaxSegments) {
         Asker asker = message.asker();
         return switch (channel) {
-            case "sms" -> sms(asker, message.message(), message.respondUrl(), smsMaxSegments);
-            case "email" -> "Subject: " + emailSubject(asker) + "\n\n" + emailText(message);
-            case "slack" -> slackHeader(asker) + "\n" + (asker.named() ? asker.askingLine() + "\n" : "")
+            case "sms" -> sms(asker, message.message(), message.respondUrl(), smsMaxSegments, message.reminder());
+            case "email" -> "Subject: " + emailSubject(asker, message.reminder()) + "\n\n" + emailText(message);
+            case "slack" -> slackHeader(asker, message.reminder()) + "\n" + (asker.named() ? asker.askingLine() + "\n" : "")
                     + message.message() + "\nOptions: " + String.join(" | ", message.options())
                     + "\nRespond Now: " + message.respondUrl();
             default -> throw new IllegalArgumentException("unknown channel " + channel);

@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * What a sender needs of a notification. {@code asker} names who asks (its names may be unknown);
- * {@code silence} says what happens if no one answers ({@link Asker#silence}), or is null when not known.
+ * {@code silence} says what happens if no one answers ({@link Asker#silence}), or is null when not known;
+ * {@code notification} says which of the pause's it is (0 the first), and {@code reminder} whether it is a
+ * reminder, which is marked as one.
  */
 public record OutgoingMessage(String pauseId, String recipient, String message, List<String> options, String respondUrl,
-        Asker asker, String silence) {
+        Asker asker, String silence, int notification, boolean reminder) {
 
-    /** A message whose sender and expiry are not known, as for notifications recorded before they were kept. */
+    /** A pause's first message, whose sender and expiry are not known (rows recorded before they were kept). */
     public OutgoingMessage(String pauseId, String recipient, String message, List<String> options, String respondUrl) {
-        this(pauseId, recipient, message, options, respondUrl, new Asker(null, null), null);
+        this(pauseId, recipient, message, options, respondUrl, new Asker(null, null), null, 0, false);
     }
 }

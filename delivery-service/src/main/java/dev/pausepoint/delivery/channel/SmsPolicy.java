@@ -15,6 +15,7 @@ public record SmsPolicy(SmsCountryCodes countries, int maxSegments) {
     }
 
     public String render(OutgoingMessage message) {
-        return MessageRenderer.sms(message.asker(), message.message(), message.respondUrl(), maxSegments);
+        return MessageRenderer.sms(message.asker(), message.message(), message.respondUrl(), maxSegments,
+                message.reminder());
     }
 }

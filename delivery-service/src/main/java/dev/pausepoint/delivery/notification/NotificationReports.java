@@ -30,26 +30,27 @@ public class NotificationReports {
     /** Twilio names the message by the id it gave it. */
     @Transactional
     public void byProviderMessageId(String messageId, boolean delivered, String error) {
-        report("provider_message_id", messageId, delivered, error);
-    }
-
-    /** SendGrid events carry the pause id we tagged the mail with. */
-    @Transactional
-    public void byPauseId(String pauseId, boolean delivered, String error) {
-        report("pause_id", pauseId, delivered, error);
-    }
-
-    private void report(String column, String value, boolean delivered, String error) {
         Instant now = EventIds.now(clock);
-        notifications.reportByProvider(column, value, delivered, error, now)
+        notifications.reportByProviderMessageId(messageId, delivered, error, now)
+                .ifPresent(n -> outbox.publish(event(n, delivered, error, now)));
+    }
+
+    /**
+     * SendGrid events carry the pause id and the notification number we tagged the mail with (a mail tagged
+     * before a pause could have several carries no number: it is the first).
+     */
+    @Transactional
+    public void byPauseId(String pauseId, int notification, boolean delivered, String error) {
+        Instant now = EventIds.now(clock);
+        notifications.reportByPause(pauseId, notification, delivered, error, now)
                 .ifPresent(n -> outbox.publish(event(n, delivered, error, now)));
     }
 
     private static Event event(Notification n, boolean delivered, String error, Instant now) {
         return delivered
                 ? new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
-                        n.livemode(), n.channel(), n.providerMessageId())
+                        n.livemode(), n.channel(), n.providerMessageId(), n.notification())
                 : new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(), n.developerId(),
-                        n.livemode(), n.channel(), n.attempts(), error);
+                        n.livemode(), n.channel(), n.attempts(), error, n.notification());
     }
 }

@@ -1,7 +1,6 @@
 package dev.pausepoint.delivery.notification;
 
 import dev.pausepoint.delivery.WholeSeconds;
-import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.delivery.schedule.Lease;
 import dev.pausepoint.kit.asker.Asker;
 import dev.pausepoint.kit.outbox.Outbox;
@@ -31,60 +30,77 @@ public class NotificationRepository {
     }
 
     /**
-     * Records the notification of a created pause, with the trace its sends continue; false when it
-     * exists already (a replayed event).
+     * Records a notification to send, with the trace its sends continue; false when it exists already (a
+     * replayed event).
      */
-    public boolean insert(PauseCreated pause, String status, Instant now, TraceContext trace) {
-        Outbox.Write insertion = insertion(pause, status, now, trace);
-        return jdbc.sql(insertion.sql()).params(insertion.params()).update() == 1;
+    public boolean insert(Wanted wanted, String status, Instant now, TraceContext trace) {
+        return jdbc.sql("""
+                INSERT INTO notification (pause_id, notification, kind, developer_id, livemode, channel, recipient,
+                    respond_url, message, options, status, next_attempt_at, created_at, updated_at, traceparent,
+                    agent_name, account_name, timeout_default, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (pause_id, notification) DO NOTHING""")
+                .params(wanted.pauseId(), wanted.notification(), wanted.kind(), wanted.developerId(), wanted.livemode(),
+                        wanted.channel(), wanted.recipient(), wanted.respondUrl(), wanted.message(),
+                        json.writeValueAsString(wanted.options()), status,
+                        status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
+                        TraceContext.text(trace), wanted.asker().agentName(), wanted.asker().accountName(),
+                        wanted.timeoutDefault(), wanted.expiresAt() == null ? null : Timestamp.from(wanted.expiresAt()))
+                .update() == 1;
     }
 
-    /** The statement that records {@code pause}'s notification, unless a replay of its event finds it there already. */
-    private Outbox.Write insertion(PauseCreated pause, String status, Instant now, TraceContext trace) {
-        return new Outbox.Write("""
-                INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
-                    options, status, next_attempt_at, created_at, updated_at, traceparent, agent_name, account_name,
-                    timeout_default, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pause_id) DO NOTHING""",
-                pause.pauseId(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
-                pause.respondUrl(), pause.message(), json.writeValueAsString(pause.options()), status,
-                status.equals("pending") ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
-                TraceContext.text(trace), pause.agentName(), pause.accountName(), pause.timeoutDefault(),
-                pause.expiresAt() == null ? null : Timestamp.from(pause.expiresAt()));
+    /** A notification a pause event asks for: the first of a created pause, or one of its follow-ups. */
+    public record Wanted(String pauseId, int notification, String kind, String developerId, boolean livemode,
+            String channel, String recipient, String respondUrl, String message, List<String> options, Asker asker,
+            String timeoutDefault, Instant expiresAt) {
+
+        /** Its key among the notifications of every pause ({@link Notification#key()}). */
+        public String key() {
+            return Notification.key(pauseId, notification);
+        }
+
+        public boolean reminder() {
+            return Notification.REMINDER.equals(kind);
+        }
     }
 
     /**
      * The statement that records the sandbox notifications of test pauses (finished on the spot, nothing
-     * to send), one row per pause in one statement, leaving out those a replay finds there already; to be
-     * written with their events ({@link Outbox#publishEachIfWritten}, keyed by {@code pause_id}). At most
-     * one pause per id.
+     * to send), one row per notification in one statement, leaving out those a replay finds there already; to
+     * be written with their events ({@link Outbox#publishEachIfWritten}, keyed by {@code pause_id}). At most
+     * one notification per pause: the events are matched to the rows written by their pause id.
      */
-    Outbox.Write sandboxInsertion(Collection<PauseCreated> pauses, Instant now) {
-        int size = pauses.size();
-        String[][] text = new String[7][size];
+    Outbox.Write sandboxInsertion(Collection<Wanted> notifications, Instant now) {
+        int size = notifications.size();
+        String[][] text = new String[8][size];
+        Integer[] numbers = new Integer[size];
         Boolean[] livemode = new Boolean[size];
         int i = 0;
-        for (PauseCreated pause : pauses) {
-            text[0][i] = pause.pauseId();
-            text[1][i] = pause.developerId();
-            text[2][i] = pause.channel();
-            text[3][i] = pause.recipient();
-            text[4][i] = pause.respondUrl();
-            text[5][i] = pause.message();
-            text[6][i] = json.writeValueAsString(pause.options());
-            livemode[i] = pause.livemode();
+        for (Wanted n : notifications) {
+            text[0][i] = n.pauseId();
+            text[1][i] = n.developerId();
+            text[2][i] = n.channel();
+            text[3][i] = n.recipient();
+            text[4][i] = n.respondUrl();
+            text[5][i] = n.message();
+            text[6][i] = json.writeValueAsString(n.options());
+            text[7][i] = n.kind();
+            numbers[i] = n.notification();
+            livemode[i] = n.livemode();
             i++;
         }
         return new Outbox.Write("""
-                INSERT INTO notification (pause_id, developer_id, livemode, channel, recipient, respond_url, message,
-                    options, status, created_at, updated_at)
-                SELECT n.pause_id, n.developer_id, n.livemode, n.channel, n.recipient, n.respond_url, n.message,
-                    n.options::jsonb, 'sandbox', ?, ?
-                FROM unnest(?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS n(pause_id, developer_id, livemode, channel, recipient, respond_url, message, options)
-                ON CONFLICT (pause_id) DO NOTHING""",
-                Timestamp.from(now), Timestamp.from(now), text[0], text[1], livemode, text[2], text[3], text[4],
-                text[5], text[6]);
+                INSERT INTO notification (pause_id, notification, kind, developer_id, livemode, channel, recipient,
+                    respond_url, message, options, status, created_at, updated_at)
+                SELECT n.pause_id, n.notification, n.kind, n.developer_id, n.livemode, n.channel, n.recipient,
+                    n.respond_url, n.message, n.options::jsonb, 'sandbox', ?, ?
+                FROM unnest(?::text[], ?::integer[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[])
+                    AS n(pause_id, notification, kind, developer_id, livemode, channel, recipient, respond_url, message,
+                        options)
+                ON CONFLICT (pause_id, notification) DO NOTHING""",
+                Timestamp.from(now), Timestamp.from(now), text[0], numbers, text[7], text[1], livemode, text[2],
+                text[3], text[4], text[5], text[6]);
     }
 
     /**
@@ -103,19 +119,21 @@ public class NotificationRepository {
                 WITH developer_load AS (
                     SELECT key AS id, value::int AS n FROM jsonb_each_text(?::jsonb)
                 ), fair AS (
-                    SELECT n.pause_id, n.next_attempt_at,
+                    SELECT n.pause_id, n.notification, n.next_attempt_at,
                            coalesce(l.n, 0) + row_number() OVER (PARTITION BY n.developer_id
-                                                                 ORDER BY n.next_attempt_at, n.pause_id) AS developer_slot
+                                                                 ORDER BY n.next_attempt_at, n.pause_id, n.notification)
+                               AS developer_slot
                     FROM notification n LEFT JOIN developer_load l ON l.id = n.developer_id
                     WHERE n.status = 'pending' AND n.next_attempt_at <= ? AND coalesce(l.n, 0) < ?
                 ), claimed AS (
-                    SELECT n.pause_id FROM notification n JOIN fair ON fair.pause_id = n.pause_id
+                    SELECT n.pause_id, n.notification FROM notification n
+                    JOIN fair ON fair.pause_id = n.pause_id AND fair.notification = n.notification
                     WHERE fair.developer_slot <= ? AND n.status = 'pending' AND n.next_attempt_at <= ?
-                    ORDER BY fair.developer_slot, fair.next_attempt_at, n.pause_id
+                    ORDER BY fair.developer_slot, fair.next_attempt_at, n.pause_id, n.notification
                     LIMIT ? FOR UPDATE OF n SKIP LOCKED
                 )
                 UPDATE notification n SET next_attempt_at = ?, lease_holder = ? FROM claimed
-                WHERE n.pause_id = claimed.pause_id
+                WHERE n.pause_id = claimed.pause_id AND n.notification = claimed.notification
                 RETURNING n.*""")
                 .params(json.writeValueAsString(developerLoad), Timestamp.from(now), perDeveloper, perDeveloper,
                         Timestamp.from(now), limit, Timestamp.from(now.plus(lease.length())), lease.holder())
@@ -123,53 +141,75 @@ public class NotificationRepository {
     }
 
     /**
-     * Makes {@code holder}'s leased notifications due now, but those in {@code inFlight} (pause ids);
+     * Makes {@code holder}'s leased notifications due now, but those in {@code inFlight} ({@link Notification#key()});
      * returns how many. The recorded outcome clears the holder, so a lease still held is one whose work
      * is over without an outcome (see DueWorkLoop).
      */
     public int releaseStranded(String holder, Collection<String> inFlight, Instant now) {
         return jdbc.sql("""
                 UPDATE notification SET next_attempt_at = ?, lease_holder = NULL
-                WHERE status = 'pending' AND next_attempt_at > ? AND lease_holder = ? AND NOT (pause_id = ANY(?))""")
+                WHERE status = 'pending' AND next_attempt_at > ? AND lease_holder = ?
+                    AND NOT (pause_id || '#' || notification = ANY(?))""")
                 .params(Timestamp.from(now), Timestamp.from(now), holder, inFlight.toArray(String[]::new))
                 .update();
     }
 
-    public void recordAttempt(String pauseId, int attempt, Integer statusCode, String error, long durationMs, Instant at) {
+    public void recordAttempt(Notification n, int attempt, Integer statusCode, String error, long durationMs,
+            Instant at) {
         jdbc.sql("""
-                INSERT INTO notification_attempt (pause_id, attempt, status_code, error, duration_ms, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(pauseId, attempt, statusCode, error, (int) durationMs, Timestamp.from(at)).update();
+                INSERT INTO notification_attempt (pause_id, notification, attempt, status_code, error, duration_ms,
+                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(n.pauseId(), n.notification(), attempt, statusCode, error, (int) durationMs, Timestamp.from(at))
+                .update();
     }
 
-    public void markSent(String pauseId, int attempts, String messageId, boolean delivered, Instant at) {
+    public void markSent(Notification n, int attempts, String messageId, boolean delivered, Instant at) {
         jdbc.sql("""
                 UPDATE notification SET status = ?, attempts = ?, provider_message_id = ?, next_attempt_at = NULL,
-                    lease_holder = NULL, last_error = NULL, updated_at = ? WHERE pause_id = ?""")
-                .params(delivered ? "delivered" : "sent", attempts, messageId, Timestamp.from(at), pauseId).update();
+                    lease_holder = NULL, last_error = NULL, updated_at = ? WHERE pause_id = ? AND notification = ?""")
+                .params(delivered ? "delivered" : "sent", attempts, messageId, Timestamp.from(at), n.pauseId(),
+                        n.notification()).update();
     }
 
-    public void markRetry(String pauseId, int attempts, Instant nextAttempt, String error, Instant at) {
+    public void markRetry(Notification n, int attempts, Instant nextAttempt, String error, Instant at) {
         jdbc.sql("""
                 UPDATE notification SET attempts = ?, next_attempt_at = ?, lease_holder = NULL, last_error = ?,
-                    updated_at = ? WHERE pause_id = ?""")
-                .params(attempts, Timestamp.from(nextAttempt), error, Timestamp.from(at), pauseId).update();
+                    updated_at = ? WHERE pause_id = ? AND notification = ?""")
+                .params(attempts, Timestamp.from(nextAttempt), error, Timestamp.from(at), n.pauseId(), n.notification())
+                .update();
     }
 
-    public void markFailed(String pauseId, int attempts, String error, Instant at) {
+    public void markFailed(Notification n, int attempts, String error, Instant at) {
+        markFailed(n.pauseId(), n.notification(), attempts, error, at);
+    }
+
+    /** As {@link #markFailed(Notification, int, String, Instant)}, by the pause and the notification's number. */
+    public void markFailed(String pauseId, int notification, int attempts, String error, Instant at) {
         jdbc.sql("""
                 UPDATE notification SET status = 'failed', attempts = ?, next_attempt_at = NULL, lease_holder = NULL,
                     last_error = ?,
-                    updated_at = ? WHERE pause_id = ?""")
-                .params(attempts, error, Timestamp.from(at), pauseId).update();
+                    updated_at = ? WHERE pause_id = ? AND notification = ?""")
+                .params(attempts, error, Timestamp.from(at), pauseId, notification).update();
     }
 
-    /** A provider's later report; only a sent notification moves, once. Returns it when it moved. */
-    public Optional<Notification> reportByProvider(String column, String value, boolean delivered, String error, Instant at) {
-        String where = column.equals("pause_id") ? "pause_id = ?" : "provider_message_id = ?";
-        return jdbc.sql("UPDATE notification SET status = ?, last_error = COALESCE(?, last_error), updated_at = ? "
-                        + "WHERE " + where + " AND status = 'sent' RETURNING *")
-                .params(delivered ? "delivered" : "failed", error, Timestamp.from(at), value)
+    /** A provider's later report on the message it named {@code messageId}; only a sent notification moves, once. */
+    public Optional<Notification> reportByProviderMessageId(String messageId, boolean delivered, String error,
+            Instant at) {
+        return jdbc.sql("""
+                UPDATE notification SET status = ?, last_error = COALESCE(?, last_error), updated_at = ?
+                WHERE provider_message_id = ? AND status = 'sent' RETURNING *""")
+                .params(delivered ? "delivered" : "failed", error, Timestamp.from(at), messageId)
+                .query(this::map).optional();
+    }
+
+    /** The same for notification {@code notification} of a pause, as SendGrid names the mails we tagged. */
+    public Optional<Notification> reportByPause(String pauseId, int notification, boolean delivered, String error,
+            Instant at) {
+        return jdbc.sql("""
+                UPDATE notification SET status = ?, last_error = COALESCE(?, last_error), updated_at = ?
+                WHERE pause_id = ? AND notification = ? AND status = 'sent' RETURNING *""")
+                .params(delivered ? "delivered" : "failed", error, Timestamp.from(at), pauseId, notification)
                 .query(this::map).optional();
     }
 
@@ -186,11 +226,12 @@ public class NotificationRepository {
                        a.duration_ms, a.created_at AS attempted_at
                 FROM notification n
                 LEFT JOIN LATERAL (
-                    SELECT * FROM notification_attempt WHERE pause_id = n.pause_id ORDER BY id DESC LIMIT ?
+                    SELECT * FROM notification_attempt
+                    WHERE pause_id = n.pause_id AND notification = n.notification ORDER BY id DESC LIMIT ?
                 ) a ON true
                 WHERE n.pause_id = ? AND n.developer_id = ? AND n.livemode = ?
                     AND (a.id IS NOT NULL OR NOT n.livemode)
-                ORDER BY a.id""")
+                ORDER BY a.id, n.notification""")
                 .params(limit, pauseId, developerId, livemode)
                 .query((row, n) -> historyEntry(row))
                 .list();
@@ -209,14 +250,20 @@ public class NotificationRepository {
                 row.getString("error"), row.getLong("duration_ms"), WholeSeconds.of(row.getTimestamp("attempted_at")));
     }
 
+    /** The first notification of a pause. */
     public Optional<Notification> find(String pauseId) {
-        return jdbc.sql("SELECT * FROM notification WHERE pause_id = ?").param(pauseId).query(this::map).optional();
+        return find(pauseId, 0);
+    }
+
+    public Optional<Notification> find(String pauseId, int notification) {
+        return jdbc.sql("SELECT * FROM notification WHERE pause_id = ? AND notification = ?")
+                .params(pauseId, notification).query(this::map).optional();
     }
 
     private Notification map(ResultSet row, int n) throws SQLException {
-        return new Notification(row.getString("pause_id"), row.getString("developer_id"), row.getBoolean("livemode"),
-                row.getString("channel"), row.getString("recipient"), row.getString("respond_url"),
-                row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
+        return new Notification(row.getString("pause_id"), row.getInt("notification"), row.getString("kind"),
+                row.getString("developer_id"), row.getBoolean("livemode"), row.getString("channel"),
+                row.getString("recipient"), row.getString("respond_url"), row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
                 row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"),
                 TraceContext.parse(row.getString("traceparent")),
                 new Asker(row.getString("account_name"), row.getString("agent_name")), row.getString("timeout_default"),

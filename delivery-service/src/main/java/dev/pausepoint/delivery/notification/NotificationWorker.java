@@ -88,7 +88,7 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
 
     @Override
     protected String key(Notification notification) {
-        return notification.pauseId();
+        return notification.key();
     }
 
     @Override
@@ -129,8 +129,8 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
             span.tag("http.response.status_code", String.valueOf(result.statusCode()));
         }
         // The recipient and the error text (which may quote it) stay out of the log.
-        log.info("Notification of pause {} by {}, attempt {}: {}{}", notification.pauseId(), notification.channel(),
-                attempt, result.outcome().name().toLowerCase(),
+        log.info("Notification {} of pause {} by {}, attempt {}: {}{}", notification.notification(),
+                notification.pauseId(), notification.channel(), attempt, result.outcome().name().toLowerCase(),
                 result.statusCode() == null ? "" : " (HTTP " + result.statusCode() + ")");
         Instant now = EventIds.now(clock);
         try {
@@ -144,22 +144,23 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
 
     /** Its outcome, as {@link NotificationMetrics} names it. */
     private String record(Notification n, int attempt, SendResult result, long millis, Instant now) {
-        notifications.recordAttempt(n.pauseId(), attempt, result.statusCode(), result.error(), millis, now);
+        notifications.recordAttempt(n, attempt, result.statusCode(), result.error(), millis, now);
         return switch (result.outcome()) {
             case ACCEPTED -> {
-                notifications.markSent(n.pauseId(), attempt, result.providerMessageId(), result.delivered(), now);
+                notifications.markSent(n, attempt, result.providerMessageId(), result.delivered(), now);
                 outbox.publish(NotificationSent.accepted(EventIds.newEventId(), now, n.pauseId(), n.developerId(),
-                        n.livemode(), n.channel(), attempt, result.providerMessageId()));
+                        n.livemode(), n.channel(), attempt, result.providerMessageId(), n.notification()));
                 if (result.delivered()) {
                     outbox.publish(new NotificationDelivered(EventIds.newEventId(), now, Event.SCHEMA_VERSION,
-                            n.pauseId(), n.developerId(), n.livemode(), n.channel(), result.providerMessageId()));
+                            n.pauseId(), n.developerId(), n.livemode(), n.channel(), result.providerMessageId(),
+                            n.notification()));
                 }
                 yield NotificationMetrics.SENT;
             }
             case RETRY -> {
                 Optional<Instant> next = schedule.next(attempt, clock.instant());
                 if (next.isPresent()) {
-                    notifications.markRetry(n.pauseId(), attempt, next.get(), result.error(), now);
+                    notifications.markRetry(n, attempt, next.get(), result.error(), now);
                     yield NotificationMetrics.RETRYING;
                 }
                 yield fail(n, attempt, result.error(), now);
@@ -169,9 +170,9 @@ public class NotificationWorker extends DueWorkLoop<Notification> {
     }
 
     private String fail(Notification n, int attempts, String error, Instant now) {
-        notifications.markFailed(n.pauseId(), attempts, error, now);
+        notifications.markFailed(n, attempts, error, now);
         outbox.publish(new NotificationFailed(EventIds.newEventId(), now, Event.SCHEMA_VERSION, n.pauseId(),
-                n.developerId(), n.livemode(), n.channel(), attempts, error));
+                n.developerId(), n.livemode(), n.channel(), attempts, error, n.notification()));
         return NotificationMetrics.FAILED;
     }
 }

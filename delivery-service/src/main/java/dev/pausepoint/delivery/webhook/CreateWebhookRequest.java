@@ -4,6 +4,8 @@ import dev.pausepoint.delivery.outbound.OutboundGuard;
 import dev.pausepoint.delivery.outbound.UnsafeDestinationException;
 import dev.pausepoint.errors.FieldIssue;
 import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.events.pause.PauseEscalated;
+import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.kit.openapi.ApiRequest;
@@ -31,10 +33,11 @@ record CreateWebhookRequest(
         @NotNull(message = "is required") @Size(max = MAX_URL, message = "must be at most " + MAX_URL + " characters")
         String url,
         @TypeIssue(EVENTS_ISSUE) @Size(min = 1, message = EVENTS_ISSUE)
-        @ArraySchema(arraySchema = @Schema(description = "Default: all three."), minItems = 1, schema = @Schema(
-                allowableValues = {"pause.responded", "pause.timed_out", "pause.cancelled"}))
-        List<@OneOf(value = {PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE}, message = EVENTS_ISSUE)
-                String> events,
+        @ArraySchema(arraySchema = @Schema(description = "Default: pause.responded, pause.timed_out and"
+                + " pause.cancelled."), minItems = 1, schema = @Schema(allowableValues = {"pause.responded",
+                        "pause.timed_out", "pause.cancelled", "pause.reminded", "pause.escalated"}))
+        List<@OneOf(value = {PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE, PauseReminded.TYPE,
+                PauseEscalated.TYPE}, message = EVENTS_ISSUE) String> events,
         @NotNull(message = "is required")
         @Size(min = MIN_SECRET, max = MAX_SECRET, message = "must be " + MIN_SECRET + " to " + MAX_SECRET
                 + " characters") String secret) {
@@ -43,14 +46,14 @@ record CreateWebhookRequest(
     static final int MAX_SECRET = 256;
     static final int MAX_URL = 2048;
     static final String EVENTS_ISSUE = "must be a non-empty array of " + PauseResponded.TYPE + ", "
-            + PauseTimedOut.TYPE + ", " + PauseCancelled.TYPE;
+            + PauseTimedOut.TYPE + ", " + PauseCancelled.TYPE + ", " + PauseReminded.TYPE + ", " + PauseEscalated.TYPE;
 
     /** The endpoint {@code body} asks for, its URL checked by {@code guard}; else one 422 listing every problem. */
     static CreateWebhookRequest read(JsonNode body, OutboundGuard guard) {
         CreateWebhookRequest request = JsonBodies.read(body, CreateWebhookRequest.class,
                 given -> given.destinationIssues(guard));
         List<String> events = request.events == null ? WebhookService.EVENTS
-                : WebhookService.EVENTS.stream().filter(request.events::contains).toList();
+                : WebhookService.SUBSCRIBABLE.stream().filter(request.events::contains).toList();
         return new CreateWebhookRequest(request.url.trim(), events, request.secret);
     }
 

@@ -7,6 +7,6 @@ import dev.pausepoint.kit.tracing.TraceContext;
  * trace of the event that queued it.
  */
 record DueDelivery(String deliveryId, String webhookId, String eventId, String event, String pauseId,
-        String developerId, boolean livemode, WebhookData data, int attempts, String url, String sealedSecret,
+        String developerId, boolean livemode, PayloadData data, int attempts, String url, String sealedSecret,
         TraceContext trace) {
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({"choice", "text", "response_at", "metadata"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WebhookData(@Nullable String choice, @Nullable String text, @Nullable Instant responseAt,
-        @Nullable Map<String, Object> metadata) {
+        @Nullable Map<String, Object> metadata) implements PayloadData {
 
     /** The human's answer: their choice, the free text or null, when they answered. */
     public static WebhookData responded(String choice, String text, Instant responseAt, Map<String, Object> metadata) {

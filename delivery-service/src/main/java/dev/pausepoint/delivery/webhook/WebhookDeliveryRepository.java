@@ -35,7 +35,7 @@ public class WebhookDeliveryRepository {
      * {@code pauseId} is null for the test event, which is about no pause.
      */
     public boolean insert(String deliveryId, String webhookId, String eventId, String event, String pauseId,
-            WebhookData data, Instant now, TraceContext trace) {
+            PayloadData data, Instant now, TraceContext trace) {
         return jdbc.sql("""
                 INSERT INTO webhook_delivery (id, webhook_id, event_id, event, pause_id, data, status, next_attempt_at, created_at,
                     traceparent)
@@ -126,7 +126,7 @@ public class WebhookDeliveryRepository {
                 .query((row, n) -> new DueDelivery(row.getString("id"), row.getString("webhook_id"),
                         row.getString("event_id"), row.getString("event"), row.getString("pause_id"),
                         row.getString("developer_id"), row.getBoolean("livemode"),
-                        json.readValue(row.getString("data"), WebhookData.class), row.getInt("attempts"),
+                        PayloadData.read(json, row.getString("data")), row.getInt("attempts"),
                         row.getString("url"), row.getString("secret_encrypted"),
                         TraceContext.parse(row.getString("traceparent"))))
                 .list();

@@ -3,6 +3,8 @@ package dev.pausepoint.delivery.webhook;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.events.pause.PauseEscalated;
+import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.events.pause.PauseEvent;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
@@ -19,7 +21,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a pause's outcome into one delivery per subscribed endpoint of its developer and world. It
+ * Turns a pause's outcome, or one of its follow-up messages, into one delivery per subscribed endpoint of its developer and world. It
  * only records the work, in one transaction with the processed-event mark, so a replayed event adds
  * nothing and a slow endpoint never holds up the Kafka poll; the worker posts.
  */
@@ -70,10 +72,10 @@ public class WebhookDispatchListener {
         }
     }
 
-    record Outcome(String event, WebhookData data) {
+    record Outcome(String event, PayloadData data) {
     }
 
-    /** The webhook event name and payload data of the three outcomes that fire webhooks; null for others. */
+    /** The webhook event name and payload data of the events that fire webhooks; null for others. */
     static Outcome outcomeOf(Event event) {
         if (event instanceof PauseResponded e) {
             return new Outcome(PauseResponded.TYPE,
@@ -84,6 +86,12 @@ public class WebhookDispatchListener {
         }
         if (event instanceof PauseCancelled e) {
             return new Outcome(PauseCancelled.TYPE, WebhookData.cancelled(e.metadata()));
+        }
+        if (event instanceof PauseReminded e) {
+            return new Outcome(PauseReminded.TYPE, FollowUpData.of(e));
+        }
+        if (event instanceof PauseEscalated e) {
+            return new Outcome(PauseEscalated.TYPE, FollowUpData.of(e));
         }
         return null;
     }

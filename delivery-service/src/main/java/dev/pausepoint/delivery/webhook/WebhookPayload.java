@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonPropertyOrder({"event_id", "event", "pause_id", "developer_id", "livemode", "timestamp", "data"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record WebhookPayload(String eventId, @Schema(allowableValues = {"pause.responded", "pause.timed_out", "pause.cancelled", "webhook.test"}) String event,
+public record WebhookPayload(String eventId, @Schema(allowableValues = {"pause.responded", "pause.timed_out", "pause.cancelled", "pause.reminded", "pause.escalated", "webhook.test"}) String event,
         @Nullable String pauseId, String developerId, boolean livemode,
-        @Schema(description = "The unix second of this attempt.") long timestamp, WebhookData data) {
+        @Schema(description = "The unix second of this attempt.") long timestamp,
+        @Schema(oneOf = {WebhookData.class, FollowUpData.class},
+                description = "WebhookData for the outcomes and webhook.test; FollowUpData for pause.reminded and"
+                        + " pause.escalated.") PayloadData data) {
 }

@@ -29,7 +29,8 @@ class WebhookPostsDocument implements OpenApiCustomizer {
     public void customise(OpenAPI document) {
         ModelConverters.getInstance(true).readAll(new AnnotatedType(WebhookPayload.class))
                 .forEach(document.getComponents()::addSchemas);
-        for (String event : List.of("pause.responded", "pause.timed_out", "pause.cancelled", "webhook.test")) {
+        for (String event : List.of("pause.responded", "pause.timed_out", "pause.cancelled", "pause.reminded",
+                "pause.escalated", "webhook.test")) {
             document.addWebhooks(event, new PathItem().post(post(event)));
         }
     }

@@ -7,6 +7,8 @@ import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.events.Event;
 import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.pause.PauseCancelled;
+import dev.pausepoint.events.pause.PauseEscalated;
+import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.events.webhook.WebhookCreated;
@@ -33,10 +35,13 @@ import tools.jackson.databind.JsonNode;
 public class WebhookService {
 
     /**
-     * The events an endpoint can ask for, and the default (all of them), in the order the API returns them
-     * (docs/api-reference.md, "Webhooks").
+     * The events an endpoint gets when it names none: the three outcomes, as before a pause could send
+     * follow-ups, so an existing endpoint sees nothing new (docs/api-decisions.md, "Reminders and escalation").
      */
     public static final List<String> EVENTS = List.of(PauseResponded.TYPE, PauseTimedOut.TYPE, PauseCancelled.TYPE);
+    /** Every event an endpoint can ask for, in the order the API returns them (docs/api-reference.md, "Webhooks"). */
+    public static final List<String> SUBSCRIBABLE = List.of(PauseResponded.TYPE, PauseTimedOut.TYPE,
+            PauseCancelled.TYPE, PauseReminded.TYPE, PauseEscalated.TYPE);
     /** The event {@code POST /v1/webhooks/{id}/test} sends: asked for, so no subscription filters it. */
     public static final String TEST_EVENT = "webhook.test";
     /** Endpoints per developer and world: every event fans out to each, so the fan-out is bounded. */

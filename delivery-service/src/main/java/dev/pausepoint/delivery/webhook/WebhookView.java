@@ -7,5 +7,5 @@ import java.util.List;
 
 /** A webhook endpoint as the API shows it; the secret is never shown again after registration. */
 public record WebhookView(String webhookId, String url, @ArraySchema(schema = @Schema(allowableValues = {"pause.responded", "pause.timed_out",
-        "pause.cancelled"})) List<String> events, Instant createdAt) {
+        "pause.cancelled", "pause.reminded", "pause.escalated"})) List<String> events, Instant createdAt) {
 }

@@ -11,12 +11,9 @@ import dev.pausepoint.events.pause.PauseCreated;
 import dev.pausepoint.identity.CallerIdentity;
 import dev.pausepoint.kit.EventReader;
 import dev.pausepoint.kit.SignedClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -77,19 +74,6 @@ class ProviderCallbackTest extends DeliveryApiTest {
             assertThat(reply.json().get("error").asString()).isEqualTo("INVALID_CREDENTIALS");
         }
         assertThat(notification(pause.pauseId())).containsEntry("status", "sent");
-    }
-
-    private static String sendGridSignature(PrivateKey key, String timestamp, String body) throws Exception {
-        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-        ecdsa.initSign(key);
-        ecdsa.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(ecdsa.sign());
-    }
-
-    private Reply sendGridCallback(String body, String signature, String timestamp) {
-        return client.send("POST", "/v1/providers/sendgrid/events", "application/json", body,
-                CallerIdentity.anonymous("167.89.118.1"), "X-Twilio-Email-Event-Webhook-Signature", signature,
-                "X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
     }
 
     private PauseCreated sentEmail() {

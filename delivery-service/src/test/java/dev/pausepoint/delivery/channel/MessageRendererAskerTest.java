@@ -24,7 +24,7 @@ class MessageRendererAskerTest {
 
     private static OutgoingMessage message(Asker asker, String text) {
         return new OutgoingMessage("psr_1", "approver@example.com", text, List.of("Approve", "Reject"), URL, asker,
-                SILENCE);
+                SILENCE, 0, false);
     }
 
     @Test

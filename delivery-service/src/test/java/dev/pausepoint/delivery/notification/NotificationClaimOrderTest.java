@@ -66,16 +66,17 @@ class NotificationClaimOrderTest extends DeliveryApiTest {
         Lease theirs = new Lease("copy-b", Duration.ofMinutes(2));
 
         List<String> dueAgain = withOnlyThesePending("notification", "pause_id", ours, () -> {
-            List<String> claimed = repository.claimDue(now, mine, 3, 8, Map.of()).stream().map(Notification::pauseId)
-                    .toList();
+            List<Notification> claimedRows = repository.claimDue(now, mine, 3, 8, Map.of());
+            List<String> claimed = claimedRows.stream().map(Notification::pauseId).toList();
             assertThat(claimed).containsExactlyElementsOf(ours.subList(0, 3));
             assertThat(repository.claimDue(now, theirs, 1, 8, Map.of())).extracting(Notification::pauseId)
                     .containsExactly(ours.get(3));
             // The first has an outcome (a retry in 30 s), the second is still being sent, the third was lost.
-            repository.markRetry(claimed.get(0), 1, now.plusSeconds(30), "HTTP 503", now);
+            repository.markRetry(claimedRows.get(0), 1, now.plusSeconds(30), "HTTP 503", now);
             Instant later = now.plusSeconds(1);
-            assertThat(repository.releaseStranded("copy-a", List.of(claimed.get(1)), later)).isEqualTo(1);
-            assertThat(repository.releaseStranded("copy-a", List.of(claimed.get(1)), later)).isZero();
+            List<String> inFlight = List.of(claimedRows.get(1).key());
+            assertThat(repository.releaseStranded("copy-a", inFlight, later)).isEqualTo(1);
+            assertThat(repository.releaseStranded("copy-a", inFlight, later)).isZero();
             return repository.claimDue(later, mine, 10, 8, Map.of()).stream().map(Notification::pauseId).toList();
         });
 

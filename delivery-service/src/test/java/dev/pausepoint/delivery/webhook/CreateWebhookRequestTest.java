@@ -27,7 +27,8 @@ class CreateWebhookRequestTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String EVENTS_ISSUE =
-            "must be a non-empty array of pause.responded, pause.timed_out, pause.cancelled";
+            "must be a non-empty array of pause.responded, pause.timed_out, pause.cancelled, pause.reminded,"
+                    + " pause.escalated";
     private static final String SECRET = "whsec-0123456789abcdef";
 
     /** The real guard, counting the URLs it was asked about. */
@@ -75,6 +76,10 @@ class CreateWebhookRequestTest {
         body.set("events", JSON.readTree("[\"pause.cancelled\", \"pause.responded\", \"pause.cancelled\"]"));
 
         assertThat(CreateWebhookRequest.read(body, guard).events()).containsExactly("pause.responded", "pause.cancelled");
+        body.set("events", JSON.readTree("[\"pause.escalated\", \"pause.reminded\", \"pause.cancelled\"]"));
+        assertThat(CreateWebhookRequest.read(body, guard).events())
+                .as("the follow-ups only when asked for, after the outcomes")
+                .containsExactly("pause.cancelled", "pause.reminded", "pause.escalated");
         body.putNull("events");
         assertThat(CreateWebhookRequest.read(body, guard).events()).hasSize(3);
     }

@@ -111,7 +111,8 @@ class WebhookApiTest extends DeliveryApiTest {
         assertThat(reply.json().get("error").asString()).isEqualTo("VALIDATION_ERROR");
         assertThat(reply.json().get("detail").toString())
                 .contains("{\"field\":\"url\",\"issue\":\"must be a string\"}")
-                .contains("{\"field\":\"events\",\"issue\":\"must be a non-empty array of pause.responded, pause.timed_out, pause.cancelled\"}")
+                .contains("{\"field\":\"events\",\"issue\":\"must be a non-empty array of pause.responded, pause.timed_out, pause.cancelled,"
+                        + " pause.reminded, pause.escalated\"}")
                 .contains("{\"field\":\"secret\",\"issue\":\"must be 16 to 256 characters\"}");
         assertThat(client.postJson("/v1/webhooks", "{}", developer(KeyMode.LIVE)).json().get("detail")).hasSize(2);
     }

@@ -23,6 +23,13 @@ public interface DeliveryEvent extends Event {
     /** {@code sms}, {@code email} or {@code slack}. */
     String channel();
 
+    /**
+     * Which of the pause's notifications: 0 the first, then 1, 2, ... for its reminders and escalation steps
+     * in the order they were due. Written only when not 0, so an event about a first notification reads and
+     * writes as before the pause could have several, and an event without it is about the first.
+     */
+    Integer notification();
+
     @Override
     default String topic() {
         return Topics.DELIVERY_EVENTS;

@@ -9,7 +9,9 @@ import dev.pausepoint.events.Topics;
         @JsonSubTypes.Type(PauseCreated.class),
         @JsonSubTypes.Type(PauseResponded.class),
         @JsonSubTypes.Type(PauseTimedOut.class),
-        @JsonSubTypes.Type(PauseCancelled.class)})
+        @JsonSubTypes.Type(PauseCancelled.class),
+        @JsonSubTypes.Type(PauseReminded.class),
+        @JsonSubTypes.Type(PauseEscalated.class)})
 public interface PauseEvent extends Event {
 
     String pauseId();

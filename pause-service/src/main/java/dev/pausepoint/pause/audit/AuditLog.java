@@ -5,6 +5,9 @@ import dev.pausepoint.events.account.ApiKeyRotated;
 import dev.pausepoint.events.account.DeveloperRegistered;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.events.pause.PauseEscalated;
+import dev.pausepoint.events.pause.PauseFollowUp;
+import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.events.webhook.WebhookCreated;
@@ -26,7 +29,8 @@ public class AuditLog {
     public static final Map<String, String> ACTORS = Map.of(
             DeveloperRegistered.TYPE, "developer", ApiKeyRotated.TYPE, "developer", PauseCreated.TYPE, "developer",
             PauseResponded.TYPE, "human", PauseTimedOut.TYPE, "system", PauseCancelled.TYPE, "developer",
-            WebhookCreated.TYPE, "developer", WebhookDeleted.TYPE, "developer");
+            WebhookCreated.TYPE, "developer", WebhookDeleted.TYPE, "developer", PauseReminded.TYPE, "system",
+            PauseEscalated.TYPE, "system");
 
     private final AuditRepository entries;
 
@@ -67,6 +71,19 @@ public class AuditLog {
         if (event instanceof PauseTimedOut e) {
             detail.put("choice", e.choice());
             return Optional.of(NewAuditEntry.aboutPause(e, PauseTimedOut.TYPE, detail));
+        }
+        if (event instanceof PauseFollowUp e) {
+            // Never the respond URL: it carries the recipient's token.
+            detail.put("notification", e.notification());
+            detail.put("channel", e.channel());
+            detail.put("recipient", e.recipient());
+            if (e.step() != null) {
+                detail.put("step", e.step());
+            } else {
+                detail.put("reminder", e.reminder());
+            }
+            String type = e instanceof PauseReminded ? PauseReminded.TYPE : PauseEscalated.TYPE;
+            return Optional.of(NewAuditEntry.aboutPause(e, type, detail));
         }
         if (event instanceof PauseCancelled e) {
             return Optional.of(NewAuditEntry.aboutPause(e, PauseCancelled.TYPE, detail).from(e.actorIp()));

@@ -26,14 +26,16 @@ final class DeliveryStatusWriter implements EventBatches.BatchWriter {
     @Override
     public void add(Event event) {
         if (event instanceof NotificationSent sent) {
-            sends.merge(sent.pauseId(), new Sent(sent.pauseId(), sent.sandbox(), sent.attempt(), sent.occurredAt(),
-                    sent.sandbox() ? sent.renderedMessage() : null), Sent::then);
+            sends.merge(sent.pauseId() + "#" + sent.notification(), new Sent(sent.pauseId(), sent.notification(),
+                    sent.sandbox(), sent.attempt(), sent.occurredAt(), sent.sandbox() ? sent.renderedMessage() : null),
+                    Sent::then);
         } else if (event instanceof NotificationDelivered delivered) {
             finish();
-            deliveries.delivered(delivered.pauseId(), delivered.occurredAt());
+            deliveries.delivered(delivered.pauseId(), delivered.notification(), delivered.occurredAt());
         } else if (event instanceof NotificationFailed failed) {
             finish();
-            deliveries.failed(failed.pauseId(), failed.attempts(), failed.error(), failed.occurredAt());
+            deliveries.failed(failed.pauseId(), failed.notification(), failed.attempts(), failed.error(),
+                    failed.occurredAt());
         }
     }
 

@@ -7,8 +7,10 @@ import dev.pausepoint.kit.request.Gate;
 import dev.pausepoint.kit.request.HasText;
 import dev.pausepoint.kit.request.OneOf;
 import dev.pausepoint.kit.request.TypeIssue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.GroupSequence;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * people do (code points, so an emoji is one).
  */
 @ApiRequest
-@GroupSequence({CreatePauseRequest.ChannelRule.class, CreatePauseRequest.OptionsRule.class, CreatePauseRequest.class})
+@GroupSequence({CreatePauseRequest.ChannelRule.class, CreatePauseRequest.EscalationChannelRule.class,
+        CreatePauseRequest.OptionsRule.class, CreatePauseRequest.class})
+@EscalationChannels(groups = CreatePauseRequest.EscalationChannelRule.class)
 record CreatePauseRequest(
         @NotNull(groups = ChannelRule.class) @OneOf(value = {"sms", "email", "slack"}, groups = ChannelRule.class)
         @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
@@ -46,7 +50,12 @@ record CreatePauseRequest(
         @Nullable @TypeIssue("must be a string or null") String timeoutDefault,
         @Nullable @TypeIssue("must be a JSON object or null") ObjectNode metadata,
         @Nullable @TypeIssue("must be a string or null") @Schema(minLength = 1, maxLength = MAX_AGENT_NAME)
-        String agentName) {
+        String agentName,
+        @Nullable @TypeIssue("must be an object or null") @Schema(implementation = Reminders.class) ObjectNode reminders,
+        @Nullable @TypeIssue("must be an array of objects or null")
+        @ArraySchema(minItems = 1, maxItems = FollowUpRules.MAX_STEPS, schema = @Schema(implementation = EscalationStep.class))
+        List<ObjectNode> escalation) {
+
 
     static final int MAX_MESSAGE = 2000;
     static final int MAX_OPTION = 100;
@@ -57,8 +66,29 @@ record CreatePauseRequest(
     static final int MAX_INTEGER_DIGITS = 131_072;
     static final int MAX_FRACTION_DIGITS = 16_383;
 
+    /**
+     * The shape of {@code reminders}, for the API document only: the field is read as JSON and judged by
+     * {@link FollowUpRules}, so that each problem is reported on its path inside it.
+     */
+    @ApiRequest
+    record Reminders(@NotNull @Min(FollowUpRules.MIN_EVERY_MINUTES) Integer everyMinutes,
+            @NotNull @Min(1) @Max(FollowUpRules.MAX_REMINDERS) Integer max) {
+    }
+
+    /** The shape of one {@code escalation} step, for the API document only, as {@link Reminders}. */
+    @ApiRequest
+    record EscalationStep(@NotNull @Min(1) Integer afterMinutes,
+            @NotNull @Schema(allowableValues = {"sms", "email", "slack"}) String channel,
+            @NotNull String recipient) {
+    }
+
     @Gate(code = ErrorCode.INVALID_CHANNEL, message = "channel must be one of sms, email, slack.")
     interface ChannelRule {
+    }
+
+    @Gate(code = ErrorCode.INVALID_CHANNEL, message = "escalation: every step's channel must be one of sms, email,"
+            + " slack.")
+    interface EscalationChannelRule {
     }
 
     @Gate(code = ErrorCode.INVALID_OPTIONS, message = "options must be an array of 2 to 5 distinct, non-blank strings"
@@ -69,9 +99,10 @@ record CreatePauseRequest(
     /**
      * The rules no annotation can hold: the recipient against its channel and the configured destinations,
      * the default against the options, the metadata's size as JSON, the agent's name as a person will read
-     * it. A field that failed already is null here.
+     * it, the follow-ups ({@link FollowUpRules}) against the timeout the plan allows ({@code timeoutCapHours}).
+     * A field that failed already is null here.
      */
-    List<FieldIssue> issues(Recipients recipients) {
+    List<FieldIssue> issues(Recipients recipients, int timeoutCapHours) {
         List<FieldIssue> issues = new ArrayList<>();
         if (recipient != null) {
             recipients.problem(channel, recipient).ifPresent(issue -> issues.add(new FieldIssue("recipient", issue)));
@@ -88,6 +119,8 @@ record CreatePauseRequest(
         if (agentName != null) {
             agentNameProblem(agentName).ifPresent(issue -> issues.add(new FieldIssue("agent_name", issue)));
         }
+        int hours = Math.min(timeoutHours == null ? DEFAULT_TIMEOUT_HOURS : Math.max(timeoutHours, 1), timeoutCapHours);
+        issues.addAll(FollowUpRules.issues(reminders, escalation, recipients, 60L * hours));
         return issues;
     }
 
@@ -131,6 +164,6 @@ record CreatePauseRequest(
     NewPause toNewPause(Recipients recipients) {
         return new NewPause(channel, recipients.normalize(channel, recipient), message, List.copyOf(options),
                 Boolean.TRUE.equals(allowTextResponse), timeoutHours == null ? DEFAULT_TIMEOUT_HOURS : timeoutHours,
-                timeoutDefault, metadata, agentName);
+                timeoutDefault, metadata, agentName, FollowUpRules.read(reminders, escalation, recipients));
     }
 }

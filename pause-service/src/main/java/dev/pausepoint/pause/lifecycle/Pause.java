@@ -5,6 +5,9 @@ import dev.pausepoint.events.EventIds;
 import dev.pausepoint.events.EventJson;
 import dev.pausepoint.events.pause.PauseCancelled;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.events.pause.PauseEscalated;
+import dev.pausepoint.events.pause.PauseFollowUp;
+import dev.pausepoint.events.pause.PauseReminded;
 import dev.pausepoint.events.pause.PauseResponded;
 import dev.pausepoint.events.pause.PauseTimedOut;
 import dev.pausepoint.identity.CallerIdentity;
@@ -24,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 public record Pause(String id, String developerId, boolean livemode, PauseStatus status, String channel,
         String recipient, String message, List<String> options, boolean allowTextResponse, String timeoutDefault,
-        JsonNode metadata, Instant createdAt, Instant expiresAt, Outcome outcome, Delivery delivery, Asker asker) {
+        JsonNode metadata, Instant createdAt, Instant expiresAt, Outcome outcome, Delivery delivery, Asker asker,
+        boolean hasSchedule) {
 
     /** The channels a pause may ask through, as the API names them (the table refuses any other). */
     public static final List<String> CHANNELS = List.of("sms", "email", "slack");
@@ -49,8 +53,8 @@ public record Pause(String id, String developerId, boolean livemode, PauseStatus
         }
     }
 
-    /** A new pause and the event that announces it, which carries the human's link. */
-    record WithEvent(Pause pause, PauseCreated event) {
+    /** A new pause and the event that announces it, which carries the human's link, and its follow-ups. */
+    record WithEvent(Pause pause, PauseCreated event, List<ScheduledNotification> schedule) {
     }
 
     /**
@@ -63,12 +67,29 @@ public record Pause(String id, String developerId, boolean livemode, PauseStatus
         Pause pause = new Pause("psr_" + UUID.randomUUID(), caller.developerId(), caller.livemode(),
                 PauseStatus.PENDING, request.channel(), request.recipient(), request.message(), request.options(),
                 request.allowTextResponse(), request.timeoutDefault(), request.metadata(), now, now.plus(timeout),
-                Outcome.none(), Delivery.queued(), new Asker(caller.accountName(), request.agentName()));
+                Outcome.none(), Delivery.queued(), new Asker(caller.accountName(), request.agentName()),
+                !request.followUps().none());
         return new WithEvent(pause, new PauseCreated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, pause.id,
                 pause.developerId, pause.livemode, pause.channel, pause.recipient, pause.message, pause.options,
                 pause.allowTextResponse, pause.timeoutDefault, pause.eventMetadata(),
                 links.to(pause.id, pause.expiresAt), pause.expiresAt, caller.clientIp(), pause.asker.agentName(),
-                pause.asker.accountName()));
+                pause.asker.accountName()),
+                request.followUps().schedule(pause.channel, pause.recipient, now));
+    }
+
+    /**
+     * The event of {@code due}, one of this pending pause's follow-ups, sent at {@code now} through the link
+     * of its slot.
+     */
+    PauseFollowUp followUpEvent(ScheduledNotification due, Instant now, RespondLinks links) {
+        String url = links.to(id, expiresAt, due.slot());
+        return due.kind().equals(ScheduledNotification.REMINDER)
+                ? new PauseReminded(EventIds.newEventId(), now, Event.SCHEMA_VERSION, id, developerId, livemode,
+                        due.notification(), due.reminder(), due.channel(), due.recipient(), message, options, url,
+                        expiresAt, eventMetadata(), timeoutDefault, asker.agentName(), asker.accountName())
+                : new PauseEscalated(EventIds.newEventId(), now, Event.SCHEMA_VERSION, id, developerId, livemode,
+                        due.notification(), due.step(), due.channel(), due.recipient(), message, options, url,
+                        expiresAt, eventMetadata(), timeoutDefault, asker.agentName(), asker.accountName());
     }
 
     /** The event of this pause's cancel; {@code now} is the cancel's time. */

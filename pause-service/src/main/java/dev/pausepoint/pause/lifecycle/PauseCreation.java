@@ -33,6 +33,7 @@ public class PauseCreation {
     private final QuotaClient quota;
     private final PauseRepository pauses;
     private final TestAnswerRepository testAnswers;
+    private final PauseScheduleRepository schedule;
     private final PauseEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -40,8 +41,8 @@ public class PauseCreation {
 
     PauseCreation(PauseRequestParser parser, PlanPolicy planPolicy, RespondLinks links,
             IdempotencyKeys idempotencyKeys, QuotaClient quota, PauseRepository pauses,
-            TestAnswerRepository testAnswers, PauseEvents events, TransactionTemplate transactions, Clock clock,
-            PauseMetrics metrics) {
+            TestAnswerRepository testAnswers, PauseScheduleRepository schedule, PauseEvents events,
+            TransactionTemplate transactions, Clock clock, PauseMetrics metrics) {
         this.parser = parser;
         this.planPolicy = planPolicy;
         this.links = links;
@@ -49,6 +50,7 @@ public class PauseCreation {
         this.quota = quota;
         this.pauses = pauses;
         this.testAnswers = testAnswers;
+        this.schedule = schedule;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -58,13 +60,13 @@ public class PauseCreation {
     public CreatedPause create(CallerIdentity caller, JsonNode body, String idempotencyKey) {
         caller.requireAuthenticated();
         return idempotencyKeys.once(caller, idempotencyKey, body, CreatedPause.class, key -> {
-            NewPause request = parser.parse(body, caller.livemode());
+            NewPause request = parser.parse(body, caller.livemode(), planPolicy.timeoutCapHours(caller.plan()));
             Duration timeout = planPolicy.admit(caller.plan(), request);
             Optional<TestRecipient> test = TestRecipients.of(caller.livemode(), request.channel(), request.recipient());
             Pause.WithEvent created = Pause.create(request, caller, TestRecipients.timeout(test, timeout), links,
                     clock);
             CreatedPause answer = CreatedPause.of(created);
-            Runnable store = () -> events.publishWith(writes(created.pause(), test), created.event());
+            Runnable store = () -> events.publishWith(writes(created, test), created.event());
             CreatedPause stored = withQuotaSlot(created.pause(), () -> {
                 if (idempotencyKey == null) {
                     // One statement writes the pause with its event and audit entry: it needs no transaction.
@@ -83,10 +85,17 @@ public class PauseCreation {
         });
     }
 
-    /** The pause's insert, and the answer its test recipient will give, if it gives one. */
-    private List<Outbox.Write> writes(Pause pause, Optional<TestRecipient> test) {
-        List<Outbox.Write> writes = new ArrayList<>(2);
+    /**
+     * The pause's row; when it has follow-ups, theirs (one pause however many messages it sends); and the
+     * answer its test recipient will give, if it gives one.
+     */
+    private List<Outbox.Write> writes(Pause.WithEvent created, Optional<TestRecipient> test) {
+        Pause pause = created.pause();
+        List<Outbox.Write> writes = new ArrayList<>(3);
         writes.add(pauses.insertion(pause));
+        if (!created.schedule().isEmpty()) {
+            writes.add(schedule.insertion(pause.id(), created.schedule()));
+        }
         test.filter(TestRecipient.Choose.class::isInstance).map(TestRecipient.Choose.class::cast)
                 .ifPresent(choose -> writes.add(testAnswers.insertion(pause.id(),
                         pause.options().get(choose.option() - 1), pause.createdAt().plus(choose.after()))));

@@ -35,13 +35,14 @@ public class PauseRepository {
     Outbox.Write insertion(Pause pause) {
         return new Outbox.Write("""
                 INSERT INTO pause (id, developer_id, livemode, status, channel, recipient, message, options,
-                    allow_text_response, timeout_default, metadata, created_at, expires_at, agent_name, account_name)
-                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                    allow_text_response, timeout_default, metadata, created_at, expires_at, agent_name, account_name,
+                    has_schedule)
+                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
                 pause.id(), pause.developerId(), pause.livemode(), pause.channel(), pause.recipient(),
                 pause.message(), json.writeValueAsString(pause.options()), pause.allowTextResponse(),
                 pause.timeoutDefault(), pause.metadata() == null ? null : pause.metadata().toString(),
                 Timestamp.from(pause.createdAt()), Timestamp.from(pause.expiresAt()), pause.asker().agentName(),
-                pause.asker().accountName());
+                pause.asker().accountName(), pause.hasSchedule());
     }
 
     /** The pause if it exists in the caller's world; another developer's or world's is simply absent. */
@@ -161,6 +162,16 @@ public class PauseRepository {
     }
 
     /**
+     * Those of these pauses still pending and unexpired at {@code now}, share-locked until the caller's
+     * transaction ends: a respond, cancel or timeout of one of them waits for that end, and one that
+     * committed first has taken the pause out of this answer. What a follow-up's emission stands on.
+     */
+    List<Pause> lockPending(Collection<String> ids, Instant now) {
+        return jdbc.sql("SELECT * FROM pause WHERE id = ANY(?) AND status = 'pending' AND expires_at > ? FOR SHARE")
+                .params(ids.toArray(String[]::new), Timestamp.from(now)).query(this::map).list();
+    }
+
+    /**
      * Moves up to {@code limit} expired pending pauses to timed_out, with the default as the choice.
      * SKIP LOCKED lets several sweepers share the work without waiting on or repeating each other.
      */
@@ -188,7 +199,7 @@ public class PauseRepository {
                 new Pause.Delivery(row.getString("delivery_status"), row.getInt("delivery_attempts"),
                         row.getString("delivery_last_error"), instant(row, "delivery_updated_at"),
                         row.getString("delivery_sandbox_message")),
-                new Asker(row.getString("account_name"), row.getString("agent_name")));
+                new Asker(row.getString("account_name"), row.getString("agent_name")), row.getBoolean("has_schedule"));
     }
 
     private static Timestamp wholeSeconds(Instant instant) {

@@ -22,13 +22,16 @@ final class PauseRequestParser {
 
     /** The pause the body asks for, read as a live pause: 400 INVALID_CHANNEL, 400 INVALID_OPTIONS or one 422. */
     NewPause parse(JsonNode body) {
-        return parse(body, true);
+        return parse(body, true, Integer.MAX_VALUE);
     }
 
-    /** As {@link #parse(JsonNode)}, in the world {@code livemode}: a test pause's recipient may be a test recipient. */
-    NewPause parse(JsonNode body, boolean livemode) {
+    /**
+     * As {@link #parse(JsonNode)}, in the world {@code livemode} (a test pause's recipient may be a test
+     * recipient) for a plan that grants a pause at most {@code timeoutCapHours}.
+     */
+    NewPause parse(JsonNode body, boolean livemode, int timeoutCapHours) {
         return JsonBodies.read(body, CreatePauseRequest.class, request -> {
-            List<FieldIssue> issues = new ArrayList<>(request.issues(recipients));
+            List<FieldIssue> issues = new ArrayList<>(request.issues(recipients, timeoutCapHours));
             boolean recipientFailed = request.recipient() == null
                     || issues.stream().anyMatch(issue -> issue.field().equals("recipient"));
             if (!livemode && !recipientFailed) {

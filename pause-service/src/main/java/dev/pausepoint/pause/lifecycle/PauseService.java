@@ -6,7 +6,9 @@ import dev.pausepoint.identity.CallerIdentity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +20,14 @@ import org.springframework.stereotype.Service;
 public class PauseService {
 
     private final PauseRepository pauses;
+    private final PauseScheduleRepository schedule;
     private final PauseTransitions transitions;
     private final RespondLinks links;
 
-    PauseService(PauseRepository pauses, PauseTransitions transitions, RespondLinks links) {
+    PauseService(PauseRepository pauses, PauseScheduleRepository schedule, PauseTransitions transitions,
+            RespondLinks links) {
         this.pauses = pauses;
+        this.schedule = schedule;
         this.transitions = transitions;
         this.links = links;
     }
@@ -39,7 +44,22 @@ public class PauseService {
 
     /** {@code pause} as every read of the API shows it, for callers that found it on their own. */
     public PauseView view(Pause pause) {
-        return PauseView.of(pause, links);
+        return views(List.of(pause)).get(pause.id());
+    }
+
+    /**
+     * These pauses as every read shows them, by id. Their follow-ups are read in one statement, and only for
+     * the pauses that have any, so a page of pauses without reminders or escalation costs nothing more.
+     */
+    public Map<String, PauseView> views(Collection<Pause> found) {
+        List<String> scheduled = found.stream().filter(Pause::hasSchedule).map(Pause::id).toList();
+        Map<String, List<PauseScheduleRepository.Entry>> followUps = scheduled.isEmpty() ? Map.of()
+                : schedule.forPauses(scheduled);
+        Map<String, PauseView> views = new LinkedHashMap<>();
+        for (Pause pause : found) {
+            views.put(pause.id(), PauseView.of(pause, links, followUps.getOrDefault(pause.id(), List.of())));
+        }
+        return views;
     }
 
     public PauseView get(CallerIdentity caller, String pauseId) {
@@ -74,7 +94,7 @@ public class PauseService {
         List<Pause> rows = pauses.list(caller.developerId(), caller.livemode(), statusFilter, channel, limit + 1,
                 offset);
         boolean more = rows.size() > limit;
-        return new PausePage(rows.stream().limit(limit).map(this::view).toList(), limit, offset, more);
+        return new PausePage(List.copyOf(views(rows.stream().limit(limit).toList()).values()), limit, offset, more);
     }
 
     /**

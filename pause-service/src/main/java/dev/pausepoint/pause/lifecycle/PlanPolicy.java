@@ -21,15 +21,31 @@ final class PlanPolicy {
 
     /**
      * The timeout {@code request} gets on {@code planName}: the one asked for, capped. A channel the plan
-     * does not offer is 403 CHANNEL_NOT_ALLOWED, naming the cheapest plan that has it.
+     * does not offer is 403 CHANNEL_NOT_ALLOWED, naming the cheapest plan that has it; every escalation
+     * step's channel too, the message naming the step.
      */
     Duration admit(String planName, NewPause request) {
-        Plan plan = plans.find(planName).orElseGet(() -> plans.get(PlanCatalog.FREE));
+        Plan plan = plan(planName);
         if (!plan.channels().contains(request.channel())) {
             throw new ChannelNotAllowedException(request.channel(), plan.name(),
                     plans.cheapestWith(request.channel()).map(Plan::name).orElse(null));
         }
-        int cap = plan.maxTimeoutHours() == null ? absoluteMaxTimeoutHours : plan.maxTimeoutHours();
-        return Duration.ofHours(Math.min(request.timeoutHours(), cap));
+        for (FollowUps.EscalationStep step : request.followUps().escalation()) {
+            if (!plan.channels().contains(step.channel())) {
+                throw new ChannelNotAllowedException("escalation[" + (step.step() - 1) + "]", step.channel(),
+                        plan.name(), plans.cheapestWith(step.channel()).map(Plan::name).orElse(null));
+            }
+        }
+        return Duration.ofHours(Math.min(request.timeoutHours(), timeoutCapHours(planName)));
+    }
+
+    /** The longest a pause may wait on {@code planName}, in hours. */
+    int timeoutCapHours(String planName) {
+        Plan plan = plan(planName);
+        return plan.maxTimeoutHours() == null ? absoluteMaxTimeoutHours : plan.maxTimeoutHours();
+    }
+
+    private Plan plan(String planName) {
+        return plans.find(planName).orElseGet(() -> plans.get(PlanCatalog.FREE));
     }
 }

@@ -3,6 +3,7 @@ package dev.pausepoint.pause.woken;
 import dev.pausepoint.errors.ValidationException;
 import dev.pausepoint.pause.lifecycle.Pause;
 import dev.pausepoint.pause.lifecycle.PauseService;
+import dev.pausepoint.pause.lifecycle.PauseView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public class WokenPausesController {
         wanted.forEach(entry -> ids.add(entry.pauseId()));
         Map<String, Pause> found = pauses.findEach(ids).stream()
                 .collect(Collectors.toMap(Pause::id, Function.identity()));
+        Map<String, PauseView> views = pauses.views(found.values());
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 * wanted.size() + 16);
         out.writeBytes(OPEN);
         for (int i = 0; i < wanted.size(); i++) {
@@ -71,7 +73,7 @@ public class WokenPausesController {
             Pause pause = found.get(entry.pauseId());
             boolean theirs = pause != null && pause.developerId().equals(entry.developerId())
                     && pause.livemode() == entry.livemode();
-            out.writeBytes(theirs ? json.writeValueAsBytes(pauses.view(pause)) : NULL);
+            out.writeBytes(theirs ? json.writeValueAsBytes(views.get(pause.id())) : NULL);
         }
         out.write(']');
         out.write('}');

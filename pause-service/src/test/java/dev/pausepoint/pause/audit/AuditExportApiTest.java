@@ -376,7 +376,8 @@ class AuditExportApiTest extends PauseApiTest {
         assertThat(reply.header("Content-Type")).startsWith("application/json");
         assertThat(reply.header("Content-Disposition")).isNull();
         assertThat(reply.json().get("detail").toString()).isEqualTo("[{\"field\":\"event_type\",\"issue\":\"must be "
-                + "one of api_key.rotated, developer.registered, pause.cancelled, pause.created, pause.responded, "
+                + "one of api_key.rotated, developer.registered, pause.cancelled, pause.created, pause.escalated, "
+                + "pause.reminded, pause.responded, "
                 + "pause.timed_out, webhook.created, webhook.deleted\"},{\"field\":\"from_date\",\"issue\":\"must be a "
                 + "date like 2026-11-25\"},{\"field\":\"to_date\",\"issue\":\"must be a date like 2026-11-25\"},"
                 + "{\"field\":\"format\",\"issue\":\"must be one of ndjson, csv\"}]");

@@ -72,7 +72,7 @@ class CreatePauseRequestTest {
         NewPause pause = PARSER.parse(valid());
 
         assertThat(pause).isEqualTo(new NewPause("sms", "+14155550123", "Deploy?", List.of("Yes", "No"), false, 24,
-                null, null, null));
+                null, null, null, FollowUps.NONE));
     }
 
     @Test

@@ -113,7 +113,7 @@ class PauseCreateTest {
         assertThat(created.pause().asker().accountName()).isEqualTo("Acme Robotics");
         assertThat(created.event().agentName()).isEqualTo("deploy-bot 🤖");
         assertThat(created.event().accountName()).isEqualTo("Acme Robotics");
-        assertThat(PauseView.of(created.pause(), LINKS).agentName()).isEqualTo("deploy-bot 🤖");
+        assertThat(PauseView.of(created.pause(), LINKS, List.of()).agentName()).isEqualTo("deploy-bot 🤖");
     }
 
     @Test
@@ -121,7 +121,7 @@ class PauseCreateTest {
         Pause.WithEvent created = create(REQUEST, LIVE);
         assertThat(created.event().agentName()).isNull();
         assertThat(created.event().accountName()).isNull();
-        assertThat(PauseView.of(created.pause(), LINKS).agentName()).isNull();
+        assertThat(PauseView.of(created.pause(), LINKS, List.of()).agentName()).isNull();
     }
 
     @Test

@@ -74,9 +74,15 @@ class PauseLifecycleApiTest extends PauseApiTest {
         pause.propertyNames().forEach(names::add);
         assertThat(names).containsExactly("pause_id", "status", "livemode", "channel", "recipient", "message",
                 "options", "allow_text_response", "timeout_default", "metadata", "agent_name", "created_at", "expires_at",
-                "respond_url", "response_choice", "response_text", "response_at", "cancelled_at", "delivery");
+                "respond_url", "response_choice", "response_text", "response_at", "cancelled_at", "delivery",
+                "deliveries");
         assertThat(pause.get("agent_name").isNull()).isTrue();
         assertThat(pause.get("respond_url").isNull()).as("a live pause's link is shown by its create only").isTrue();
+        assertThat(pause.get("deliveries").toString()).as("one notification, the same facts as delivery")
+                .isEqualTo("[{\"notification\":0,\"kind\":\"initial\",\"step\":null,\"reminder\":null,"
+                        + "\"channel\":\"sms\",\"recipient\":\"+14155550123\",\"due_at\":\""
+                        + pause.get("created_at").asString() + "\",\"status\":\"queued\",\"attempts\":0,"
+                        + "\"last_error\":null,\"updated_at\":null,\"sandbox_message\":null}]");
     }
 
     /** The developer (and the dashboard) can answer their own test pause: every read carries the create's link. */

@@ -17,6 +17,10 @@ import java.util.UUID;
  * key id, the pause's UUID (16 bytes) and the expiry (unsigned seconds), 22 bytes; the MAC is truncated
  * to 128 bits. The whole token is 53 characters, short enough for an SMS link.
  *
+ * <p>A pause has one link per recipient (docs/api-decisions.md, "Reminders and escalation"): the link of
+ * slot 0, the pause's own recipient, is exactly that version-1 token, so its links read as before; the link
+ * of another slot is version 2, the same payload followed by the slot byte (23 bytes, 54 characters).
+ *
  * <p>Keys rotate: new tokens are signed with {@code currentKeyId}, and every key still configured keeps
  * verifying the tokens it signed until they expire. Comparison is constant-time. Verification says
  * nothing about expiry or use; callers decide what an expired or spent token shows.
@@ -24,7 +28,9 @@ import java.util.UUID;
 public final class ResponseTokenCodec {
 
     private static final byte VERSION = 1;
+    private static final byte SLOT_VERSION = 2;
     private static final int PAYLOAD_LENGTH = 22;
+    private static final int SLOT_PAYLOAD_LENGTH = PAYLOAD_LENGTH + 1;
     private static final int MAC_LENGTH = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -46,11 +52,22 @@ public final class ResponseTokenCodec {
     }
 
     public String issue(String pauseId, Instant expiresAt) {
+        return issue(pauseId, expiresAt, 0);
+    }
+
+    /** The link of {@code slot} (0-255) of the pause; slot 0's is the version-1 token {@link #issue(String, Instant)} gives. */
+    public String issue(String pauseId, Instant expiresAt, int slot) {
+        if (slot < 0 || slot > 255) {
+            throw new IllegalArgumentException("a response-token slot is 0-255, not " + slot);
+        }
         UUID uuid = UUID.fromString(pauseId.substring("psr_".length()));
-        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_LENGTH)
-                .put(VERSION).put((byte) currentKeyId)
+        ByteBuffer payload = ByteBuffer.allocate(slot == 0 ? PAYLOAD_LENGTH : SLOT_PAYLOAD_LENGTH)
+                .put(slot == 0 ? VERSION : SLOT_VERSION).put((byte) currentKeyId)
                 .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
                 .putInt((int) expiresAt.getEpochSecond());
+        if (slot != 0) {
+            payload.put((byte) slot);
+        }
         byte[] bytes = payload.array();
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(keys.get(currentKeyId), bytes));
     }
@@ -72,7 +89,12 @@ public final class ResponseTokenCodec {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (payload.length != PAYLOAD_LENGTH || presented.length != MAC_LENGTH || payload[0] != VERSION) {
+        boolean slotted = payload.length == SLOT_PAYLOAD_LENGTH && payload[0] == SLOT_VERSION;
+        if (!(slotted || payload.length == PAYLOAD_LENGTH && payload[0] == VERSION) || presented.length != MAC_LENGTH) {
+            throw invalid();
+        }
+        // Slot 0 has one token, version 1: a version-2 token naming it would be a second string for one link.
+        if (slotted && payload[PAYLOAD_LENGTH] == 0) {
             throw invalid();
         }
         int keyId = payload[1] & 0xFF;
@@ -88,7 +110,8 @@ public final class ResponseTokenCodec {
         ByteBuffer buffer = ByteBuffer.wrap(payload, 2, PAYLOAD_LENGTH - 2);
         UUID uuid = new UUID(buffer.getLong(), buffer.getLong());
         long expiry = Integer.toUnsignedLong(buffer.getInt());
-        return new ResponseToken("psr_" + uuid, Instant.ofEpochSecond(expiry), keyId);
+        int slot = slotted ? payload[PAYLOAD_LENGTH] & 0xFF : 0;
+        return new ResponseToken("psr_" + uuid, Instant.ofEpochSecond(expiry), keyId, slot);
     }
 
     private static byte[] mac(byte[] key, byte[] payload) {

@@ -82,6 +82,39 @@ class ResponseTokenCodecTest {
     }
 
     @Test
+    void eachSlotHasItsOwnLinkThatNamesTheSameExpiringPauseAndStaysShort() {
+        String own = codec.issue(PAUSE, EXPIRY);
+        assertThat(codec.issue(PAUSE, EXPIRY, 0)).as("slot 0 is the version-1 token, byte for byte").isEqualTo(own);
+        for (int slot = 1; slot <= 3; slot++) {
+            String token = codec.issue(PAUSE, EXPIRY, slot);
+            assertThat(token).isNotEqualTo(own).hasSizeLessThanOrEqualTo(80).hasSize(54);
+            assertThat(codec.verify(token)).isEqualTo(new ResponseToken(PAUSE, EXPIRY, 1, slot));
+        }
+        assertThat(codec.verify(own).slot()).isZero();
+    }
+
+    @Test
+    void aSlottedTokenTamperedAnywhereOrNamingSlotZeroIsInvalid() {
+        String token = codec.issue(PAUSE, EXPIRY, 2);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.') {
+                continue;
+            }
+            char replacement = alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1) % alphabet.length());
+            String tampered = token.substring(0, i) + replacement + token.substring(i + 1);
+            assertThat(errorOf(() -> codec.verify(tampered))).as("position %d", i).isEqualTo("INVALID_TOKEN");
+        }
+        // A correctly signed version-2 payload for slot 0 would be a second string for the version-1 link.
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        payload[payload.length - 1] = 0;
+        byte[] mac = java.util.Arrays.copyOf(dev.pausepoint.identity.Hmac.sha256(KEY_1, payload), 16);
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        String slotZero = encoder.encodeToString(payload) + "." + encoder.encodeToString(mac);
+        assertThat(errorOf(() -> codec.verify(slotZero))).isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
     void shortKeysAreRefused() {
         assertThatThrownBy(() -> new ResponseTokenCodec(Map.of(1, new byte[16]), 1))
                 .isInstanceOf(IllegalArgumentException.class);
