@@ -71,7 +71,8 @@ record CreatePauseRequest(
      * {@link FollowUpRules}, so that each problem is reported on its path inside it.
      */
     @ApiRequest
-    record Reminders(@NotNull @Min(FollowUpRules.MIN_EVERY_MINUTES) Integer everyMinutes,
+    record Reminders(
+            @NotNull @Min(FollowUpRules.MIN_EVERY_MINUTES) @Max(FollowUpRules.MAX_EVERY_MINUTES) Integer everyMinutes,
             @NotNull @Min(1) @Max(FollowUpRules.MAX_REMINDERS) Integer max) {
     }
 

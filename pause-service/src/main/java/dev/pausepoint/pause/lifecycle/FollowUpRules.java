@@ -16,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class FollowUpRules {
 
     static final int MIN_EVERY_MINUTES = 5;
+    /** The longest any pause can wait (8760 hours): a longer interval could never send a reminder. */
+    static final int MAX_EVERY_MINUTES = 525_600;
     static final int MAX_REMINDERS = 5;
     static final int MAX_STEPS = 3;
 
@@ -30,6 +32,8 @@ final class FollowUpRules {
             Field every = integer(reminders, "every_minutes");
             if (every.problem() == null && every.value() < MIN_EVERY_MINUTES) {
                 every = Field.failed("must be at least " + MIN_EVERY_MINUTES);
+            } else if (every.problem() == null && every.value() > MAX_EVERY_MINUTES) {
+                every = Field.failed("must be at most " + MAX_EVERY_MINUTES + " (a year, the longest a pause can wait)");
             }
             every.report("reminders.every_minutes", issues);
             Field max = integer(reminders, "max");

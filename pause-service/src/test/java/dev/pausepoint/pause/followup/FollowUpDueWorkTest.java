@@ -11,6 +11,7 @@ import dev.pausepoint.kit.EventReader;
 import dev.pausepoint.kit.token.ResponseTokenCodec;
 import dev.pausepoint.pause.PauseApiTest;
 import dev.pausepoint.pause.lifecycle.PauseFollowUps;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -126,6 +127,20 @@ class FollowUpDueWorkTest extends PauseApiTest {
         assertThat(audit(cancelled)).containsExactly("pause.created", "pause.cancelled");
         assertThat(jdbc.sql("SELECT count(*) FROM pause_schedule WHERE pause_id IN (?, ?) AND state = 'skipped'")
                 .params(answered, cancelled).query(Integer.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void remindersDueAtOrAfterTheExpiryAreListedAsSkippedFromTheStart() {
+        CallerIdentity caller = developer("pro", KeyMode.TEST);
+        String pauseId = createdId(caller, """
+                {"recipient": "+14155550123", "channel": "sms", "message": "Deploy?", "options": ["Approve", "Reject"],
+                 "timeout_hours": 1, "reminders": {"every_minutes": 525600, "max": 5}}""");
+        JsonNode deliveries = deliveries(caller, pauseId);
+        assertThat(deliveries).extracting(d -> d.get("status").asString())
+                .containsExactly("queued", "skipped", "skipped", "skipped", "skipped", "skipped");
+        assertThat(deliveries.get(5).get("due_at").asString()).as("five years on, stored and read back exactly")
+                .isEqualTo(Instant.parse(deliveries.get(0).get("due_at").asString())
+                        .plusSeconds(5L * 525600 * 60).toString());
     }
 
     @Test

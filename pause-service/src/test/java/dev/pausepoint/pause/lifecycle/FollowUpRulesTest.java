@@ -74,6 +74,10 @@ class FollowUpRulesTest {
         assertThat(issues(", \"reminders\": {\"every_minutes\": \"5\", \"max\": 1.5}")).containsExactly(
                 new FieldIssue("reminders.every_minutes", "must be an integer"),
                 new FieldIssue("reminders.max", "must be an integer"));
+        assertThat(parse(", \"reminders\": {\"every_minutes\": 525600, \"max\": 5}").followUps().reminders())
+                .isEqualTo(new FollowUps.Reminders(525600, 5));
+        assertThat(issues(", \"reminders\": {\"every_minutes\": 525601, \"max\": 1}")).containsExactly(
+                new FieldIssue("reminders.every_minutes", "must be at most 525600 (a year, the longest a pause can wait)"));
         assertThat(issues(", \"reminders\": {\"every_minutes\": 99999999999, \"max\": 1}"))
                 .containsExactly(new FieldIssue("reminders.every_minutes", "is too large"));
         assertThat(issues(", \"reminders\": [5, 1]")).containsExactly(new FieldIssue("reminders", "must be an object or null"));
