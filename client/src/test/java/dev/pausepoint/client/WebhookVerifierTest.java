@@ -55,6 +55,51 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void aReminderOrEscalationEventCarriesWhichNotificationWentOut() throws Exception {
+        byte[] body = ("{\"event_id\":\"evt_2\",\"event\":\"pause.escalated\",\"pause_id\":\"psr_1\","
+                + "\"developer_id\":\"dev_1\",\"livemode\":false,\"timestamp\":" + SENT + ",\"data\":{\"notification\":2,"
+                + "\"kind\":\"escalation\",\"step\":1,\"reminder\":null,\"channel\":\"email\",\"metadata\":{\"run\":7}}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        WebhookEvent event = WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+
+        assertThat(event.event()).isEqualTo(WebhookEvent.PAUSE_ESCALATED);
+        assertThat(event.data().notification()).isEqualTo(2);
+        assertThat(event.data().kind()).isEqualTo(NotificationKind.ESCALATION);
+        assertThat(event.data().step()).isEqualTo(1);
+        assertThat(event.data().reminder()).isNull();
+        assertThat(event.data().channel()).isEqualTo(Channel.EMAIL);
+        assertThat(event.data().metadata().get("run").asInt()).isEqualTo(7);
+        assertThat(event.data().choice()).isNull();
+    }
+
+    @Test
+    void aKindOrChannelAddedLaterStillVerifies() throws Exception {
+        byte[] body = ("{\"event_id\":\"evt_3\",\"event\":\"pause.reminded\",\"pause_id\":\"psr_1\","
+                + "\"developer_id\":\"dev_1\",\"livemode\":false,\"timestamp\":" + SENT + ",\"data\":{\"notification\":1,"
+                + "\"kind\":\"nudge\",\"step\":null,\"reminder\":1,\"channel\":\"carrier-pigeon\",\"metadata\":null}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        WebhookEvent event = WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+
+        assertThat(event.event()).isEqualTo(WebhookEvent.PAUSE_REMINDED);
+        assertThat(event.data().kind()).isEqualTo(NotificationKind.UNKNOWN);
+        assertThat(event.data().channel()).isNull();
+        assertThat(event.data().reminder()).isEqualTo(1);
+    }
+
+    @Test
+    void aTerminalEventHasNoNotificationFields() throws Exception {
+        byte[] body = body(SENT);
+
+        WebhookEvent event = WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+
+        assertThat(event.data().notification()).isNull();
+        assertThat(event.data().kind()).isNull();
+        assertThat(event.data().channel()).isNull();
+    }
+
+    @Test
     void aSignatureUnderAnotherSecretIsRefused() throws Exception {
         byte[] body = body(SENT);
 
