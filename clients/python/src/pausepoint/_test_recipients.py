@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Callable, Optional, Union
+from typing import Callable, Union
 
 from .models import Channel, EscalationStep
 
