@@ -54,14 +54,18 @@ class WebhookVerifierTest {
         assertThat(event.data().metadata().get("n").decimalValue()).isEqualByComparingTo("1.50");
     }
 
+    /** A signed, fresh notification event ({@code pause.reminded}, {@code pause.escalated}) with this data. */
+    private static WebhookEvent notificationEvent(String event, String data) throws Exception {
+        byte[] body = ("{\"event_id\":\"evt_2\",\"event\":\"" + event + "\",\"pause_id\":\"psr_1\","
+                + "\"developer_id\":\"dev_1\",\"livemode\":false,\"timestamp\":" + SENT + ",\"data\":" + data + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        return WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+    }
+
     @Test
     void aReminderOrEscalationEventCarriesWhichNotificationWentOut() throws Exception {
-        byte[] body = ("{\"event_id\":\"evt_2\",\"event\":\"pause.escalated\",\"pause_id\":\"psr_1\","
-                + "\"developer_id\":\"dev_1\",\"livemode\":false,\"timestamp\":" + SENT + ",\"data\":{\"notification\":2,"
-                + "\"kind\":\"escalation\",\"step\":1,\"reminder\":null,\"channel\":\"email\",\"metadata\":{\"run\":7}}}")
-                .getBytes(StandardCharsets.UTF_8);
-
-        WebhookEvent event = WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+        WebhookEvent event = notificationEvent("pause.escalated", "{\"notification\":2,\"kind\":\"escalation\","
+                + "\"step\":1,\"reminder\":null,\"channel\":\"email\",\"metadata\":{\"run\":7}}");
 
         assertThat(event.event()).isEqualTo(WebhookEvent.PAUSE_ESCALATED);
         assertThat(event.data().notification()).isEqualTo(2);
@@ -75,12 +79,8 @@ class WebhookVerifierTest {
 
     @Test
     void aKindOrChannelAddedLaterStillVerifies() throws Exception {
-        byte[] body = ("{\"event_id\":\"evt_3\",\"event\":\"pause.reminded\",\"pause_id\":\"psr_1\","
-                + "\"developer_id\":\"dev_1\",\"livemode\":false,\"timestamp\":" + SENT + ",\"data\":{\"notification\":1,"
-                + "\"kind\":\"nudge\",\"step\":null,\"reminder\":1,\"channel\":\"carrier-pigeon\",\"metadata\":null}}")
-                .getBytes(StandardCharsets.UTF_8);
-
-        WebhookEvent event = WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+        WebhookEvent event = notificationEvent("pause.reminded", "{\"notification\":1,\"kind\":\"nudge\","
+                + "\"step\":null,\"reminder\":1,\"channel\":\"carrier-pigeon\",\"metadata\":null}");
 
         assertThat(event.event()).isEqualTo(WebhookEvent.PAUSE_REMINDED);
         assertThat(event.data().kind()).isEqualTo(NotificationKind.UNKNOWN);
