@@ -1,6 +1,6 @@
 import type { PausePoint } from './client.js';
 import { AlreadyCancelledError, AlreadyRespondedError, AlreadyTimedOutError } from './errors.js';
-import type { Channel, CreatedPause, CreatePauseRequest, Pause, PauseStatus } from './types.js';
+import type { Channel, CreatedPause, CreatePauseRequest, EscalationStep, Pause, PauseStatus, Reminders } from './types.js';
 import type { WebhookEvent } from './webhook.js';
 
 /** How a pause ended, the same whether it was read by a long-poll or received by webhook. */
@@ -89,6 +89,12 @@ export interface ToolApprovalOptions {
   /** Recorded if nobody answers in time; default the reject option, so silence never approves. */
   timeoutDefault?: string;
   metadata?: Record<string, unknown>;
+  /** Which agent asks, shown to the human with the account's name (1–80 characters). */
+  agentName?: string;
+  /** Remind the human while the pause is pending. */
+  reminders?: Reminders;
+  /** Ask other people in turn if nobody has answered (1–3 steps). */
+  escalation?: EscalationStep[];
   /** Called with each pause once created: to log it, or in test mode to show its `respond_url`. */
   onAsk?: (pause: CreatedPause, call: ToolCallForApproval) => void;
   /** Prefix of the derived Idempotency-Key. */
@@ -125,6 +131,10 @@ export class ToolApprovals {
       timeout_hours: o.timeoutHours,
       timeout_default: o.timeoutDefault ?? this.rejectOption,
       metadata: { ...o.metadata, tool_name: call.toolName, tool_call_id: call.callId },
+      // Left out when unset, so the create is the same as before these options existed.
+      ...(o.agentName === undefined ? {} : { agent_name: o.agentName }),
+      ...(o.reminders === undefined ? {} : { reminders: o.reminders }),
+      ...(o.escalation === undefined ? {} : { escalation: o.escalation }),
     };
   }
 

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './types.js';
 export * from './webhook.js';
 export * from './decision.js';
+export * from './test-recipients.js';

@@ -5,7 +5,31 @@ export type Channel = 'sms' | 'email' | 'slack';
 /** `string` too: a status added to the API later must not break a compiled client. */
 export type PauseStatus = 'pending' | 'responded' | 'timed_out' | 'cancelled' | (string & {});
 export type Mode = 'live' | 'test';
-export type WebhookEventType = 'pause.responded' | 'pause.timed_out' | 'pause.cancelled';
+/**
+ * `pause.reminded` and `pause.escalated` reach only endpoints that name them; without `events` an endpoint
+ * gets the three terminal events.
+ */
+export type WebhookEventType = 'pause.responded' | 'pause.timed_out' | 'pause.cancelled' | 'pause.reminded' | 'pause.escalated';
+/** Why a notification was sent; `string` too, for a kind added later. */
+export type NotificationKind = 'initial' | 'reminder' | 'escalation' | (string & {});
+/** Where one notification stands; `string` too, for a status added later. */
+export type DeliveryStatus = 'scheduled' | 'queued' | 'sent' | 'delivered' | 'failed' | 'sandbox' | 'skipped' | (string & {});
+
+/** The same recipient notified again, marked as a reminder, while the pause is pending. */
+export interface Reminders {
+  /** Minutes between reminders, at least 5. */
+  every_minutes: number;
+  /** How many at most, 1–5. */
+  max: number;
+}
+
+/** A recipient notified with a link of their own `after_minutes` after the create, if still pending. */
+export interface EscalationStep {
+  /** At least 1, each step later than the one before, all before the pause expires. */
+  after_minutes: number;
+  channel: Channel;
+  recipient: string;
+}
 
 export interface CreatePauseRequest {
   channel: Channel;
@@ -16,6 +40,11 @@ export interface CreatePauseRequest {
   timeout_hours?: number;
   timeout_default?: string | null;
   metadata?: Record<string, unknown> | null;
+  /** Which agent asks (1–80 characters, no control characters), shown to the human with the account's name. */
+  agent_name?: string | null;
+  reminders?: Reminders;
+  /** 1–3 steps. */
+  escalation?: EscalationStep[];
 }
 
 export interface CreatedPause {
@@ -33,6 +62,24 @@ export interface PauseDelivery {
   last_error: string | null;
   updated_at: string | null;
   sandbox_message: string | null;
+}
+
+/** One notification of a pause: the first, a reminder or an escalation step. */
+export interface PauseNotification {
+  /** 0 for the first, then 1, 2, … in the order they were sent. */
+  notification: number;
+  kind: NotificationKind;
+  /** The escalation step (1–3), null for other kinds. */
+  step: number | null;
+  /** The reminder's number (1–5), null for other kinds. */
+  reminder: number | null;
+  channel: Channel;
+  recipient: string;
+  due_at: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  updated_at: string | null;
 }
 
 export interface Pause {
@@ -54,6 +101,10 @@ export interface Pause {
   response_at: string | null;
   cancelled_at: string | null;
   delivery: PauseDelivery | null;
+  /** The agent the create named; null when none. */
+  agent_name: string | null;
+  /** Every notification in due order; `delivery` repeats the first's facts. */
+  deliveries: PauseNotification[];
 }
 
 export interface Page<T> {
@@ -123,6 +174,10 @@ export interface ResponseRequest {
   allow_text_response: boolean;
   status: PauseStatus;
   expires_at: string;
+  /** Who is asking: the developer's account name at the create, and the agent it named (or null). */
+  requested_by: { account_name: string; agent_name: string | null };
+  /** The option recorded if nobody answers before `expires_at`; null when none. */
+  timeout_default: string | null;
 }
 
 export interface RecordedResponse {

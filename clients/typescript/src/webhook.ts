@@ -1,9 +1,22 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Channel, NotificationKind } from './types.js';
 
-/** A webhook post's body (docs/api-reference.md, Webhooks). */
+/**
+ * A webhook post's body (docs/api-reference.md, Webhooks). The terminal events (`pause.responded`,
+ * `pause.timed_out`, `pause.cancelled`) carry `choice`, `text`, `response_at`; `pause.reminded` and
+ * `pause.escalated` carry which notification went out (`notification`, `kind`, `step`, `reminder`,
+ * `channel`) instead. `metadata` is the pause's on every pause event.
+ */
 export interface WebhookEvent {
   event_id: string;
-  event: 'pause.responded' | 'pause.timed_out' | 'pause.cancelled' | 'webhook.test' | (string & {});
+  event:
+    | 'pause.responded'
+    | 'pause.timed_out'
+    | 'pause.cancelled'
+    | 'pause.reminded'
+    | 'pause.escalated'
+    | 'webhook.test'
+    | (string & {});
   pause_id: string | null;
   developer_id: string;
   livemode: boolean;
@@ -13,6 +26,11 @@ export interface WebhookEvent {
     text: string | null;
     response_at: string | null;
     metadata: Record<string, unknown> | null;
+    notification?: number;
+    kind?: NotificationKind;
+    step?: number | null;
+    reminder?: number | null;
+    channel?: Channel | (string & {});
   };
 }
 

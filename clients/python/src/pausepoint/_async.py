@@ -78,12 +78,16 @@ class AsyncPausePoint(ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport]):
         timeout_hours: Optional[int] = None,
         timeout_default: Optional[str] = None,
         metadata: Optional[Mapping[str, Any]] = None,
+        agent_name: Optional[str] = None,
+        reminders: Union[models.Reminders, Mapping[str, Any], None] = None,
+        escalation: Optional[Sequence[Union[models.EscalationStep, Mapping[str, Any]]]] = None,
         idempotency_key: Optional[str] = None,
     ) -> models.Pause:
         return await self._call(_calls.create_pause(
             channel=channel, recipient=recipient, message=message, options=options,
             allow_text_response=allow_text_response, timeout_hours=timeout_hours, timeout_default=timeout_default,
-            metadata=metadata, idempotency_key=idempotency_key))
+            metadata=metadata, agent_name=agent_name, reminders=reminders, escalation=escalation,
+            idempotency_key=idempotency_key))
 
     async def get_pause(self, pause_id: str, *, wait: Optional[float] = None) -> models.Pause:
         return await self._call(_calls.get_pause(self._config, pause_id, wait))

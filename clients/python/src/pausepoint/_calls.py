@@ -48,6 +48,13 @@ def _value(item: Any) -> Any:
     return item
 
 
+def _plain(item: Union[models.Reminders, models.EscalationStep, Mapping[str, Any]]) -> Dict[str, Any]:
+    """A request object or a mapping of wire names as the JSON object sent; values are the server's to judge."""
+    if isinstance(item, (models.Reminders, models.EscalationStep)):
+        return item.to_json()
+    return {name: _value(value) for name, value in item.items()}
+
+
 def _parse_json(model: Type[M]) -> Callable[[httpx.Response], M]:
     return lambda response: model.from_json(json_body(response))
 
@@ -113,7 +120,10 @@ def create_pause(
     timeout_hours: Optional[int],
     timeout_default: Optional[str],
     metadata: Optional[Mapping[str, Any]],
-    idempotency_key: Optional[str],
+    agent_name: Optional[str] = None,
+    reminders: Union[models.Reminders, Mapping[str, Any], None] = None,
+    escalation: Optional[Sequence[Union[models.EscalationStep, Mapping[str, Any]]]] = None,
+    idempotency_key: Optional[str] = None,
 ) -> Call[models.Pause]:
     body: Dict[str, Any] = {
         "channel": _value(channel),
@@ -126,6 +136,9 @@ def create_pause(
         "timeout_hours": timeout_hours,
         "timeout_default": timeout_default,
         "metadata": metadata,
+        "agent_name": agent_name,
+        "reminders": None if reminders is None else _plain(reminders),
+        "escalation": None if escalation is None else [_plain(step) for step in escalation],
     }
     body.update({name: value for name, value in optional.items() if value is not None})
     # Generated once per call, so every retry of this create carries the same key and the API

@@ -81,15 +81,24 @@ class PausePoint(ClientBase[httpx.Client, httpx.BaseTransport]):
         timeout_hours: Optional[int] = None,
         timeout_default: Optional[str] = None,
         metadata: Optional[Mapping[str, Any]] = None,
+        agent_name: Optional[str] = None,
+        reminders: Union[models.Reminders, Mapping[str, Any], None] = None,
+        escalation: Optional[Sequence[Union[models.EscalationStep, Mapping[str, Any]]]] = None,
         idempotency_key: Optional[str] = None,
     ) -> models.Pause:
         """Creates a pause (``POST /v1/pause``). The answer holds ``pause_id``, ``status``, ``respond_url``,
         ``expires_at``, ``created_at`` and ``livemode``. Without ``idempotency_key`` a random one is made;
-        either way every retry of this call sends the same key, so a retry never makes a second pause."""
+        either way every retry of this call sends the same key, so a retry never makes a second pause.
+
+        ``agent_name`` tells the human which agent asks (1–80 characters, no control characters).
+        ``reminders`` (a :class:`Reminders` or ``{"every_minutes": 30, "max": 2}``) notifies the recipient
+        again while the pause is pending; ``escalation`` (1–3 :class:`EscalationStep` or mappings with
+        ``after_minutes``, ``channel``, ``recipient``) notifies other people in turn. Unset, none is sent."""
         return self._call(_calls.create_pause(
             channel=channel, recipient=recipient, message=message, options=options,
             allow_text_response=allow_text_response, timeout_hours=timeout_hours, timeout_default=timeout_default,
-            metadata=metadata, idempotency_key=idempotency_key))
+            metadata=metadata, agent_name=agent_name, reminders=reminders, escalation=escalation,
+            idempotency_key=idempotency_key))
 
     def get_pause(self, pause_id: str, *, wait: Optional[float] = None) -> models.Pause:
         """Reads a pause. With ``wait`` (seconds, clamped to 0..30) it long-polls: the answer comes as soon
@@ -132,7 +141,9 @@ class PausePoint(ClientBase[httpx.Client, httpx.BaseTransport]):
     # Webhooks
 
     def create_webhook(self, url: str, *, secret: str, events: Optional[Sequence[str]] = None) -> models.Webhook:
-        """Registers an endpoint for this key's world; ``secret`` (16–256 characters) signs every post."""
+        """Registers an endpoint for this key's world; ``secret`` (16–256 characters) signs every post.
+        Without ``events`` it gets the three terminal events; ``pause.reminded`` and ``pause.escalated``
+        come only when named."""
         return self._call(_calls.create_webhook(url, secret, events))
 
     def list_webhooks(self) -> List[models.Webhook]:

@@ -8,7 +8,7 @@ server adds later is ignored, and a status or channel added later reads as ``UNK
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from enum import Enum
 from typing import (
@@ -36,6 +36,29 @@ class Channel(_OpenEnum):
     SMS = "sms"
     EMAIL = "email"
     SLACK = "slack"
+    UNKNOWN = "unknown"
+
+
+class NotificationKind(_OpenEnum):
+    """Why a notification of a pause was sent."""
+
+    INITIAL = "initial"
+    REMINDER = "reminder"
+    ESCALATION = "escalation"
+    UNKNOWN = "unknown"
+
+
+class DeliveryStatus(_OpenEnum):
+    """Where one notification stands: ``scheduled`` until due, then ``queued``, ``sent`` (or ``sandbox``),
+    ``delivered`` or ``failed``; ``skipped`` when its time came, or will come, after the pause ended."""
+
+    SCHEDULED = "scheduled"
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    SANDBOX = "sandbox"
+    SKIPPED = "skipped"
     UNKNOWN = "unknown"
 
 
@@ -114,6 +137,24 @@ class Delivery(Model):
 
 
 @dataclass(frozen=True)
+class PauseNotification(Model):
+    """One notification of a pause: ``notification`` 0 is the first, then 1, 2, ... in the order they were
+    sent; ``step`` (1–3) for an escalation, ``reminder`` (1–5) for a reminder, None otherwise."""
+
+    notification: int
+    kind: NotificationKind
+    step: Optional[int]
+    reminder: Optional[int]
+    channel: Optional[Channel]
+    recipient: Optional[str]
+    due_at: Optional[datetime]
+    status: DeliveryStatus
+    attempts: int
+    last_error: Optional[str]
+    updated_at: Optional[datetime]
+
+
+@dataclass(frozen=True)
 class Pause(Model):
     """A pause. The create's answer holds only ``pause_id``, ``status``, ``respond_url``, ``expires_at``,
     ``created_at`` and ``livemode``; its other fields are then None (read the pause for them)."""
@@ -136,6 +177,10 @@ class Pause(Model):
     response_at: Optional[datetime]
     cancelled_at: Optional[datetime]
     delivery: Optional[Delivery]
+    #: The agent the create named; None when none.
+    agent_name: Optional[str] = None
+    #: Every notification in due order (the first, reminders, escalation steps); ``delivery`` repeats the first.
+    deliveries: List[PauseNotification] = field(default_factory=list)
 
     @property
     def is_pending(self) -> bool:
@@ -206,8 +251,17 @@ class RotatedKey(Model):
 
 
 @dataclass(frozen=True)
+class RequestedBy(Model):
+    """Who is asking: the developer's account name at the create, and the agent it named (or None)."""
+
+    account_name: Optional[str]
+    agent_name: Optional[str]
+
+
+@dataclass(frozen=True)
 class ResponsePrompt(Model):
-    """What a response link asks (``GET /v1/respond/{token}``), for a pending or cancelled pause."""
+    """What a response link asks (``GET /v1/respond/{token}``), for a pending or cancelled pause;
+    ``timeout_default`` is the option recorded if nobody answers before ``expires_at``."""
 
     pause_id: str
     message: str
@@ -215,6 +269,8 @@ class ResponsePrompt(Model):
     allow_text_response: bool
     status: PauseStatus
     expires_at: Optional[datetime]
+    requested_by: Optional[RequestedBy] = None
+    timeout_default: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -366,3 +422,28 @@ class Health(Model):
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+@dataclass(frozen=True)
+class Reminders:
+    """For a create: the same recipient notified again, marked as a reminder, every ``every_minutes`` (at
+    least 5), at most ``max`` times (1–5), while the pause is pending."""
+
+    every_minutes: int
+    max: int
+
+    def to_json(self) -> Dict[str, Any]:
+        return {"every_minutes": self.every_minutes, "max": self.max}
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    """For a create: ``recipient`` notified on ``channel``, with a link of their own, ``after_minutes``
+    after the create if the pause is still pending (1–3 steps, each later than the one before)."""
+
+    after_minutes: int
+    channel: Union[Channel, str]
+    recipient: str
+
+    def to_json(self) -> Dict[str, Any]:
+        channel = self.channel.value if isinstance(self.channel, Channel) else self.channel
+        return {"after_minutes": self.after_minutes, "channel": channel, "recipient": self.recipient}

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
 from . import _json
-from .models import Model
+from .models import Channel, Model, NotificationKind
 
 SIGNATURE_HEADER = "X-PausePoint-Signature"
 TIMESTAMP_HEADER = "X-PausePoint-Timestamp"
@@ -28,15 +28,31 @@ class WebhookVerificationError(Exception):
     """The post is not a genuine, fresh PausePoint webhook: answer it 4xx and ignore it."""
 
 
+PAUSE_RESPONDED = "pause.responded"
+PAUSE_TIMED_OUT = "pause.timed_out"
+PAUSE_CANCELLED = "pause.cancelled"
+#: Sent only to endpoints that subscribe to it by name, as ``pause.escalated``.
+PAUSE_REMINDED = "pause.reminded"
+PAUSE_ESCALATED = "pause.escalated"
+WEBHOOK_TEST = "webhook.test"
+
+
 @dataclass(frozen=True)
 class WebhookEventData(Model):
-    """What a read of the pause shows: the choice and note (for a timeout the default and the expiry;
-    for a cancel and a ``webhook.test`` all None) and the pause's metadata."""
+    """For the terminal events, what a read of the pause shows: the choice and note (for a timeout the
+    default and the expiry; for a cancel and a ``webhook.test`` all None). For ``pause.reminded`` and
+    ``pause.escalated``, which notification went out (``notification``, ``kind``, ``step`` or
+    ``reminder``, ``channel``), None for the other events. ``metadata`` is the pause's."""
 
     choice: Optional[str]
     text: Optional[str]
     response_at: Optional[datetime]
     metadata: Optional[Dict[str, Any]]
+    notification: Optional[int] = None
+    kind: Optional[NotificationKind] = None
+    step: Optional[int] = None
+    reminder: Optional[int] = None
+    channel: Optional[Channel] = None
 
 
 @dataclass(frozen=True)

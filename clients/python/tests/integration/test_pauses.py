@@ -14,11 +14,14 @@ from pausepoint import (
     AlreadyRespondedError,
     Channel,
     IdempotencyConflictError,
+    NotificationKind,
     PauseNotFoundError,
     PausePointError,
     PauseStatus,
+    RequestedBy,
     TokenUsedError,
     respond_token,
+    test_recipients,
 )
 
 from .stack import eventually
@@ -31,6 +34,25 @@ def create(client, **fields):
                    options=["Deploy", "Hold"])
     request.update(fields)
     return client.create_pause(**request)
+
+
+def test_a_test_recipient_answers_by_itself_and_the_pause_names_its_agent(client):
+    to = test_recipients.sms.choose(2)
+    created = create(client, channel=to.channel, recipient=to.recipient, options=["Approve", "Reject"],
+                     agent_name="Python release bot")
+
+    decided = client.wait_for_decision(created.pause_id, timeout=30)
+
+    assert decided.status is PauseStatus.RESPONDED
+    assert decided.response_choice == "Reject", "+15005550002 picks the second option"
+    assert decided.agent_name == "Python release bot"
+    first = decided.deliveries[0]
+    assert (first.notification, first.kind, first.recipient) == (0, NotificationKind.INITIAL, "+15005550002")
+
+    waiting = create(client, agent_name="Python release bot", timeout_default="Hold")
+    prompt = client.get_response_prompt(respond_token(waiting.respond_url))
+    assert prompt.requested_by == RequestedBy(account_name="Python SDK test", agent_name="Python release bot")
+    assert prompt.timeout_default == "Hold"
 
 
 def test_a_test_pause_is_created_read_listed_and_cancelled(client):

@@ -130,3 +130,19 @@ def test_the_async_client_has_every_call_of_the_sync_client_with_its_docs():
     async_public = {name for name in vars(AsyncPausePoint) if not name.startswith("_")}
     assert public - {"close"} == async_public - {"aclose"}
     assert AsyncPausePoint.create_pause.__doc__ == PausePoint.create_pause.__doc__
+
+
+def test_the_async_create_sends_the_agent_reminders_and_escalation_too(async_client_for):
+    server = Server(httpx.Response(201, json=pause_json()))
+
+    async def scenario():
+        async with async_client_for(server) as client:
+            await client.create_pause(channel="email", recipient="choose-1@test.pausepoint.dev", message="m",
+                                      options=["a", "b"], agent_name="bot", reminders={"every_minutes": 5, "max": 1},
+                                      escalation=[{"after_minutes": 10, "channel": "sms", "recipient": "+15005550001"}])
+
+    run(scenario())
+
+    body = server.body()
+    assert (body["agent_name"], body["reminders"], body["escalation"]) == (
+        "bot", {"every_minutes": 5, "max": 1}, [{"after_minutes": 10, "channel": "sms", "recipient": "+15005550001"}])

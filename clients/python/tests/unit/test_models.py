@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 import httpx
 import pytest
 
-from pausepoint import Channel, PauseStatus
+from pausepoint import Channel, DeliveryStatus, NotificationKind, PauseStatus, RequestedBy
 
 from .fakes import Server, pause_json
 
@@ -194,3 +194,60 @@ def test_an_answer_missing_a_required_field_is_an_error_not_a_silent_none(client
 
     with pytest.raises(ValueError, match="Pause.pause_id is missing"):
         client_for(server).get_pause("psr_1")
+
+
+DELIVERIES = [
+    {"notification": 0, "kind": "initial", "step": None, "reminder": None, "channel": "sms",
+     "recipient": "+15005550002", "due_at": "2026-11-25T09:30:00Z", "status": "sandbox", "attempts": 0,
+     "last_error": None, "updated_at": "2026-11-25T09:30:01Z"},
+    {"notification": 1, "kind": "reminder", "step": None, "reminder": 1, "channel": "sms",
+     "recipient": "+15005550002", "due_at": "2026-11-25T10:00:00Z", "status": "skipped", "attempts": 0,
+     "last_error": None, "updated_at": None},
+    {"notification": 2, "kind": "escalation", "step": 1, "reminder": None, "channel": "email",
+     "recipient": "lead@example.com", "due_at": "2026-11-25T10:30:00Z", "status": "failed", "attempts": 3,
+     "last_error": "mailbox full", "updated_at": "2026-11-25T10:31:00Z"},
+]
+
+
+def test_a_pause_reads_its_agent_and_every_notification_in_due_order(client_for):
+    server = Server(httpx.Response(200, json=pause_json(agent_name="deploy-bot", deliveries=DELIVERIES)))
+
+    pause = client_for(server).get_pause("psr_1")
+
+    assert pause.agent_name == "deploy-bot"
+    assert [(d.notification, d.kind, d.status) for d in pause.deliveries] == [
+        (0, NotificationKind.INITIAL, DeliveryStatus.SANDBOX),
+        (1, NotificationKind.REMINDER, DeliveryStatus.SKIPPED),
+        (2, NotificationKind.ESCALATION, DeliveryStatus.FAILED)]
+    escalation = pause.deliveries[2]
+    assert (escalation.step, escalation.reminder, escalation.channel, escalation.recipient) \
+        == (1, None, Channel.EMAIL, "lead@example.com")
+    assert escalation.due_at == datetime(2026, 11, 25, 10, 30, tzinfo=timezone.utc)
+    assert (escalation.attempts, escalation.last_error) == (3, "mailbox full")
+    assert pause.deliveries[1].reminder == 1 and pause.deliveries[1].updated_at is None
+
+
+def test_a_kind_or_delivery_status_added_later_reads_as_unknown(client_for):
+    later = [dict(DELIVERIES[1], kind="nudge", status="throttled")]
+    server = Server(httpx.Response(200, json=pause_json(deliveries=later)))
+
+    notification = client_for(server).get_pause("psr_1").deliveries[0]
+
+    assert (notification.kind, notification.status) == (NotificationKind.UNKNOWN, DeliveryStatus.UNKNOWN)
+
+
+def test_a_pause_from_a_server_without_the_schedule_has_no_agent_and_no_deliveries(client_for):
+    pause = client_for(Server(httpx.Response(200, json=pause_json()))).get_pause("psr_1")
+    assert pause.agent_name is None
+    assert pause.deliveries == []
+
+
+def test_a_response_link_shows_who_is_asking_and_what_silence_means(client_for):
+    prompt = {"pause_id": "psr_1", "message": "Deploy?", "options": ["Approve", "Reject"],
+              "allow_text_response": False, "status": "pending", "expires_at": "2026-12-01T14:00:00Z",
+              "requested_by": {"account_name": "Acme Ops", "agent_name": None}, "timeout_default": "Reject"}
+
+    read = client_for(Server(httpx.Response(200, json=prompt))).get_response_prompt("tok")
+
+    assert read.requested_by == RequestedBy(account_name="Acme Ops", agent_name=None)
+    assert read.timeout_default == "Reject"

@@ -6,7 +6,7 @@ from decimal import Decimal
 import httpx
 import pytest
 
-from pausepoint import Channel, PausePoint, PauseStatus, respond_token
+from pausepoint import Channel, EscalationStep, PausePoint, PauseStatus, Reminders, respond_token, test_recipients
 
 from .fakes import BASE_URL, KEY, Server, pause_json
 
@@ -203,3 +203,50 @@ def test_the_key_never_shows_in_a_repr(client_for):
     client = client_for(Server())
 
     assert KEY not in repr(client._config) and KEY not in repr(client)
+
+
+def test_a_create_without_the_new_fields_sends_none_of_them(client_for):
+    server = Server(httpx.Response(201, json=pause_json()))
+
+    client_for(server).create_pause(channel="sms", recipient="+14155550100", message="Deploy?", options=["a", "b"])
+
+    assert server.requests[0].content == (b'{"channel":"sms","recipient":"+14155550100","message":"Deploy?",'
+                                          b'"options":["a","b"]}')
+
+
+def test_a_create_sends_the_agent_reminders_and_escalation_by_their_wire_names(client_for):
+    server = Server(httpx.Response(201, json=pause_json()))
+    to = test_recipients.sms.choose(2)
+
+    client_for(server).create_pause(
+        channel=to.channel, recipient=to.recipient, message="Deploy?", options=["Approve", "Reject"],
+        agent_name="deploy-bot", reminders=Reminders(every_minutes=30, max=2),
+        escalation=[EscalationStep(60, Channel.EMAIL, "lead@example.com"),
+                    test_recipients.slack.choose(1).escalate_after(90),
+                    {"after_minutes": 120, "channel": Channel.SMS, "recipient": "+14155550199"}])
+
+    assert server.requests[0].content == (
+        b'{"channel":"sms","recipient":"+15005550002","message":"Deploy?","options":["Approve","Reject"],'
+        b'"agent_name":"deploy-bot","reminders":{"every_minutes":30,"max":2},'
+        b'"escalation":[{"after_minutes":60,"channel":"email","recipient":"lead@example.com"},'
+        b'{"after_minutes":90,"channel":"slack","recipient":"https://hooks.slack.com/services/PAUSEPOINT/TEST/choose-1"},'
+        b'{"after_minutes":120,"channel":"sms","recipient":"+14155550199"}]}')
+
+
+def test_reminders_as_a_mapping_are_sent_as_given_for_the_server_to_judge(client_for):
+    server = Server(httpx.Response(201, json=pause_json()))
+
+    client_for(server).create_pause(channel="sms", recipient="+1", message="m", options=["a", "b"],
+                                    reminders={"every_minutes": 1, "max": 9})
+
+    assert server.body()["reminders"] == {"every_minutes": 1, "max": 9}
+
+
+def test_a_webhook_may_subscribe_to_the_reminder_and_escalation_events(client_for):
+    server = Server(httpx.Response(201, json={"webhook_id": "wh_1", "url": "https://x", "created_at": None,
+                                              "events": ["pause.reminded", "pause.escalated"]}))
+
+    webhook = client_for(server).create_webhook("https://x", secret="s" * 16, events=["pause.reminded", "pause.escalated"])
+
+    assert server.body()["events"] == ["pause.reminded", "pause.escalated"]
+    assert webhook.events == ["pause.reminded", "pause.escalated"]

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from pausepoint import WebhookVerificationError, verify_webhook
+from pausepoint import Channel, NotificationKind, WebhookVerificationError, verify_webhook
+from pausepoint.webhooks import PAUSE_ESCALATED, PAUSE_REMINDED
 
 SECRET = "whsec-correct-horse-battery"
 NOW = 1_764_063_000
@@ -122,3 +123,33 @@ def test_an_empty_secret_is_a_programming_error():
 
     with pytest.raises(ValueError):
         verify_webhook(raw, headers, "", now=NOW)
+
+
+def test_a_reminder_or_escalation_event_carries_which_notification_went_out():
+    raw, headers = post(event="pause.escalated", data={"notification": 2, "kind": "escalation", "step": 1,
+                                                       "reminder": None, "channel": "email", "metadata": {"run": 7}})
+
+    event = verify_webhook(raw, headers, SECRET, now=NOW)
+
+    assert event.event == PAUSE_ESCALATED
+    assert (event.data.notification, event.data.kind, event.data.step, event.data.reminder, event.data.channel) \
+        == (2, NotificationKind.ESCALATION, 1, None, Channel.EMAIL)
+    assert event.data.metadata == {"run": 7}
+    assert event.data.choice is None
+
+
+def test_a_kind_or_channel_added_later_still_verifies():
+    raw, headers = post(event="pause.reminded", data={"notification": 1, "kind": "nudge", "step": None,
+                                                      "reminder": 1, "channel": "pigeon", "metadata": None})
+
+    event = verify_webhook(raw, headers, SECRET, now=NOW)
+
+    assert event.event == PAUSE_REMINDED
+    assert (event.data.kind, event.data.channel, event.data.reminder) \
+        == (NotificationKind.UNKNOWN, Channel.UNKNOWN, 1)
+
+
+def test_a_terminal_event_has_no_notification_fields():
+    raw, headers = post()
+    data = verify_webhook(raw, headers, SECRET, now=NOW).data
+    assert (data.notification, data.kind, data.step, data.reminder, data.channel) == (None,) * 5

@@ -14,6 +14,8 @@ import {
   PlanLimitReachedError,
   TokenUsedError,
   ValidationError,
+  responseTokenFromUrl,
+  testRecipients,
 } from '@pausepoint/client';
 import { answer, eventually, registerDeveloper, smsPause } from './stack.mjs';
 
@@ -42,6 +44,25 @@ describe('pauses', () => {
     assert.deepEqual(page.items.map((p) => p.pause_id), [created.pause_id]);
     assert.equal(page.has_more, false);
     assert.equal((await dev.test.listPauses({ status: 'pending' })).items.length, 0);
+  });
+
+  test('a test recipient answers by itself and the pause names its agent', async () => {
+    const dev = await registerDeveloper();
+    const created = await dev.test.createPause(smsPause({ ...testRecipients.sms.choose(2), agent_name: 'TypeScript release bot' }));
+
+    const decided = await dev.test.waitForDecision(created.pause_id, { timeoutMs: 30_000 });
+
+    assert.equal(decided.status, 'responded');
+    assert.equal(decided.response_choice, 'Reject', '+15005550002 picks the second option');
+    assert.equal(decided.agent_name, 'TypeScript release bot');
+    assert.equal(decided.deliveries[0].notification, 0);
+    assert.equal(decided.deliveries[0].kind, 'initial');
+    assert.equal(decided.deliveries[0].recipient, '+15005550002');
+
+    const waiting = await dev.test.createPause(smsPause({ agent_name: 'TypeScript release bot', timeout_default: 'Reject' }));
+    const link = await dev.anonymous.getResponseRequest(responseTokenFromUrl(waiting.respond_url));
+    assert.deepEqual(link.requested_by, { account_name: 'TypeScript client test', agent_name: 'TypeScript release bot' });
+    assert.equal(link.timeout_default, 'Reject');
   });
 
   test('waitForDecision returns the pending pause when its timeout passes first', async () => {

@@ -14,6 +14,9 @@ import {
   type Pause,
   type HumanDecision,
   type WebhookEvent,
+  type NotificationKind,
+  type PauseNotification,
+  testRecipients,
 } from '@pausepoint/client';
 import { humanApproval } from '@pausepoint/client/ai';
 import { askHuman, resumeWhenDecided, resumeFromWebhook } from '@pausepoint/client/langgraph';
@@ -24,6 +27,20 @@ export async function core(client = new PausePoint({ baseUrl: 'http://localhost:
   const created = await client.createPause({ channel: 'sms', recipient: '+14155550100', message: 'Go?', options: ['Go', 'Stop'], timeout_default: 'Stop' }, { idempotencyKey: 'k' });
   const pause: Pause = await client.waitForDecision(created.pause_id, { timeoutMs: 60_000, signal: AbortSignal.timeout(1000) });
   const choice: string | null = pause.response_choice;
+  const tested = await client.createPause({
+    ...testRecipients.email.choose(2, { afterSeconds: 30 }),
+    message: 'Go?',
+    options: ['Go', 'Stop'],
+    agent_name: 'deploy-bot',
+    reminders: { every_minutes: 5, max: 2 },
+    escalation: [{ after_minutes: 10, ...testRecipients.sms.choose(1) }, { after_minutes: 20, channel: 'email', recipient: 'a@example.com' }],
+  });
+  const read: Pause = await client.getPause(tested.pause_id);
+  const agent: string | null = read.agent_name;
+  const kinds: NotificationKind[] = read.deliveries.map((d: PauseNotification) => d.kind);
+  const link = await client.getResponseRequest('tok');
+  console.log(agent, kinds, link.requested_by.account_name, link.requested_by.agent_name, link.timeout_default);
+  await client.createWebhook({ url: 'https://x', secret: 's', events: ['pause.reminded', 'pause.escalated'] });
   try {
     await client.listPauses({ status: 'pending', channel: 'sms', limit: 5 });
   } catch (error) {

@@ -11,6 +11,7 @@ import {
   TokenUsedError,
   ValidationError,
   responseTokenFromUrl,
+  testRecipients,
 } from '@pausepoint/client';
 import { envelope, fakeServer, pause, pendingPause } from './fake-server.mjs';
 
@@ -34,6 +35,59 @@ describe('requests', () => {
     assert.equal(request.headers['content-type'], 'application/json');
     assert.match(request.headers['idempotency-key'], /^[0-9a-f-]{36}$/);
     assert.deepEqual(JSON.parse(request.body), createBody);
+  });
+
+  test('createPause sends agent_name, reminders and escalation exactly as given', async () => {
+    server = await fakeServer([created]);
+    const body = {
+      ...testRecipients.sms.choose(2),
+      message: 'Deploy?',
+      options: ['Approve', 'Reject'],
+      agent_name: 'deploy-bot',
+      reminders: { every_minutes: 30, max: 2 },
+      escalation: [
+        { after_minutes: 60, channel: 'email', recipient: 'lead@example.com' },
+        { after_minutes: 90, ...testRecipients.slack.choose(1) },
+      ],
+    };
+    await clientFor().createPause(body);
+    assert.equal(
+      server.requests[0].body,
+      '{"channel":"sms","recipient":"+15005550002","message":"Deploy?","options":["Approve","Reject"],' +
+        '"agent_name":"deploy-bot","reminders":{"every_minutes":30,"max":2},' +
+        '"escalation":[{"after_minutes":60,"channel":"email","recipient":"lead@example.com"},' +
+        '{"after_minutes":90,"channel":"slack","recipient":"https://hooks.slack.com/services/PAUSEPOINT/TEST/choose-1"}]}',
+    );
+  });
+
+  test('a pause reads its agent and every notification; kinds and statuses added later pass through', async () => {
+    const deliveries = [
+      { notification: 0, kind: 'initial', step: null, reminder: null, channel: 'sms', recipient: '+15005550002', due_at: '2026-11-25T09:30:00Z', status: 'sandbox', attempts: 0, last_error: null, updated_at: '2026-11-25T09:30:01Z' },
+      { notification: 1, kind: 'nudge', step: null, reminder: 1, channel: 'sms', recipient: '+15005550002', due_at: '2026-11-25T10:00:00Z', status: 'throttled', attempts: 0, last_error: null, updated_at: null },
+      { notification: 2, kind: 'escalation', step: 1, reminder: null, channel: 'email', recipient: 'lead@example.com', due_at: '2026-11-25T10:30:00Z', status: 'skipped', attempts: 0, last_error: null, updated_at: null },
+    ];
+    server = await fakeServer([{ status: 200, body: { ...pendingPause(), agent_name: 'deploy-bot', deliveries } }]);
+    const read = await clientFor().getPause('psr_1');
+    assert.equal(read.agent_name, 'deploy-bot');
+    assert.deepEqual(read.deliveries.map((d) => [d.notification, d.kind, d.status, d.step, d.reminder]), [
+      [0, 'initial', 'sandbox', null, null],
+      [1, 'nudge', 'throttled', null, 1],
+      [2, 'escalation', 'skipped', 1, null],
+    ]);
+  });
+
+  test('a response link shows who is asking and the timeout default', async () => {
+    const link = { pause_id: 'psr_1', message: 'Deploy?', options: ['Approve', 'Reject'], allow_text_response: false, status: 'pending', expires_at: '2026-12-01T14:00:00Z', requested_by: { account_name: 'Acme Ops', agent_name: 'deploy-bot' }, timeout_default: 'Reject' };
+    server = await fakeServer([{ status: 200, body: link }]);
+    const read = await new PausePoint({ baseUrl: server.url, apiKey: '' }).getResponseRequest('tok');
+    assert.deepEqual(read.requested_by, { account_name: 'Acme Ops', agent_name: 'deploy-bot' });
+    assert.equal(read.timeout_default, 'Reject');
+  });
+
+  test('createWebhook sends the reminder and escalation events by name', async () => {
+    server = await fakeServer([{ status: 201, body: { webhook_id: 'wh_1', url: 'https://x', events: ['pause.reminded', 'pause.escalated'], created_at: 'c' } }]);
+    await clientFor().createWebhook({ url: 'https://x', secret: 's'.repeat(16), events: ['pause.reminded', 'pause.escalated'] });
+    assert.deepEqual(JSON.parse(server.requests[0].body).events, ['pause.reminded', 'pause.escalated']);
   });
 
   test('each createPause call gets its own Idempotency-Key; an explicit one is sent as given', async () => {

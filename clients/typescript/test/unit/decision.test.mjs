@@ -29,6 +29,17 @@ test('the pause asked for a tool call defaults its timeout to the reject option 
   assert.deepEqual(request.metadata, { tool_name: 'deploy', tool_call_id: 'c1' });
 });
 
+test('a tool approval names its agent and carries reminders and escalation only when given', () => {
+  const call = { toolName: 'deploy', input: {}, callId: 'c1' };
+  const plain = approvals().pauseRequest(call);
+  assert.equal('agent_name' in plain || 'reminders' in plain || 'escalation' in plain, false);
+  const escalation = [{ after_minutes: 30, channel: 'email', recipient: 'lead@example.com' }];
+  const request = approvals({ agentName: 'Deploy agent', reminders: { every_minutes: 10, max: 2 }, escalation }).pauseRequest(call);
+  assert.equal(request.agent_name, 'Deploy agent');
+  assert.deepEqual(request.reminders, { every_minutes: 10, max: 2 });
+  assert.deepEqual(request.escalation, escalation);
+});
+
 test('awaitDecision cancels a pause still pending when time runs out', async () => {
   server = await fakeServer((request) => (request.method === 'DELETE' ? { status: 200, body: pause('psr_1', 'cancelled') } : { status: 200, body: pendingPause() }));
   const ended = await awaitDecision(new PausePoint({ baseUrl: server.url, apiKey: 'k' }), 'psr_1', { timeoutMs: 500 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
-import { WebhookVerificationError, verifyWebhook } from '@pausepoint/client';
+import { WebhookVerificationError, decisionFromWebhook, verifyWebhook } from '@pausepoint/client';
 
 const secret = 'whsec-0123456789abcdef';
 const now = 1_764_000_000;
@@ -66,4 +66,21 @@ test('a post older or newer than the tolerance is refused, judged by the signed 
 test('an empty secret is a programming error, not a verification result', () => {
   const { body, headers } = signed();
   assert.throws(() => verifyWebhook(body, headers, ''), TypeError);
+});
+
+test('pause.reminded and pause.escalated verify and carry which notification went out', () => {
+  const { body, headers } = signed({
+    event: 'pause.escalated',
+    data: { notification: 2, kind: 'escalation', step: 1, reminder: null, channel: 'email', metadata: { run: 7 } },
+  });
+  const event = verifyWebhook(body, headers, secret, { nowSeconds: now });
+  assert.equal(event.event, 'pause.escalated');
+  assert.deepEqual(event.data, { notification: 2, kind: 'escalation', step: 1, reminder: null, channel: 'email', metadata: { run: 7 } });
+  const reminded = signed({ event: 'pause.reminded', data: { notification: 1, kind: 'reminder', step: null, reminder: 1, channel: 'sms', metadata: null } });
+  assert.equal(verifyWebhook(reminded.body, reminded.headers, secret, { nowSeconds: now }).data.reminder, 1);
+});
+
+test('a notification event carries no decision', () => {
+  const { body, headers } = signed({ event: 'pause.reminded', data: { notification: 1, kind: 'reminder', step: null, reminder: 1, channel: 'sms', metadata: null } });
+  assert.throws(() => decisionFromWebhook(verifyWebhook(body, headers, secret, { nowSeconds: now })), TypeError);
 });

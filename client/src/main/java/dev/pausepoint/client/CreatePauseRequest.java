@@ -1,6 +1,7 @@
 package dev.pausepoint.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,13 +13,39 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreatePauseRequest(Channel channel, String recipient, String message, List<String> options,
-        Boolean allowTextResponse, Integer timeoutHours, String timeoutDefault, JsonNode metadata) {
+        Boolean allowTextResponse, Integer timeoutHours, String timeoutDefault, JsonNode metadata, String agentName,
+        Reminders reminders, List<EscalationStep> escalation) {
 
     public CreatePauseRequest {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(message, "message");
         options = List.copyOf(Objects.requireNonNull(options, "options"));
+        escalation = escalation == null ? null : List.copyOf(escalation);
+    }
+
+    /**
+     * The notification sent again to the pause's own recipient, marked as a reminder, every
+     * {@code everyMinutes} (at least 5) at most {@code max} times (1–5), while the pause is pending.
+     */
+    public record Reminders(int everyMinutes, int max) {
+    }
+
+    /**
+     * A recipient notified, with a link of their own, {@code afterMinutes} after the create if the pause is
+     * still pending; earlier links keep working and the first answer through any of them decides.
+     */
+    public record EscalationStep(int afterMinutes, Channel channel, String recipient) {
+
+        public EscalationStep {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(recipient, "recipient");
+        }
+
+        /** A step to one of the {@link TestRecipients}, which answers by itself in test mode. */
+        public static EscalationStep to(int afterMinutes, TestRecipient recipient) {
+            return new EscalationStep(afterMinutes, recipient.channel(), recipient.recipient());
+        }
     }
 
     public static Builder builder() {
@@ -35,6 +62,9 @@ public record CreatePauseRequest(Channel channel, String recipient, String messa
         private Integer timeoutHours;
         private String timeoutDefault;
         private JsonNode metadata;
+        private String agentName;
+        private Reminders reminders;
+        private List<EscalationStep> escalation;
 
         private Builder() {
         }
@@ -48,6 +78,11 @@ public record CreatePauseRequest(Channel channel, String recipient, String messa
         public Builder recipient(String recipient) {
             this.recipient = recipient;
             return this;
+        }
+
+        /** Channel and recipient of one of the {@link TestRecipients}, which answers by itself in test mode. */
+        public Builder to(TestRecipient recipient) {
+            return channel(recipient.channel()).recipient(recipient.recipient());
         }
 
         public Builder message(String message) {
@@ -93,9 +128,37 @@ public record CreatePauseRequest(Channel channel, String recipient, String messa
             return this;
         }
 
+        /**
+         * Which agent asks (1–80 characters, no control characters), shown to the human next to the account's
+         * name; none by default.
+         */
+        public Builder agentName(String agentName) {
+            this.agentName = agentName;
+            return this;
+        }
+
+        /** Remind the recipient every {@code everyMinutes} (at least 5), at most {@code max} times (1–5). */
+        public Builder reminders(int everyMinutes, int max) {
+            this.reminders = new Reminders(everyMinutes, max);
+            return this;
+        }
+
+        /** Adds an escalation step (at most 3, each later than the one before, all before the pause expires). */
+        public Builder escalateAfter(int afterMinutes, Channel channel, String recipient) {
+            return escalate(new EscalationStep(afterMinutes, channel, recipient));
+        }
+
+        public Builder escalate(EscalationStep step) {
+            if (escalation == null) {
+                escalation = new ArrayList<>();
+            }
+            escalation.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
         public CreatePauseRequest build() {
             return new CreatePauseRequest(channel, recipient, message, options, allowTextResponse, timeoutHours,
-                    timeoutDefault, metadata);
+                    timeoutDefault, metadata, agentName, reminders, escalation);
         }
     }
 }

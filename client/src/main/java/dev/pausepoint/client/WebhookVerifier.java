@@ -114,9 +114,28 @@ public final class WebhookVerifier {
                     Instant.ofEpochSecond(body.path("timestamp").asLong()),
                     new WebhookEvent.Data(text(data, "choice"), text(data, "text"),
                             data.path("response_at").isString() ? Instant.parse(data.path("response_at").asString()) : null,
-                            data.path("metadata").isObject() ? data.path("metadata") : null));
+                            data.path("metadata").isObject() ? data.path("metadata") : null,
+                            integer(data, "notification"),
+                            data.path("kind").isString() ? NotificationKind.fromWire(data.path("kind").asString()) : null,
+                            integer(data, "step"), integer(data, "reminder"), channel(data)));
         } catch (JacksonException | java.time.DateTimeException notAnEvent) {
             throw new WebhookVerificationException("the signed body is not a PausePoint event");
+        }
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        return node.path(field).canConvertToInt() && node.path(field).isIntegralNumber() ? node.path(field).asInt() : null;
+    }
+
+    /** A channel this version does not know is left null rather than refusing a genuine post. */
+    private static Channel channel(JsonNode data) {
+        if (!data.path("channel").isString()) {
+            return null;
+        }
+        try {
+            return Channel.fromWire(data.path("channel").asString());
+        } catch (IllegalArgumentException unknown) {
+            return null;
         }
     }
 

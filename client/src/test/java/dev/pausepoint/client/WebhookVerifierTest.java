@@ -54,6 +54,51 @@ class WebhookVerifierTest {
         assertThat(event.data().metadata().get("n").decimalValue()).isEqualByComparingTo("1.50");
     }
 
+    /** A signed, fresh notification event ({@code pause.reminded}, {@code pause.escalated}) with this data. */
+    private static WebhookEvent notificationEvent(String event, String data) throws Exception {
+        byte[] body = ("{\"event_id\":\"evt_2\",\"event\":\"" + event + "\",\"pause_id\":\"psr_1\","
+                + "\"developer_id\":\"dev_1\",\"livemode\":false,\"timestamp\":" + SENT + ",\"data\":" + data + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        return WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+    }
+
+    @Test
+    void aReminderOrEscalationEventCarriesWhichNotificationWentOut() throws Exception {
+        WebhookEvent event = notificationEvent("pause.escalated", "{\"notification\":2,\"kind\":\"escalation\","
+                + "\"step\":1,\"reminder\":null,\"channel\":\"email\",\"metadata\":{\"run\":7}}");
+
+        assertThat(event.event()).isEqualTo(WebhookEvent.PAUSE_ESCALATED);
+        assertThat(event.data().notification()).isEqualTo(2);
+        assertThat(event.data().kind()).isEqualTo(NotificationKind.ESCALATION);
+        assertThat(event.data().step()).isEqualTo(1);
+        assertThat(event.data().reminder()).isNull();
+        assertThat(event.data().channel()).isEqualTo(Channel.EMAIL);
+        assertThat(event.data().metadata().get("run").asInt()).isEqualTo(7);
+        assertThat(event.data().choice()).isNull();
+    }
+
+    @Test
+    void aKindOrChannelAddedLaterStillVerifies() throws Exception {
+        WebhookEvent event = notificationEvent("pause.reminded", "{\"notification\":1,\"kind\":\"nudge\","
+                + "\"step\":null,\"reminder\":1,\"channel\":\"carrier-pigeon\",\"metadata\":null}");
+
+        assertThat(event.event()).isEqualTo(WebhookEvent.PAUSE_REMINDED);
+        assertThat(event.data().kind()).isEqualTo(NotificationKind.UNKNOWN);
+        assertThat(event.data().channel()).isNull();
+        assertThat(event.data().reminder()).isEqualTo(1);
+    }
+
+    @Test
+    void aTerminalEventHasNoNotificationFields() throws Exception {
+        byte[] body = body(SENT);
+
+        WebhookEvent event = WebhookVerifier.verify(body, headers(sign(SECRET, body), "" + SENT), SECRET, TOLERANCE, NOW);
+
+        assertThat(event.data().notification()).isNull();
+        assertThat(event.data().kind()).isNull();
+        assertThat(event.data().channel()).isNull();
+    }
+
     @Test
     void aSignatureUnderAnotherSecretIsRefused() throws Exception {
         byte[] body = body(SENT);

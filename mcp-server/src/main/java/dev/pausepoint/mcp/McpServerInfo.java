@@ -13,6 +13,12 @@ public final class McpServerInfo {
     /** The server's name in {@code initialize}, fixed by the tool contract (docs/mcp.md). */
     public static final String NAME = "pausepoint";
 
+    /**
+     * The {@code clientInfo.name} of the {@code initialize} a copy sends itself to adopt another copy's session
+     * (docs/mcp.md, "Scaling"): not the client's real name, so it never names the asking agent.
+     */
+    public static final String ADOPTED_CLIENT_NAME = "pausepoint-adopted-session";
+
     /** Tools only; the list never changes while a session lives. */
     public static final ServerCapabilities CAPABILITIES = ServerCapabilities.builder().tools(false).build();
 

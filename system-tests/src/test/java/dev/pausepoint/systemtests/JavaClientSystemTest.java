@@ -30,6 +30,7 @@ import dev.pausepoint.client.InvalidTokenException;
 import dev.pausepoint.client.KeyModeNotAllowedException;
 import dev.pausepoint.client.KeyRotation;
 import dev.pausepoint.client.ListPausesQuery;
+import dev.pausepoint.client.NotificationKind;
 import dev.pausepoint.client.Mode;
 import dev.pausepoint.client.Pause;
 import dev.pausepoint.client.PauseNotFoundException;
@@ -45,6 +46,7 @@ import dev.pausepoint.client.Registration;
 import dev.pausepoint.client.RespondLink;
 import dev.pausepoint.client.RespondResult;
 import dev.pausepoint.client.Session;
+import dev.pausepoint.client.TestRecipients;
 import dev.pausepoint.client.TokenUsedException;
 import dev.pausepoint.client.ValidationException;
 import dev.pausepoint.client.Webhook;
@@ -221,6 +223,30 @@ class JavaClientSystemTest {
         assertThat(developer.test().awaitDecision(undecided.pauseId(), Duration.ofSeconds(2)).status())
                 .as("still pending when time runs out").isEqualTo(PauseStatus.PENDING);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aTestRecipientAnswersByItselfAndThePauseNamesItsAgent() {
+        Registered developer = register();
+        Pause pause = developer.test().createPause(CreatePauseRequest.builder().to(TestRecipients.sms().choose(2))
+                .message("Deploy build 8?").options("Approve", "Reject").agentName("Java release bot").build());
+
+        Pause decided = developer.test().awaitDecision(pause.pauseId(), Duration.ofSeconds(30));
+
+        assertThat(decided.status()).isEqualTo(PauseStatus.RESPONDED);
+        assertThat(decided.responseChoice()).as("+15005550002 picks the second option").isEqualTo("Reject");
+        assertThat(decided.agentName()).isEqualTo("Java release bot");
+        assertThat(decided.recipient()).isEqualTo("+15005550002");
+        assertThat(decided.deliveries()).first().satisfies(first -> {
+            assertThat(first.notification()).isZero();
+            assertThat(first.kind()).isEqualTo(NotificationKind.INITIAL);
+            assertThat(first.recipient()).isEqualTo("+15005550002");
+        });
+
+        Pause waiting = developer.test().createPause(sms().agentName("Java release bot").timeoutDefault("Hold").build());
+        RespondLink link = client(null).getRespondLink(waiting.respondUrl());
+        assertThat(link.requestedBy()).isEqualTo(new RespondLink.RequestedBy("Java client", "Java release bot"));
+        assertThat(link.timeoutDefault()).isEqualTo("Hold");
     }
 
     @Test

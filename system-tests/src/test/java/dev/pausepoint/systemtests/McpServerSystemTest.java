@@ -26,6 +26,7 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -59,6 +60,8 @@ class McpServerSystemTest {
     enum Transport { STDIO, HTTP }
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    /** The {@code clientInfo.name} this test's MCP client gives in {@code initialize}. */
+    private static final String CLIENT_NAME = "system-test-agent";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** For the answers read as a stream. */
     private static final HttpClient STREAMS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -75,7 +78,7 @@ class McpServerSystemTest {
     private static Connected connect(Transport transport, String key) {
         List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
         McpSyncClient client = McpClient.sync(transport(transport, key)).requestTimeout(CALL_TIMEOUT)
-                .progressConsumer(progress::add).build();
+                .clientInfo(new Implementation(CLIENT_NAME, "1.0")).progressConsumer(progress::add).build();
         client.initialize();
         return new Connected(client, progress);
     }
@@ -156,7 +159,7 @@ class McpServerSystemTest {
             Tool ask = tools.stream().filter(tool -> tool.name().equals("ask_human")).findFirst().orElseThrow();
             assertThat(required(ask)).containsExactlyInAnyOrder("channel", "recipient", "question", "options");
             assertThat((Map<String, Object>) ask.inputSchema().get("properties")).containsKeys("timeout_hours",
-                    "default", "allow_text", "metadata", "max_wait_seconds");
+                    "default", "allow_text", "metadata", "max_wait_seconds", "agent_name", "reminders", "escalation");
             assertThat(ask.description()).contains("default").contains("wait_for_pause");
             Tool wait = tools.stream().filter(tool -> tool.name().equals("wait_for_pause")).findFirst().orElseThrow();
             assertThat(required(wait)).containsExactly("pause_id");
@@ -192,6 +195,31 @@ class McpServerSystemTest {
                 assertThat(report.total()).isEqualTo(60.0);
                 assertThat(report.message()).contains(pause.pauseId());
             });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aTestRecipientAnswersAskHumanAndThePauseNamesTheAgent(Transport transport) {
+        Developer developer = Developer.register();
+        try (Connected mcp = connect(transport, developer.test())) {
+            Map<String, Object> arguments = new java.util.LinkedHashMap<>(Map.of("channel", "sms",
+                    "recipient", "+15005550002", "question", "Deploy build 43 to production?",
+                    "options", List.of("Approve", "Reject"), "agent_name", "MCP release bot", "max_wait_seconds", 60));
+
+            Map<String, Object> result = structured(mcp.client().callTool(call("ask_human", arguments, null)));
+
+            assertThat(result).containsEntry("status", "responded").containsEntry("choice", "Reject")
+                    .containsEntry("agent_name", "MCP release bot");
+            List<Map<String, Object>> deliveries = (List<Map<String, Object>>) result.get("deliveries");
+            assertThat(deliveries).first().satisfies(first -> assertThat(first).containsEntry("notification", 0)
+                    .containsEntry("kind", "initial").containsEntry("recipient", "+15005550002"));
+
+            arguments.remove("agent_name");
+            Map<String, Object> unnamed = structured(mcp.client().callTool(call("ask_human", arguments, null)));
+            assertThat(unnamed).as("without agent_name, the MCP client's own name from initialize")
+                    .containsEntry("choice", "Reject").containsEntry("agent_name", CLIENT_NAME);
         }
     }
 

@@ -46,7 +46,8 @@ class McpHttpConfiguration {
             "PAUSEPOINT_URL", "pausepoint.mcp.url",
             "PAUSEPOINT_MCP_DEFAULT_WAIT", "pausepoint.mcp.default-wait",
             "PAUSEPOINT_MCP_MAX_WAIT", "pausepoint.mcp.max-wait",
-            "PAUSEPOINT_MCP_PROGRESS_INTERVAL", "pausepoint.mcp.progress-interval");
+            "PAUSEPOINT_MCP_PROGRESS_INTERVAL", "pausepoint.mcp.progress-interval",
+            "PAUSEPOINT_AGENT_NAME", "pausepoint.mcp.agent-name");
 
     @Bean
     McpSettings mcpSettings(Environment environment) {

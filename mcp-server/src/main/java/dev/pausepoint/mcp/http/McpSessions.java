@@ -1,5 +1,6 @@
 package dev.pausepoint.mcp.http;
 
+import dev.pausepoint.mcp.McpServerInfo;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,9 +77,9 @@ class McpSessions {
         String protocolVersion = request.getHeader("MCP-Protocol-Version");
         SyntheticExchange initialize = SyntheticExchange.post("""
                 {"jsonrpc":"2.0","id":"adopt","method":"initialize","params":{"protocolVersion":"%s",\
-                "capabilities":{},"clientInfo":{"name":"adopted-session","version":"1"}}}"""
+                "capabilities":{},"clientInfo":{"name":"%s","version":"1"}}}"""
                 .formatted(protocolVersion == null || !protocolVersion.matches("[0-9-]{1,20}")
-                        ? DEFAULT_PROTOCOL_VERSION : protocolVersion));
+                        ? DEFAULT_PROTOCOL_VERSION : protocolVersion, McpServerInfo.ADOPTED_CLIENT_NAME));
         transport.service(initialize.request(), initialize.response().servlet());
         String localId = initialize.response().getHeader(McpGatewayFilter.MCP_SESSION_ID);
         if (localId == null) {

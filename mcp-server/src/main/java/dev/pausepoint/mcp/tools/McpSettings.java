@@ -16,8 +16,11 @@ import java.util.function.Function;
  * @param maxWait the most a waiting tool may wait, whatever the model asks ({@code PAUSEPOINT_MCP_MAX_WAIT})
  * @param progressInterval how often a waiting call reports progress and checks that its caller is still there
  *     ({@code PAUSEPOINT_MCP_PROGRESS_INTERVAL})
+ * @param agentName the {@code agent_name} of an {@code ask_human} whose model names none
+ *     ({@code PAUSEPOINT_AGENT_NAME}); null to use the MCP client's own name ({@link AgentName})
  */
-public record McpSettings(URI apiUrl, Duration defaultWait, Duration maxWait, Duration progressInterval) {
+public record McpSettings(URI apiUrl, Duration defaultWait, Duration maxWait, Duration progressInterval,
+        String agentName) {
 
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(50);
     public static final Duration MAX_WAIT = Duration.ofMinutes(10);
@@ -39,7 +42,8 @@ public record McpSettings(URI apiUrl, Duration defaultWait, Duration maxWait, Du
         return new McpSettings(URI.create(url == null || url.isBlank() ? "http://localhost:8080" : url.trim()),
                 duration(variables, "PAUSEPOINT_MCP_DEFAULT_WAIT", DEFAULT_WAIT),
                 duration(variables, "PAUSEPOINT_MCP_MAX_WAIT", MAX_WAIT),
-                duration(variables, "PAUSEPOINT_MCP_PROGRESS_INTERVAL", PROGRESS_INTERVAL));
+                duration(variables, "PAUSEPOINT_MCP_PROGRESS_INTERVAL", PROGRESS_INTERVAL),
+                AgentName.configured(variables.apply("PAUSEPOINT_AGENT_NAME"), "PAUSEPOINT_AGENT_NAME"));
     }
 
     /** The wait for one call: what the model asked for, or the default, never more than the maximum. */

@@ -77,28 +77,12 @@ public final class PauseTools {
 
     private Mono<CallToolResult> askHuman(McpAsyncServerExchange exchange, ToolCall call, ToolArguments arguments,
             Object progressToken) {
-        CreatePauseRequest.Builder request = CreatePauseRequest.builder()
-                .channel(arguments.choice("channel", Channel.class, true))
-                .recipient(arguments.requiredText("recipient"))
-                .message(arguments.requiredText("question"))
-                .options(arguments.texts("options").toArray(String[]::new))
-                .allowTextResponse(Boolean.TRUE.equals(arguments.bool("allow_text")));
-        Integer timeoutHours = arguments.integer("timeout_hours");
-        if (timeoutHours != null) {
-            request.timeoutHours(timeoutHours);
-        }
-        String timeoutDefault = arguments.text("default");
-        if (timeoutDefault != null) {
-            request.timeoutDefault(timeoutDefault);
-        }
-        Map<String, Object> metadata = arguments.object("metadata");
-        if (metadata != null) {
-            request.metadata(metadata);
-        }
+        CreatePauseRequest request = AskHumanRequest.from(arguments,
+                AgentName.fallback(settings.agentName(), exchange.getClientInfo()));
         Duration wait = settings.waitFor(arguments.integer("max_wait_seconds"));
         // One key per call: a retry of the HTTP request inside the client cannot create a second pause.
         String idempotencyKey = "mcp-" + UUID.randomUUID();
-        return blocking(() -> create(call, request.build(), idempotencyKey))
+        return blocking(() -> create(call, request, idempotencyKey))
                 .flatMap(created -> waits.await(exchange, progressToken, call, created, wait))
                 .map(this::answered);
     }

@@ -5,11 +5,13 @@ import dev.pausepoint.client.PausePage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A pause as a tool shows it: the REST API's field names (docs/mcp.md, "Results"), with the answer under the
- * short names a model reads first ({@code choice}, {@code text}). {@code respond_url} only for a test pause:
+ * short names a model reads first ({@code choice}, {@code text}), and every notification (the first, reminders,
+ * escalation steps) under {@code deliveries}. {@code respond_url} only for a test pause:
  * a live pause's link is the human's credential, and a model holding it could answer in the human's place.
  */
 final class PauseView {
@@ -27,11 +29,13 @@ final class PauseView {
         view.put("text", pause.responseText());
         view.put("response_at", text(pause.responseAt()));
         view.put("expires_at", text(pause.expiresAt()));
-        view.put("channel", pause.channel() == null ? null : pause.channel().name().toLowerCase());
+        view.put("channel", wire(pause.channel()));
         view.put("recipient", pause.recipient());
         view.put("message", pause.message());
         view.put("options", pause.options());
         view.put("timeout_default", pause.timeoutDefault());
+        view.put("agent_name", pause.agentName());
+        view.put("deliveries", pause.deliveries().stream().map(PauseView::notification).toList());
         view.put("livemode", pause.livemode());
         if (!pause.livemode() && pause.respondUrl() != null) {
             view.put("respond_url", pause.respondUrl());
@@ -57,6 +61,27 @@ final class PauseView {
         view.put("limit", page.limit());
         view.put("offset", page.offset());
         return view;
+    }
+
+    /** One notification: the first, a reminder or an escalation step, and where its delivery stands. */
+    private static Map<String, Object> notification(Pause.Notification notification) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("notification", notification.notification());
+        view.put("kind", wire(notification.kind()));
+        view.put("step", notification.step());
+        view.put("reminder", notification.reminder());
+        view.put("channel", wire(notification.channel()));
+        view.put("recipient", notification.recipient());
+        view.put("due_at", text(notification.dueAt()));
+        view.put("status", wire(notification.status()));
+        view.put("attempts", notification.attempts());
+        view.put("last_error", notification.lastError());
+        view.put("updated_at", text(notification.updatedAt()));
+        return view;
+    }
+
+    private static String wire(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 
     static String status(Pause pause) {

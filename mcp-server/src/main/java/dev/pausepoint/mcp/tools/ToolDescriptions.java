@@ -41,13 +41,24 @@ final class ToolDescriptions {
             "default" is the option recorded if nobody answers before timeout_hours pass (the pause then ends \
             as timed_out with that choice); pick the safe choice, or leave it out so that no answer means no \
             choice. Set allow_text to let the human add a note, returned as "text".
+            agent_name tells the human which assistant is asking (the message names your account and this name): \
+            give your own name or role, e.g. "Deploy assistant"; left out, the server's configured name or your \
+            MCP client's name is used.
+            If the answer is urgent or the person may miss one message, add "reminders" (the same person is \
+            messaged again every every_minutes, at least 5, at most max times, 1 to 5) and, when someone else \
+            can decide if the first person does not, "escalation": up to 3 steps, each a person (channel and \
+            recipient, e.g. their manager or the on-call lead) messaged after_minutes after you asked, in \
+            increasing order and before the question expires. Escalate only to people who may decide it; \
+            whoever answers first decides, and nobody is messaged once it is answered. Leave both out for \
+            ordinary questions.
             The result has status "responded" with "choice" (and "text"), or "timed_out" / "cancelled"; act only \
             on a "responded" or defaulted choice. If the answer has not come within this call's wait, the result \
             has status "pending" and "next_step": the question stays open and you call wait_for_pause later. \
             Progress notifications are sent while waiting. Errors come back as isError results naming the API's \
             error code (for example CHANNEL_NOT_ALLOWED when the account's plan does not include the channel, \
             PLAN_LIMIT_REACHED when the month's pauses are used up); a test key (pp_test_) never contacts \
-            anyone and returns a respond_url you can open to answer yourself.""", """
+            anyone and returns a respond_url you can open to answer yourself, and its test recipients answer \
+            by themselves (sms +15005550001 to +15005550005 choose option 1 to 5 after 2 seconds).""", """
             {"type": "object", "additionalProperties": false,
              "required": ["channel", "recipient", "question", "options"],
              "properties": {
@@ -66,13 +77,29 @@ final class ToolDescriptions {
                 "description": "One of options: what is recorded if nobody answers within timeout_hours. Choose the safe option, or omit it so that no answer means no decision."},
               "allow_text": {"type": "boolean", "description": "Let the human add a free-text note (returned as text). Default false."},
               "metadata": {"type": "object", "description": "Any JSON object (at most 16 KB) kept with the pause and returned in reads and webhooks, e.g. your task id."},
+              "agent_name": {"type": "string", "minLength": 1, "maxLength": 80,
+                "description": "Who is asking, shown to the human with the account's name, e.g. \\"Deploy assistant\\". No line breaks. Default: the server's PAUSEPOINT_AGENT_NAME, else your MCP client's name."},
+              "reminders": {"type": "object", "additionalProperties": false, "required": ["every_minutes", "max"],
+                "description": "Message the same person again, marked as a reminder, while nobody has answered.",
+                "properties": {
+                  "every_minutes": {"type": "integer", "minimum": 5, "description": "Minutes between reminders (at least 5)."},
+                  "max": {"type": "integer", "minimum": 1, "maximum": 5, "description": "How many reminders at most (1 to 5)."}}},
+              "escalation": {"type": "array", "minItems": 1, "maxItems": 3,
+                "description": "People to ask in turn if nobody has answered yet: each is messaged after_minutes after the question was asked, with a link of their own; the first answer from anyone decides. Steps in increasing after_minutes, all before the question expires.",
+                "items": {"type": "object", "additionalProperties": false, "required": ["after_minutes", "channel", "recipient"],
+                  "properties": {
+                    "after_minutes": {"type": "integer", "minimum": 1, "description": "Minutes after the question was asked; each step later than the one before."},
+                    "channel": {"type": "string", "enum": ["sms", "email", "slack"], "description": "How to reach this person; must be on the account's plan."},
+                    "recipient": {"type": "string", "description": "As recipient above, for this step's channel."}}}},
             """ + WAIT_ARGUMENT + "}}", annotations("Ask a human and wait for the answer", false, false,
                     false, true));
 
     static final Described GET_PAUSE = new Described("get_pause", "Look up a question", """
             Read a question asked with ask_human, by its pause_id, without waiting: its status ("pending", \
-            "responded", "timed_out" or "cancelled"), the human's choice and text once answered, and when it \
-            expires. Use wait_for_pause instead when you want to wait for the answer.""", """
+            "responded", "timed_out" or "cancelled"), the human's choice and text once answered, when it \
+            expires, and its deliveries (each message sent or scheduled: the first, reminders and escalation \
+            steps, with their status, e.g. "failed" when a message could not be delivered). Use wait_for_pause \
+            instead when you want to wait for the answer.""", """
             {"type": "object", "additionalProperties": false, "required": ["pause_id"],
              "properties": {"pause_id": {"type": "string", "description": "The pause_id ask_human returned (psr_...)."}}}""",
             annotations("Look up a question", true, false, true, true));
