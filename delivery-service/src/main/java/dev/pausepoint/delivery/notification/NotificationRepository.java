@@ -36,7 +36,8 @@ public class NotificationRepository {
         return jdbc.sql("""
                 INSERT INTO notification (pause_id, notification, kind, developer_id, livemode, channel, recipient,
                     respond_url, message, options, status, next_attempt_at, created_at, updated_at, traceparent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (pause_id, notification) DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                ON CONFLICT (pause_id, notification) DO NOTHING""")
                 .params(wanted.pauseId(), wanted.notification(), wanted.kind(), wanted.developerId(), wanted.livemode(),
                         wanted.channel(), wanted.recipient(), wanted.respondUrl(), wanted.message(),
                         json.writeValueAsString(wanted.options()), status,
@@ -253,7 +254,8 @@ public class NotificationRepository {
     private Notification map(ResultSet row, int n) throws SQLException {
         return new Notification(row.getString("pause_id"), row.getInt("notification"), row.getString("kind"),
                 row.getString("developer_id"), row.getBoolean("livemode"), row.getString("channel"),
-                row.getString("recipient"), row.getString("respond_url"), row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
+                row.getString("recipient"), row.getString("respond_url"), row.getString("message"),
+                List.of(json.readValue(row.getString("options"), String[].class)),
                 row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"),
                 TraceContext.parse(row.getString("traceparent")));
     }
