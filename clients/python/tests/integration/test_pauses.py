@@ -86,7 +86,8 @@ def test_the_sandbox_stores_the_message_it_would_have_sent(client):
                        lambda pause: pause.delivery is not None and pause.delivery.status == "sandbox",
                        what="delivery.status sandbox")
 
-    assert pause.delivery.sandbox_message.startswith("[PausePoint] Deploy 4711 to production?")
+    assert pause.delivery.sandbox_message.startswith("[PausePoint] ")
+    assert " asks: Deploy 4711 to production?" in pause.delivery.sandbox_message
     assert created.respond_url in pause.delivery.sandbox_message
     timeline = eventually(lambda: client.get_delivery_timeline(created.pause_id),
                           lambda timeline: len(timeline.notifications) == 1, what="the sandbox notification")

@@ -106,13 +106,13 @@ class EscalationSystemTest {
         makeDue(pauseId, 1);
         JsonNode reminder = awaitDelivery(developer, pauseId, 1, "sandbox");
         assertThat(reminder.get("sandbox_message").asString())
-                .isEqualTo("[PausePoint] Reminder: Ship it?\n\nRespond here: " + ownLink);
+                .isEqualTo("[PausePoint] Reminder: " + Developer.NAME + " asks: Ship it?\n\nRespond here: " + ownLink);
         assertThat(reminder.get("reminder").asInt()).isEqualTo(1);
 
         makeDue(pauseId, 2);
         JsonNode step = awaitDelivery(developer, pauseId, 2, "sandbox");
         String stepMessage = step.get("sandbox_message").asString();
-        assertThat(stepMessage).startsWith("[PausePoint] Ship it?\n\nRespond here: ");
+        assertThat(stepMessage).startsWith("[PausePoint] " + Developer.NAME + " asks: Ship it?\n\nRespond here: ");
         String stepToken = tokenIn(stepMessage);
         assertThat(stepToken).isNotEqualTo(tokenIn(ownLink)).hasSizeLessThanOrEqualTo(80);
         assertThat(Http.get("/v1/respond/" + tokenIn(ownLink)).status()).as("the earlier link keeps working")

@@ -119,7 +119,7 @@ class TestRecipientsSystemTest {
         JsonNode failed = pause(key, id);
         assertThat(failed.get("delivery").get("last_error").asString())
                 .isEqualTo("test recipient: simulated delivery failure");
-        assertThat(failed.get("delivery").get("sandbox_message").asString()).startsWith("[PausePoint] Deploy 4711?")
+        assertThat(failed.get("delivery").get("sandbox_message").asString()).startsWith("[PausePoint] " + Developer.NAME + " asks: Deploy 4711?")
                 .endsWith(failed.get("respond_url").asString());
         assertThat(failed.get("status").asString()).as("nobody answers it").isEqualTo("pending");
         JsonNode timeline = as(key, "GET", "/v1/deliveries?pause_id=" + id, null).json().get("notifications");

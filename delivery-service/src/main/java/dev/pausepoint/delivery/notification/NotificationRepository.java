@@ -263,7 +263,8 @@ public class NotificationRepository {
     private Notification map(ResultSet row, int n) throws SQLException {
         return new Notification(row.getString("pause_id"), row.getInt("notification"), row.getString("kind"),
                 row.getString("developer_id"), row.getBoolean("livemode"), row.getString("channel"),
-                row.getString("recipient"), row.getString("respond_url"), row.getString("message"), List.of(json.readValue(row.getString("options"), String[].class)),
+                row.getString("recipient"), row.getString("respond_url"), row.getString("message"),
+                List.of(json.readValue(row.getString("options"), String[].class)),
                 row.getString("status"), row.getInt("attempts"), row.getString("provider_message_id"),
                 TraceContext.parse(row.getString("traceparent")),
                 new Asker(row.getString("account_name"), row.getString("agent_name")), row.getString("timeout_default"),

@@ -14,6 +14,7 @@ sealed interface PayloadData permits WebhookData, FollowUpData {
     /** The stored {@code data} of a delivery: a follow-up's carries its {@code kind}, an outcome's never does. */
     static PayloadData read(JsonMapper json, String stored) {
         JsonNode data = json.readTree(stored);
-        return data.has("kind") ? json.treeToValue(data, FollowUpData.class) : json.treeToValue(data, WebhookData.class);
+        return data.has("kind") ? json.treeToValue(data, FollowUpData.class)
+                : json.treeToValue(data, WebhookData.class);
     }
 }

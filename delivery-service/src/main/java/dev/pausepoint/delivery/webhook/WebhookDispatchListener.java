@@ -21,9 +21,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a pause's outcome, or one of its follow-up messages, into one delivery per subscribed endpoint of its developer and world. It
- * only records the work, in one transaction with the processed-event mark, so a replayed event adds
- * nothing and a slow endpoint never holds up the Kafka poll; the worker posts.
+ * Turns a pause's outcome, or one of its follow-up messages, into one delivery per subscribed endpoint of
+ * its developer and world. It only records the work, in one transaction with the processed-event mark, so
+ * a replayed event adds nothing and a slow endpoint never holds up the Kafka poll; the worker posts.
  */
 @Component
 public class WebhookDispatchListener {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Reminder {@code reminder} of a still pending pause is due: its own recipient is asked again, through its own link. */
+/**
+ * Reminder {@code reminder} of a still pending pause is due: its own recipient is asked again, through its
+ * own link.
+ */
 @JsonTypeName(PauseReminded.TYPE)
 public record PauseReminded(
         String eventId,

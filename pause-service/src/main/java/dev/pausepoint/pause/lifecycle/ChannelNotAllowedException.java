@@ -10,7 +10,7 @@ public class ChannelNotAllowedException extends ApiException {
                 + (planWithChannel == null ? "" : " Upgrade to " + capitalize(planWithChannel) + " to use it."));
     }
 
-    /** For a channel named elsewhere than the pause's own, such as an escalation step: {@code where} leads the message. */
+    /** A channel named elsewhere than the pause's own, such as an escalation step's: {@code where} leads the message. */
     public ChannelNotAllowedException(String where, String channel, String plan, String planWithChannel) {
         super(ErrorCode.CHANNEL_NOT_ALLOWED, where + ": " + channel + " is not on the " + plan + " plan."
                 + (planWithChannel == null ? "" : " Upgrade to " + capitalize(planWithChannel) + " to use it."));

@@ -53,7 +53,8 @@ record CreatePauseRequest(
         String agentName,
         @Nullable @TypeIssue("must be an object or null") @Schema(implementation = Reminders.class) ObjectNode reminders,
         @Nullable @TypeIssue("must be an array of objects or null")
-        @ArraySchema(minItems = 1, maxItems = FollowUpRules.MAX_STEPS, schema = @Schema(implementation = EscalationStep.class))
+        @ArraySchema(minItems = 1, maxItems = FollowUpRules.MAX_STEPS,
+                schema = @Schema(implementation = EscalationStep.class))
         List<ObjectNode> escalation) {
 
 

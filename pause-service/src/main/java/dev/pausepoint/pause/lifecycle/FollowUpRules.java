@@ -33,7 +33,8 @@ final class FollowUpRules {
             if (every.problem() == null && every.value() < MIN_EVERY_MINUTES) {
                 every = Field.failed("must be at least " + MIN_EVERY_MINUTES);
             } else if (every.problem() == null && every.value() > MAX_EVERY_MINUTES) {
-                every = Field.failed("must be at most " + MAX_EVERY_MINUTES + " (a year, the longest a pause can wait)");
+                every = Field.failed("must be at most " + MAX_EVERY_MINUTES
+                        + " (a year, the longest a pause can wait)");
             }
             every.report("reminders.every_minutes", issues);
             Field max = integer(reminders, "max");

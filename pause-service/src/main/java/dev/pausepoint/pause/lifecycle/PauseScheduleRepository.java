@@ -13,7 +13,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The follow-ups of pauses ({@code pause_schedule}): written at create, emitted or skipped by the due work, read with the pause. */
+/**
+ * The follow-ups of pauses ({@code pause_schedule}): written at create, emitted or skipped by the due work,
+ * read with their pause.
+ */
 @Repository
 public class PauseScheduleRepository {
 

@@ -19,7 +19,7 @@ final class RespondLinks {
         return publicBaseUrl + "/respond/" + tokens.issue(pauseId, expiresAt);
     }
 
-    /** The link of one recipient of the pause: {@code slot} 0 is its own ({@link #to(String, Instant)}), 1-3 a step's. */
+    /** The link of one recipient of the pause: {@code slot} 0 its own ({@link #to(String, Instant)}), 1-3 a step's. */
     String to(String pauseId, Instant expiresAt, int slot) {
         return publicBaseUrl + "/respond/" + tokens.issue(pauseId, expiresAt, slot);
     }

@@ -55,7 +55,7 @@ public final class ResponseTokenCodec {
         return issue(pauseId, expiresAt, 0);
     }
 
-    /** The link of {@code slot} (0-255) of the pause; slot 0's is the version-1 token {@link #issue(String, Instant)} gives. */
+    /** The token of {@code slot} (0-255) of the pause; slot 0's is the version-1 token of {@link #issue(String, Instant)}. */
     public String issue(String pauseId, Instant expiresAt, int slot) {
         if (slot < 0 || slot > 255) {
             throw new IllegalArgumentException("a response-token slot is 0-255, not " + slot);
