@@ -31,7 +31,7 @@ public final class MessageRenderer {
 
     /** An SMS from no named sender: {@code [PausePoint] <message>}, then the link. */
     public static String sms(String message, String respondUrl, int maxSegments) {
-        return sms(new Asker(null, null), message, respondUrl, maxSegments);
+        return sms(Asker.unknown(), message, respondUrl, maxSegments);
     }
 
     /**

@@ -14,6 +14,6 @@ public record OutgoingMessage(String pauseId, String recipient, String message, 
 
     /** A pause's first message, whose sender and expiry are not known (rows recorded before they were kept). */
     public OutgoingMessage(String pauseId, String recipient, String message, List<String> options, String respondUrl) {
-        this(pauseId, recipient, message, options, respondUrl, new Asker(null, null), null, 0, false);
+        this(pauseId, recipient, message, options, respondUrl, Asker.unknown(), null, 0, false);
     }
 }

@@ -65,7 +65,7 @@ class MessageRendererAskerTest {
     @Test
     void theEmailSubjectNamesTheAccount() {
         assertThat(MessageRenderer.emailSubject(ACME)).isEqualTo("Acme Robotics needs your answer");
-        assertThat(MessageRenderer.emailSubject(new Asker(null, null))).isEqualTo(MessageRenderer.EMAIL_SUBJECT);
+        assertThat(MessageRenderer.emailSubject(Asker.unknown())).isEqualTo(MessageRenderer.EMAIL_SUBJECT);
         assertThat(MessageRenderer.emailSubject(new Asker("🚀".repeat(61), null)))
                 .isEqualTo("🚀".repeat(59) + "… needs your answer");
     }

@@ -18,7 +18,7 @@ class ReminderRenderingTest {
     private static final String URL = "https://pausepoint.example/respond/abc.def";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Asker ACME = new Asker("Acme Robotics", "deploy-bot");
-    private static final Asker UNKNOWN = new Asker(null, null);
+    private static final Asker UNKNOWN = Asker.unknown();
 
     private static OutgoingMessage message(Asker asker, boolean reminder) {
         return new OutgoingMessage("psr_1", "approver@example.com", "Deploy?", List.of("Yes", "No"), URL, asker,

@@ -16,8 +16,14 @@ public record Asker(String accountName, String agentName) {
     public static final int DISPLAY_MAX = 60;
 
     private static final String ELLIPSIS = "\u2026";
+    private static final Asker UNKNOWN = new Asker(null, null);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+
+    /** Nobody named: a message recorded before names were kept, which names no sender. */
+    public static Asker unknown() {
+        return UNKNOWN;
+    }
 
     /** Whether the account is known, so the sender can be named at all. */
     public boolean named() {

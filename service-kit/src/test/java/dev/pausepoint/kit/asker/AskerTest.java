@@ -19,7 +19,7 @@ class AskerTest {
     @Test
     void withoutAKnownAccountNoSenderIsNamed() {
         assertThat(new Asker(null, "deploy-bot").askingLine()).isNull();
-        assertThat(new Asker(null, null).named()).isFalse();
+        assertThat(Asker.unknown().named()).isFalse();
         assertThat(new Asker(" \r\n ", null).named()).as("nothing left to show").isFalse();
     }
 

@@ -91,7 +91,8 @@ class ManifestsTest {
             Map.entry("LONG_POLL_MAX_PER_INSTANCE", "derived from the heap, which the memory limit sets"),
             Map.entry("KAFKA_SESSION_TIMEOUT_MS", "the documented session, docs/decisions/0007-kafka-consumer-recovery.md"),
             Map.entry("KAFKA_HEARTBEAT_INTERVAL_MS", "a third of the session"),
-            Map.entry("DASHBOARD_API_TIMEOUT", "the documented bound on one API call of a page"));
+            Map.entry("DASHBOARD_API_TIMEOUT", "the documented bound on one API call of a page"),
+            Map.entry("PAUSEPOINT_AGENT_NAME", "unset: each MCP client's own name is the better default (docs/mcp.md)"));
 
     /**
      * Set in a Deployment without a placeholder naming them: the JVM's options, Spring's own relaxed names, and
