@@ -9,6 +9,7 @@ import dev.pausepoint.events.Topics;
 import dev.pausepoint.events.delivery.NotificationFailed;
 import dev.pausepoint.events.delivery.NotificationSent;
 import dev.pausepoint.events.pause.PauseCreated;
+import dev.pausepoint.events.pause.PauseEscalated;
 import dev.pausepoint.kit.EventReader;
 import java.time.Duration;
 import java.util.List;
@@ -73,5 +74,25 @@ class TestRecipientFailureTest extends DeliveryApiTest {
         assertThat(notification(ordinary.pauseId())).containsEntry("status", "sandbox");
         assertThat(notifications.history(ordinary.pauseId(), DEVELOPER, false, 100)).singleElement()
                 .satisfies(entry -> assertThat(entry.status()).isEqualTo("sandbox"));
+    }
+    @Test
+    void anEscalationStepToAFailingTestRecipientFailsThatNotificationAlone() {
+        PauseCreated pause = pauseCreated(DEVELOPER, false, "sms", "+15005550007");
+        publish(pause);
+        PauseEscalated step = new PauseEscalated("evt_" + UUID.randomUUID(), pause.occurredAt().plusSeconds(600), 1,
+                pause.pauseId(), DEVELOPER, false, 1, 1, "email", "fail@test.pausepoint.dev", pause.message(),
+                pause.options(), pause.respondUrl() + "-slot1", pause.expiresAt(), null, null, null, null);
+        RecordMetadata record = publish(step);
+        awaitConsumed("delivery-service-notifications", record);
+
+        assertThat(notification(pause.pauseId(), 0)).as("the first message").containsEntry("status", "sandbox");
+        assertThat(notification(pause.pauseId(), 1)).as("the step's").containsEntry("status", "failed")
+                .containsEntry("last_error", "test recipient: simulated delivery failure");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event")
+                .query(Long.class).single() == 0);
+        List<Event> failures = EventReader.readFenced(Topics.DELIVERY_EVENTS,
+                event -> event instanceof NotificationFailed failed && failed.pauseId().equals(pause.pauseId()));
+        assertThat(failures).singleElement().isInstanceOfSatisfying(NotificationFailed.class,
+                failed -> assertThat(failed.notification()).isEqualTo(1));
     }
 }
